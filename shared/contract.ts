@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { clinician, clinicianInput } from './schemas/clinician';
+import { patient, patientAmendment, patientFields, patientSearch } from './schemas/patient';
+import { auditEntry, auditVerification } from './schemas/audit';
+import { id } from './schemas/common';
+
+/**
+ * Every action the renderer can ask of the main process, declared once.
+ * Electron IPC, the browser-mode HTTP routes, the handler table and the
+ * renderer's typed client are all derived from this table.
+ */
+export const contract = {
+  'clinicians.list': { request: z.strictObject({}), response: z.array(clinician) },
+  'clinicians.create': { request: clinicianInput, response: clinician },
+  'workspace.current': {
+    request: z.strictObject({}),
+    response: z.object({ clinician: clinician.nullable(), dataDir: z.string() }),
+  },
+  'workspace.selectClinician': { request: z.strictObject({ clinicianId: id }), response: clinician },
+  'patients.create': { request: patientFields, response: patient },
+  'patients.amend': { request: patientAmendment, response: patient },
+  'patients.get': { request: z.strictObject({ id }), response: patient },
+  'patients.search': {
+    request: patientSearch,
+    response: z.object({ patients: z.array(patient), hasMore: z.boolean() }),
+  },
+  'patients.history': { request: z.strictObject({ id }), response: z.array(auditEntry) },
+  'audit.verify': { request: z.strictObject({}), response: auditVerification },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
