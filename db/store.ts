@@ -1,0 +1,97 @@
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../shared/result';
+import type { Clinician, ClinicianInput } from '../shared/schemas/clinician';
+import type { Patient, PatientAmendment, PatientFields } from '../shared/schemas/patient';
+import { AuditLog } from './audit';
+import { openDatabase } from './connection';
+import { ClinicianRepository } from './repositories/clinicians';
+import { PatientRepository } from './repositories/patients';
+
+/**
+ * The clinical store: every write runs in one transaction with its audit row,
+ * so a record and the log of who made it are committed together or not at all.
+ */
+export class Store {
+  readonly audit: AuditLog;
+  readonly clinicians: ClinicianRepository;
+  readonly patients: PatientRepository;
+
+  constructor(readonly db: Database) {
+    this.audit = new AuditLog(db);
+    this.clinicians = new ClinicianRepository(db);
+    this.patients = new PatientRepository(db);
+  }
+
+  static open(dataDir: string): Store {
+    return new Store(openDatabase(dataDir));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs `fn` in an IMMEDIATE transaction, so concurrent writers queue instead of failing mid-way. */
+  write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  createClinician(input: Required<ClinicianInput>, at: string, createdBy: string | null): Clinician {
+    const clinician: Clinician = { id: randomUUID(), ...input, createdAt: at };
+    return this.write(() => {
+      this.clinicians.insert(clinician);
+      this.audit.append({
+        at, clinicianId: createdBy ?? clinician.id, entity: 'clinician', entityId: clinician.id,
+        action: 'create', before: null, after: clinician,
+      });
+      return clinician;
+    });
+  }
+
+  createPatient(fields: PatientFields, by: string, at: string): Patient {
+    return this.write(() => {
+      this.assertMrnFree(fields.mrn, null);
+      const id = randomUUID();
+      this.patients.insert(id, fields, by, at);
+      const created = this.patients.get(id)!;
+      this.audit.append({ at, clinicianId: by, entity: 'patient', entityId: id, action: 'create', before: null, after: created });
+      return created;
+    });
+  }
+
+  /** An edit never overwrites silently: it needs a reason, and the before and after go to the audit log. */
+  amendPatient(a: PatientAmendment, by: string, at: string): Patient {
+    return this.write(() => {
+      const before = this.patients.get(a.id);
+      if (!before) throw new DomainError('not-found', 'This patient does not exist.', 'id');
+      if (before.version !== a.expectedVersion) {
+        throw new DomainError(
+          'conflict',
+          'Someone else changed this patient while you were editing. Reload to see their change, then amend again.',
+          'expectedVersion',
+        );
+      }
+      if (!hasChanges(before, a.fields)) {
+        throw new DomainError('invalid-input', 'Nothing was changed, so there is nothing to amend.');
+      }
+      this.assertMrnFree(a.fields.mrn, a.id);
+      this.patients.update(a.id, a.expectedVersion, a.fields, by, at);
+      const after = this.patients.get(a.id)!;
+      this.audit.append({
+        at, clinicianId: by, entity: 'patient', entityId: a.id, action: 'amend', before, after, reason: a.reason,
+      });
+      return after;
+    });
+  }
+
+  private assertMrnFree(mrn: string, ownId: string | null): void {
+    const holder = this.patients.idForMrn(mrn);
+    if (holder && holder !== ownId) {
+      throw new DomainError('conflict', `Medical record number ${mrn} already belongs to another patient.`, 'mrn');
+    }
+  }
+}
+
+function hasChanges(before: Patient, fields: PatientFields): boolean {
+  return (Object.keys(fields) as (keyof PatientFields)[]).some((k) => before[k] !== fields[k]);
+}
