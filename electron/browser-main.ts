@@ -1,0 +1,43 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Store } from '../db/store';
+import { dataDirFor, defaultUserDataDir } from './data-dir';
+import { startBrowserServer } from './browser-server';
+
+// Browser mode's process: opens the same database the desktop app uses and
+// serves the built renderer with the same handlers on 127.0.0.1.
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = dataDirFor(process.env, defaultUserDataDir());
+const port = process.env.KETADESK_PORT ? Number(process.env.KETADESK_PORT) : 0;
+
+let store: Store;
+try {
+  store = Store.open(dataDir);
+} catch (err) {
+  console.error(`KetaDesk could not open its database in ${dataDir}: ${(err as Error).message}`);
+  process.exit(1);
+}
+
+const server = await startBrowserServer({
+  ctx: { store, dataDir, workspace: { clinicianId: null }, now: () => new Date() },
+  rendererDir: join(root, 'out', 'renderer'),
+  port,
+});
+
+if (process.env.KETADESK_READY_JSON) {
+  // For tests and scripts that start browser mode as a child process.
+  console.log(JSON.stringify({ ready: true, url: server.url, dataDir, pid: process.pid }));
+} else {
+  console.log(`KetaDesk is running in browser mode. Data: ${dataDir}`);
+  console.log(`Open this address in your browser (it works only on this computer):\n\n  ${server.url}\n`);
+  console.log('Press Ctrl+C to stop.');
+}
+
+const shutdown = () => {
+  void server.close();
+  store.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,83 @@
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { Store } from '../db/store';
+import { dispatch } from './dispatch';
+import type { HandlerContext } from './handlers/context';
+import { INVOKE_CHANNEL } from './ipc-channel';
+import { dataDirFor } from './data-dir';
+import { isAllowedNavigation, isTrustedSenderUrl, secureWebPreferences } from './security';
+
+// The desktop shell: one window, locked down, talking to the same handlers as
+// browser mode through one IPC channel. Little logic lives here on purpose.
+
+const dataDir = dataDirFor(process.env, app.getPath('userData'));
+let ctx: HandlerContext | null = null;
+
+function appUrl(): string {
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  return devServer ?? new URL(`file://${join(__dirname, '../renderer/index.html')}`).toString();
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 1024,
+    minHeight: 700,
+    title: 'KetaDesk',
+    show: false,
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(appUrl());
+  return win;
+}
+
+function lockDownContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url, appUrl())) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(url, appUrl())) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+app.enableSandbox();
+lockDownContents();
+
+app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  try {
+    ctx = { store: Store.open(dataDir), dataDir, workspace: { clinicianId: null }, now: () => new Date() };
+  } catch (err) {
+    console.error(`KetaDesk could not open its database in ${dataDir}:`, err);
+    app.exit(1);
+    return;
+  }
+
+  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
+    const senderUrl = event.senderFrame?.url ?? '';
+    if (!ctx || !isTrustedSenderUrl(senderUrl, appUrl())) {
+      return { ok: false, error: { code: 'forbidden', message: 'This page may not use KetaDesk.' } };
+    }
+    return dispatch(channel, input, ctx);
+  });
+
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  ctx?.store.close();
+  ctx = null;
+  app.quit();
+});
+
