@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `npm start`: build, then open the desktop app. Where Electron's binary is
+// missing, fetch it once; where that fails (no internet), say so in one
+// sentence and start browser mode instead. `npm start -- --browser` (or
+// `npm run browser`) goes straight to browser mode.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const wantBrowser = process.argv.includes('--browser');
+
+function run(cmd, args, opts = {}) {
+  return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+}
+
+const build = run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--config', 'electron.config.ts'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (build.status !== 0) {
+  console.error('KetaDesk could not be built; see the errors above.');
+  process.exit(1);
+}
+
+function electronBinary() {
+  try {
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+function ensureElectron() {
+  const found = electronBinary();
+  if (found) return found;
+  console.log('Fetching the Electron runtime (first start only)…');
+  const install = run(process.execPath, [join(root, 'node_modules/electron/install.js')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
+  });
+  return install.status === 0 ? electronBinary() : null;
+}
+
+function startBrowserMode() {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/browser-main.ts')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  child.on('exit', (code) => process.exit(code ?? 0));
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+}
+
+function startDesktop(electron) {
+  // better-sqlite3 is compiled for Node; the app needs it built for Electron's ABI.
+  const rebuild = run(process.execPath, [join(root, 'node_modules/@electron/rebuild/lib/cli.js'), '-f', '-o', 'better-sqlite3'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (rebuild.status !== 0) console.error('Warning: better-sqlite3 could not be rebuilt for Electron.');
+  const child = spawn(electron, ['.'], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+if (wantBrowser) {
+  startBrowserMode();
+} else {
+  const electron = ensureElectron();
+  if (electron) startDesktop(electron);
+  else {
+    console.log('The Electron runtime could not be downloaded (no internet?), so KetaDesk starts in browser mode instead.');
+    startBrowserMode();
+  }
+}
