@@ -12,7 +12,8 @@ import { handlers } from './handlers';
  */
 export function dispatch(channel: unknown, input: unknown, ctx: HandlerContext): Result<unknown> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'invalid-input', message: `Unknown action ${String(channel)}` } };
+    const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
+    return { ok: false, error: { code: 'invalid-input', message: `Unknown action: ${name}` } };
   }
   const parsed = contract[channel].request.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: toInvalidInput(parsed.error) };
