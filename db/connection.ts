@@ -5,10 +5,15 @@ import { migrate } from './migrate';
 
 export const DATABASE_FILE_NAME = 'ketadesk.sqlite';
 
+export interface OpenOptions {
+  /** A better-sqlite3 addon built for another runtime (the desktop app's Electron), if not the default. */
+  nativeBinding?: string;
+}
+
 /** Opens (creating if needed) the store in `dataDir` and migrates it. */
-export function openDatabase(dataDir: string): Database {
+export function openDatabase(dataDir: string, options: OpenOptions = {}): Database {
   mkdirSync(dataDir, { recursive: true });
-  const db = new BetterSqlite3(join(dataDir, DATABASE_FILE_NAME));
+  const db = new BetterSqlite3(join(dataDir, DATABASE_FILE_NAME), { nativeBinding: options.nativeBinding });
   try {
     applyPragmas(db);
     migrate(db);

@@ -4,7 +4,7 @@ import { DomainError } from '../shared/result';
 import type { Clinician, ClinicianInput } from '../shared/schemas/clinician';
 import type { Patient, PatientAmendment, PatientFields } from '../shared/schemas/patient';
 import { AuditLog } from './audit';
-import { openDatabase } from './connection';
+import { openDatabase, type OpenOptions } from './connection';
 import { ClinicianRepository } from './repositories/clinicians';
 import { PatientRepository } from './repositories/patients';
 
@@ -23,8 +23,8 @@ export class Store {
     this.patients = new PatientRepository(db);
   }
 
-  static open(dataDir: string): Store {
-    return new Store(openDatabase(dataDir));
+  static open(dataDir: string, options?: OpenOptions): Store {
+    return new Store(openDatabase(dataDir, options));
   }
 
   close(): void {

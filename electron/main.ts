@@ -54,7 +54,9 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   try {
-    ctx = { store: Store.open(dataDir), dataDir, workspace: { clinicianId: null }, now: () => new Date() };
+    // `npm start` builds better-sqlite3 for Electron beside the Node build the tests use.
+    const nativeBinding = process.env.KETADESK_SQLITE_BINDING || undefined;
+    ctx = { store: Store.open(dataDir, { nativeBinding }), dataDir, workspace: { clinicianId: null }, now: () => new Date() };
   } catch (err) {
     console.error(`KetaDesk could not open its database in ${dataDir}:`, err);
     app.exit(1);

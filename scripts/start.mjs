@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronSqliteBinding } from './electron-native.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -55,12 +56,12 @@ function startBrowserMode() {
 }
 
 function startDesktop(electron) {
-  // better-sqlite3 is compiled for Node; the app needs it built for Electron's ABI.
-  const rebuild = run(process.execPath, [join(root, 'node_modules/@electron/rebuild/lib/cli.js'), '-f', '-o', 'better-sqlite3'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (rebuild.status !== 0) console.error('Warning: better-sqlite3 could not be rebuilt for Electron.');
-  const child = spawn(electron, ['.'], { cwd: root, stdio: 'inherit' });
+  const binding = electronSqliteBinding(root);
+  if (!binding) {
+    console.log('The database engine could not be built for the desktop app, so KetaDesk starts in browser mode instead.');
+    return startBrowserMode();
+  }
+  const child = spawn(electron, ['.'], { cwd: root, stdio: 'inherit', env: { ...process.env, KETADESK_SQLITE_BINDING: binding } });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
