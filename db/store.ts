@@ -3,10 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../shared/result';
 import type { Clinician, ClinicianInput } from '../shared/schemas/clinician';
 import type { Patient, PatientAmendment, PatientFields } from '../shared/schemas/patient';
+import type { ClinicSettings } from '../shared/schemas/settings';
 import { AuditLog } from './audit';
 import { openDatabase, type OpenOptions } from './connection';
 import { ClinicianRepository } from './repositories/clinicians';
 import { PatientRepository } from './repositories/patients';
+import { ScreeningRepository } from './repositories/screenings';
+import { SettingsRepository } from './repositories/settings';
+import { ScreeningStore } from './screening-store';
 
 /**
  * The clinical store: every write runs in one transaction with its audit row,
@@ -16,11 +20,18 @@ export class Store {
   readonly audit: AuditLog;
   readonly clinicians: ClinicianRepository;
   readonly patients: PatientRepository;
+  readonly screenings: ScreeningRepository;
+  readonly settings: SettingsRepository;
+  /** Screening operations: drafts, signing, amendments, import and export. */
+  readonly screening: ScreeningStore;
 
   constructor(readonly db: Database) {
     this.audit = new AuditLog(db);
     this.clinicians = new ClinicianRepository(db);
     this.patients = new PatientRepository(db);
+    this.screenings = new ScreeningRepository(db);
+    this.settings = new SettingsRepository(db);
+    this.screening = new ScreeningStore(this);
   }
 
   static open(dataDir: string, options?: OpenOptions): Store {
@@ -80,6 +91,19 @@ export class Store {
       this.audit.append({
         at, clinicianId: by, entity: 'patient', entityId: a.id, action: 'amend', before, after, reason: a.reason,
       });
+      return after;
+    });
+  }
+
+  /** Settings are clinic-wide choices, so each change is audited like a record. */
+  updateSettings(changes: Partial<ClinicSettings>, reason: string | null, by: string, at: string): ClinicSettings {
+    return this.write(() => {
+      const before = this.settings.read();
+      for (const [key, value] of Object.entries(changes)) {
+        if (value !== undefined) this.settings.write(key as keyof ClinicSettings, value, at, by);
+      }
+      const after = this.settings.read();
+      this.audit.append({ at, clinicianId: by, entity: 'settings', entityId: 'clinic', action: 'update', before, after, reason });
       return after;
     });
   }

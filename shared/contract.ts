@@ -3,6 +3,10 @@ import { clinician, clinicianInput } from './schemas/clinician';
 import { patient, patientAmendment, patientFields, patientSearch } from './schemas/patient';
 import { auditEntry, auditVerification } from './schemas/audit';
 import { id } from './schemas/common';
+import {
+  screening, screeningCreate, screeningExport, screeningImport, screeningSave, screeningSign,
+} from './schemas/screening';
+import { clinicSettings, clinicSettingsUpdate } from './schemas/settings';
 
 /**
  * Every action the renderer can ask of the main process, declared once.
@@ -25,6 +29,20 @@ export const contract = {
     response: z.object({ patients: z.array(patient), hasMore: z.boolean() }),
   },
   'patients.history': { request: z.strictObject({ id }), response: z.array(auditEntry) },
+  'screenings.create': { request: screeningCreate, response: screening },
+  'screenings.save': { request: screeningSave, response: screening },
+  'screenings.sign': { request: screeningSign, response: screening },
+  'screenings.discard': {
+    request: z.strictObject({ id, expectedVersion: z.number().int().positive() }),
+    response: screening,
+  },
+  'screenings.get': { request: z.strictObject({ id }), response: screening },
+  'screenings.listForPatient': { request: z.strictObject({ patientId: id }), response: z.array(screening) },
+  'screenings.history': { request: z.strictObject({ id }), response: z.array(auditEntry) },
+  'screenings.import': { request: screeningImport, response: screening },
+  'screenings.export': { request: z.strictObject({ id }), response: screeningExport },
+  'settings.get': { request: z.strictObject({}), response: clinicSettings },
+  'settings.update': { request: clinicSettingsUpdate, response: clinicSettings },
   'audit.verify': { request: z.strictObject({}), response: auditVerification },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

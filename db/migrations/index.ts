@@ -1,7 +1,8 @@
 import m001 from './001-clinicians-patients-audit';
+import m002 from './002-screenings-settings';
 
 /**
  * Numbered schema migrations. Migration i (1-based) takes the database from
  * user_version i-1 to i. Never edit a released migration: add a new one.
  */
-export const MIGRATIONS: readonly string[] = [m001];
+export const MIGRATIONS: readonly string[] = [m001, m002];

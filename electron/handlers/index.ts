@@ -32,5 +32,24 @@ export const handlers: HandlerTable = {
     found(ctx.store.patients.get(id), 'patient');
     return ctx.store.audit.history('patient', id);
   },
+  'screenings.create': (input, ctx) => ctx.store.screening.create(input, currentClinician(ctx).id, nowIso(ctx)),
+  'screenings.save': (input, ctx) => {
+    currentClinician(ctx);
+    return ctx.store.screening.save(input, nowIso(ctx));
+  },
+  'screenings.sign': (input, ctx) =>
+    ctx.store.screening.sign(input, currentClinician(ctx), nowIso(ctx), ctx.store.settings.read().screeningValidityDays),
+  'screenings.discard': (input, ctx) => ctx.store.screening.discard(input, currentClinician(ctx).id, nowIso(ctx)),
+  'screenings.get': ({ id }, ctx) => ctx.store.screening.get(id),
+  'screenings.listForPatient': ({ patientId }, ctx) => ctx.store.screening.listForPatient(patientId),
+  'screenings.history': ({ id }, ctx) => {
+    ctx.store.screening.get(id);
+    return ctx.store.audit.history('screening', id);
+  },
+  'screenings.import': (input, ctx) => ctx.store.screening.importCase(input, currentClinician(ctx).id, nowIso(ctx)),
+  'screenings.export': ({ id }, ctx) => ctx.store.screening.exportCase(id, nowIso(ctx)),
+  'settings.get': (_, ctx) => ctx.store.settings.read(),
+  'settings.update': ({ settings, reason }, ctx) =>
+    ctx.store.updateSettings(settings, reason ?? null, currentClinician(ctx).id, nowIso(ctx)),
   'audit.verify': (_, ctx) => ctx.store.audit.verify(),
 };

@@ -21,3 +21,4 @@ export const clinician = clinicianInput.extend({
 
 export type ClinicianInput = z.input<typeof clinicianInput>;
 export type Clinician = z.output<typeof clinician>;
+export type ClinicianRole = Clinician['role'];
