@@ -1,7 +1,8 @@
-// Pre-treatment screening: checklist, rules, case format and engine. Pure: no
-// Node, DOM or Electron, so every process can use it.
+// Pre-treatment screening: checklist, rules, case format, engine and drug-class
+// suggestions. Pure: no Node, DOM or Electron, so every process can use it.
 
 export * from './items';
 export * from './rules';
 export * from './case-schema';
 export * from './engine';
+export * from './drug-classes';
