@@ -1,0 +1,53 @@
+import type { PatientFields } from '../../../shared/schemas/patient';
+import { formatDate } from './dates';
+import { PATIENT_FIELD_LABELS, formatMeasure, sexLabel } from './patient';
+
+export interface FieldChange {
+  field: keyof PatientFields;
+  label: string;
+  before: string | null;
+  after: string | null;
+}
+
+const ACTION_LABELS: Record<string, string> = { create: 'Created', amend: 'Amended' };
+export const actionLabel = (action: string) =>
+  ACTION_LABELS[action] ?? action.charAt(0).toUpperCase() + action.slice(1);
+
+/** A stored field value as a clinician reads it; null means the field was empty. */
+export function displayFieldValue(field: keyof PatientFields, value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  switch (field) {
+    case 'dateOfBirth':
+      return typeof value === 'string' ? formatDate(value) : String(value);
+    case 'sex':
+      return sexLabel(value as PatientFields['sex']) ?? String(value);
+    case 'weightKg':
+      return formatMeasure(Number(value), 'kg');
+    case 'heightCm':
+      return formatMeasure(Number(value), 'cm');
+    default:
+      return String(value);
+  }
+}
+
+const asRecord = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+
+/** The patient fields that differ between an audit entry's before and after, in form order. */
+export function patientChanges(before: unknown, after: unknown): FieldChange[] {
+  const b = asRecord(before);
+  const a = asRecord(after);
+  const changes: FieldChange[] = [];
+  for (const field of Object.keys(PATIENT_FIELD_LABELS) as (keyof PatientFields)[]) {
+    const was = b[field] ?? null;
+    const now = a[field] ?? null;
+    if (was === now) continue;
+    changes.push({
+      field,
+      label: PATIENT_FIELD_LABELS[field],
+      before: displayFieldValue(field, was),
+      after: displayFieldValue(field, now),
+    });
+  }
+  return changes;
+}
