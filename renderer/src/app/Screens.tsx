@@ -1,0 +1,17 @@
+import { PatientChartScreen } from '../screens/PatientChartScreen';
+import { NewPatientScreen } from '../screens/NewPatientScreen';
+import { PatientListScreen } from '../screens/PatientListScreen';
+import { useNavigation } from './navigation';
+
+/** The screen for the current route. A new feature adds its route here. */
+export function Screens() {
+  const { route } = useNavigation();
+  switch (route.name) {
+    case 'patients':
+      return <PatientListScreen />;
+    case 'patient-new':
+      return <NewPatientScreen />;
+    case 'patient':
+      return <PatientChartScreen key={route.id} patientId={route.id} />;
+  }
+}

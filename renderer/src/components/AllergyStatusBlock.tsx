@@ -1,0 +1,42 @@
+import { Badge, Box, Text } from '@mantine/core';
+import { allergyStatus } from '../format/patient';
+import classes from './AllergyStatusBlock.module.css';
+
+/**
+ * Allergies, impossible to miss: red when there are any, a neutral badge for
+ * "No known allergies", and an amber prompt when nobody has asked yet.
+ */
+export function AllergyStatusBlock({ allergies }: { allergies: string | null }) {
+  const status = allergyStatus(allergies);
+  if (status.kind === 'present') {
+    return (
+      <Box className={classes.present} role="note" aria-label="Allergies" data-testid="allergies">
+        <Badge color="red" variant="filled" size="md" radius="sm">
+          Allergies
+        </Badge>
+        <Text fw={700} size="sm" c="red.9" className={classes.text}>
+          {status.text}
+        </Text>
+      </Box>
+    );
+  }
+  if (status.kind === 'none-known') {
+    return (
+      <Box className={classes.none} data-testid="allergies">
+        <Badge color="gray" variant="light" size="md" radius="sm">
+          No known allergies
+        </Badge>
+      </Box>
+    );
+  }
+  return (
+    <Box className={classes.unknown} data-testid="allergies">
+      <Badge color="yellow" variant="light" size="md" radius="sm" c="#6b4500">
+        Allergies not recorded
+      </Badge>
+      <Text size="xs" c="dimmed">
+        Ask and record before treatment.
+      </Text>
+    </Box>
+  );
+}

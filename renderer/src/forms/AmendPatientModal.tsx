@@ -1,0 +1,138 @@
+import { Alert, Button, Grid, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { z } from 'zod';
+import { amendmentReason } from '../../../shared/schemas/common';
+import type { Patient } from '../../../shared/schemas/patient';
+import { call } from '../api/client';
+import { AppModal } from '../components/AppModal';
+import { ChangeSummary } from '../components/ChangeSummary';
+import { patientChanges } from '../format/history';
+import { PatientFormFields } from './PatientFormFields';
+import { PATIENT_FORM_FIELDS, patientFormToFields, patientToForm, validatePatientForm, type PatientFormValues } from './patientFormModel';
+import { focusField, formFieldOf } from './serverErrors';
+import { submitOnModEnter } from './submitOnModEnter';
+import { focusFirstError } from './usePatientForm';
+import { combineValidators, zodValidate } from './zodForm';
+
+const ID = 'amend';
+type AmendValues = PatientFormValues & { reason: string };
+const FIELDS = [...PATIENT_FORM_FIELDS, 'reason'] as const;
+
+const validateAmendment = combineValidators<AmendValues>(
+  validatePatientForm,
+  zodValidate(z.object({ reason: amendmentReason }), (v: AmendValues) => ({ reason: v.reason })),
+);
+
+interface Props {
+  patient: Patient;
+  onClose: () => void;
+  onAmended: (patient: Patient) => void;
+  /** Someone else changed the record: show theirs before amending again. */
+  onReloadLatest: () => void;
+}
+
+/**
+ * Amending never overwrites silently: the clinician says why, and the change
+ * is only saved against the version they were looking at.
+ */
+export function AmendPatientModal({ patient, onClose, onAmended, onReloadLatest }: Props) {
+  const [formError, setFormError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const form = useForm<AmendValues>({
+    mode: 'controlled',
+    initialValues: { ...patientToForm(patient), reason: '' },
+    validate: validateAmendment,
+    validateInputOnChange: true,
+    validateInputOnBlur: true,
+  });
+
+  const submit = form.onSubmit(
+    async (values) => {
+      const fields = patientFormToFields(values);
+      if (!fields) return;
+      setSaving(true);
+      setFormError(null);
+      const result = await call('patients.amend', {
+        id: patient.id,
+        expectedVersion: patient.version,
+        fields,
+        reason: values.reason,
+      });
+      setSaving(false);
+      if (result.ok) return onAmended(result.data);
+      const field = formFieldOf(result.error, FIELDS);
+      if (field) {
+        form.setFieldError(field, result.error.message);
+        focusField(ID, field);
+      } else {
+        setFormError({ message: result.error.message, conflict: result.error.code === 'conflict' });
+      }
+    },
+    (errors) => focusFirstError(ID, errors, FIELDS),
+  );
+
+  const pending = patientFormToFields(form.values);
+  const changes = pending ? patientChanges(patient, pending) : [];
+
+  return (
+    <AppModal onClose={onClose} title={`Amend record: ${patient.legalName}`} size={1180} yOffset="2vh" closeOnClickOutside={false}>
+      <form onSubmit={submit} onKeyDown={submitOnModEnter} noValidate aria-label="Amend patient record">
+        <Stack gap="md">
+          {formError && (
+            <Alert
+              color={formError.conflict ? 'yellow' : 'red'}
+              variant="light"
+              role="alert"
+              title={formError.conflict ? 'Changed by someone else' : 'Not saved'}
+            >
+              <Text size="sm">{formError.message}</Text>
+              {formError.conflict && (
+                <Group mt="xs">
+                  <Button size="xs" variant="default" onClick={onReloadLatest}>
+                    Close and show the latest version
+                  </Button>
+                </Group>
+              )}
+            </Alert>
+          )}
+          <PatientFormFields form={form} idPrefix={ID} autoFocus />
+          <Paper bg="gray.0" p="sm" withBorder>
+            <Grid gap="md">
+              <Grid.Col span={5}>
+                <Text size="sm" fw={600} mb={6}>
+                  Changes to save
+                </Text>
+                <ChangeSummary changes={changes} />
+              </Grid.Col>
+              <Grid.Col span={7}>
+                <Textarea
+                  id={`${ID}-reason`}
+                  label="Reason for amendment"
+                  description="Kept with the change in the record’s history."
+                  placeholder="e.g. Weight re-measured at today’s visit"
+                  required
+                  autosize
+                  minRows={1}
+                  maxRows={3}
+                  {...form.getInputProps('reason')}
+                />
+              </Grid.Col>
+            </Grid>
+          </Paper>
+          <Group justify="flex-end" gap="xs">
+            <Text size="xs" c="dimmed" mr="auto">
+              Enter saves (Ctrl+Enter in notes). Esc cancels.
+            </Text>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={saving}>
+              Save amendment
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

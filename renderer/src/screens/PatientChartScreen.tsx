@@ -1,0 +1,128 @@
+import { Badge, Button, Stack, Tabs, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type ReactNode } from 'react';
+import type { Patient } from '../../../shared/schemas/patient';
+import { useLoad } from '../api/useLoad';
+import { useNavigation } from '../app/navigation';
+import { CenteredLoader } from '../components/CenteredLoader';
+import { LoadError } from '../components/LoadError';
+import { PatientHistory } from '../components/PatientHistory';
+import { PatientRecordDetails } from '../components/PatientRecordDetails';
+import { PatientSummaryCard } from '../components/PatientSummaryCard';
+import { ScreenHeader } from '../components/ScreenHeader';
+import { AmendPatientModal } from '../forms/AmendPatientModal';
+
+interface ChartTab {
+  value: string;
+  label: ReactNode;
+  panel: ReactNode;
+}
+
+/**
+ * A patient's chart: the summary card on top, then one tab per part of the
+ * chart. Screenings, sessions and printouts each add a tab to `tabs` below.
+ */
+export function PatientChartScreen({ patientId }: { patientId: string }) {
+  const { navigate } = useNavigation();
+  const patient = useLoad('patients.get', { id: patientId }, patientId);
+  const history = useLoad('patients.history', { id: patientId }, patientId);
+  const [amending, setAmending] = useState(false);
+  const [tab, setTab] = useState<string | null>('record');
+
+  const crumbs = (name: string) => [{ label: 'Patients', route: { name: 'patients' as const } }, { label: name }];
+
+  if (patient.loaded.state === 'loading') return <CenteredLoader label="Loading chart" />;
+  if (patient.loaded.state === 'failed') {
+    return (
+      <>
+        <ScreenHeader crumbs={crumbs('Chart')} title="Chart" />
+        <LoadError title="This chart could not be opened" error={patient.loaded.error} onRetry={patient.reload} />
+      </>
+    );
+  }
+  const p = patient.loaded.data;
+
+  const onAmended = (updated: Patient) => {
+    setAmending(false);
+    patient.setLoaded({ state: 'ready', data: updated });
+    history.reload();
+    notifications.show({ color: 'clinic', title: 'Amendment saved', message: `${updated.legalName}’s record was updated.` });
+  };
+
+  const entries = history.loaded.state === 'ready' ? history.loaded.data : [];
+  const tabs: ChartTab[] = [
+    { value: 'record', label: 'Record', panel: <PatientRecordDetails patient={p} /> },
+    {
+      value: 'history',
+      label: (
+        <>
+          History{' '}
+          {entries.length > 0 && (
+            <Badge size="xs" variant="light" color="gray" ml={4} c="gray.8">
+              {entries.length}
+            </Badge>
+          )}
+        </>
+      ),
+      panel:
+        history.loaded.state === 'failed' ? (
+          <LoadError title="History could not be loaded" error={history.loaded.error} onRetry={history.reload} />
+        ) : history.loaded.state === 'loading' ? (
+          <CenteredLoader label="Loading history" />
+        ) : (
+          <PatientHistory entries={entries} />
+        ),
+    },
+  ];
+
+  return (
+    <Stack gap="md">
+      <ScreenHeader
+        crumbs={crumbs(p.legalName)}
+        title={p.legalName}
+        subtitle={
+          p.preferredName ? (
+            <Text size="lg" c="dimmed" data-testid="preferred-name">
+              “{p.preferredName}”
+            </Text>
+          ) : null
+        }
+        actions={
+          <>
+            <Button variant="default" onClick={() => navigate({ name: 'patients' })}>
+              Back to patients
+            </Button>
+            <Button onClick={() => setAmending(true)}>Amend record</Button>
+          </>
+        }
+      />
+      <PatientSummaryCard patient={p} />
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List aria-label="Chart sections">
+          {tabs.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {tabs.map((t) => (
+          <Tabs.Panel key={t.value} value={t.value} pt="sm">
+            {t.panel}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+      {amending && (
+        <AmendPatientModal
+          patient={p}
+          onClose={() => setAmending(false)}
+          onAmended={onAmended}
+          onReloadLatest={() => {
+            setAmending(false);
+            patient.reload();
+            history.reload();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
