@@ -1,11 +1,39 @@
 import { z } from 'zod';
+import { logoProblem, LOGO_MAX_URL_LENGTH } from './logo';
+import { SESSION_SETTING_DEFAULTS, sessionSettingsShape } from '../session/settings';
 
 // Clinic settings: choices a clinic makes where no source fixes a number.
 // Each default is labelled as such wherever it is shown.
 
+export const PAPER_SIZES = ['a4', 'letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+const clinicText = (label: string, max: number) =>
+  z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label} must be at most ${max} characters` });
+const phone = (label: string) =>
+  clinicText(label, 40).regex(/^[0-9+()#*.,/ \-]*(?:(?:ext|x)\.? ?[0-9]+)?$/i, {
+    error: `${label} may use digits, spaces and + ( ) - . / # *`,
+  });
+
 export const SETTING_DEFAULTS = {
   /** Days a signed screening stays valid; the issue that introduced it set 30 as the default. */
   screeningValidityDays: 30,
+  /** Printed at the top of every patient sheet. Default: blank, so sheets print a line to write on. */
+  clinicName: '',
+  /** Default: blank. */
+  clinicAddress: '',
+  /** The clinic's daytime phone, on every sheet under "Who to call". Default: blank (a line to write on). */
+  clinicPhone: '',
+  /** The clinic's out-of-hours line. Default: blank (a line to write on). */
+  afterHoursPhone: '',
+  /** The local emergency number (911, 999, 112…). No default fits every country, so blank (a line to write on). */
+  emergencyNumber: '',
+  /** A small PNG, JPEG or SVG as a data URL. Default: none. */
+  clinicLogo: null as string | null,
+  /** Paper the printouts are laid out for. Default: A4, the size most of the world uses. */
+  paperSize: 'a4' as PaperSize,
+  /** Session monitoring thresholds and timings: each default's source is beside it in shared/session/settings.ts. */
+  ...SESSION_SETTING_DEFAULTS,
 } as const;
 
 export const clinicSettings = z.strictObject({
@@ -14,6 +42,21 @@ export const clinicSettings = z.strictObject({
     .int({ error: 'Screening validity must be a whole number of days' })
     .min(1, { error: 'Screening validity must be at least 1 day' })
     .max(365, { error: 'Screening validity must be at most 365 days' }),
+  clinicName: clinicText('Clinic name', 120),
+  clinicAddress: clinicText('Clinic address', 300),
+  clinicPhone: phone('Clinic phone'),
+  afterHoursPhone: phone('After-hours phone'),
+  emergencyNumber: phone('Emergency number'),
+  clinicLogo: z
+    .string()
+    .max(LOGO_MAX_URL_LENGTH, { error: 'The logo must be at most 100 kB' })
+    .superRefine((url, ctx) => {
+      const problem = logoProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .nullable(),
+  paperSize: z.enum(PAPER_SIZES, { error: 'Paper size must be A4 or US Letter' }),
+  ...sessionSettingsShape,
 });
 
 export const clinicSettingsUpdate = z.strictObject({
