@@ -1,0 +1,15 @@
+export * from './build';
+export * from './consent';
+export * from './documents';
+export * from './evidence';
+export * from './file-name';
+export * from './frequency';
+export * from './icon-array';
+export * from './input';
+export * from './model';
+export * from './page-css';
+export * from './readability';
+export * from './readable-text';
+export * from './sources';
+export * from './treatment';
+export type { SessionRecordData } from './monitoring-record';

@@ -1,0 +1,107 @@
+import type { BenefitStudy, Per100, SideEffect } from './evidence';
+import type { Cite, SourceId } from './sources';
+
+// A printout as data: sections of typed blocks. The renderer draws them, the
+// readability test reads their prose, and neither knows which sheet it is.
+
+export const DOCUMENT_IDS = ['risk-benefit', 'consent', 'aftercare', 'monitoring-record'] as const;
+export type DocumentId = (typeof DOCUMENT_IDS)[number];
+
+export interface Paragraph {
+  kind: 'paragraph';
+  text: string;
+  cites?: Cite[];
+  /** Set in bold: the one thing not to miss in a section. */
+  strong?: boolean;
+}
+
+export interface List {
+  kind: 'list';
+  items: Array<{ text: string; cites?: Cite[] }>;
+  /** Tick boxes for the reader to mark, instead of bullets. */
+  tickBoxes?: boolean;
+}
+
+/** One outcome of one study, both arms side by side as icon arrays. */
+export interface Comparison {
+  kind: 'comparison';
+  study: BenefitStudy['id'];
+  /** What the arrays count, e.g. "felt much better". */
+  outcome: string;
+  arms: Array<{ label: string; value: Per100; sentence: string }>;
+  cites: Cite[];
+}
+
+/** Side effects as a table: each row an array of 100 with the comparison group's count inside it. */
+export interface Effects {
+  kind: 'effects';
+  treatedLabel: string;
+  comparatorLabel: string;
+  rows: Array<{ effect: SideEffect; name: string; sentence: string }>;
+  cites: Cite[];
+}
+
+export interface Contact {
+  label: string;
+  /** Null prints a line to write on: the clinic has not set it yet. */
+  value: string | null;
+  strong?: boolean;
+}
+
+export interface Contacts {
+  kind: 'contacts';
+  contacts: Contact[];
+}
+
+/** Labelled values; a null value is a line to fill in by hand. */
+export interface Fields {
+  kind: 'fields';
+  fields: Array<{ label: string; value: string | null; wide?: boolean }>;
+}
+
+export interface Signatures {
+  kind: 'signatures';
+  signers: Array<{ role: string; name: string | null }>;
+}
+
+/** A grid to record in, with printed rows first and empty rows to write on. */
+export interface RecordTable {
+  kind: 'table';
+  caption: string;
+  columns: Array<{ label: string; width?: number }>;
+  rows: string[][];
+  blankRows: number;
+}
+
+export interface Sources {
+  kind: 'sources';
+  sources: Array<{ id: SourceId; text: string }>;
+}
+
+export type Block = Paragraph | List | Comparison | Effects | Contacts | Fields | Signatures | RecordTable | Sources;
+
+export interface Section {
+  id: string;
+  title: string;
+  blocks: Block[];
+  /** Keep the whole section on one page (short sections, signature blocks). */
+  keepTogether?: boolean;
+}
+
+export interface Printout {
+  document: DocumentId;
+  /** Sheets for patients are held to the reading-level limit; the monitoring record is for staff. */
+  audience: 'patient' | 'staff';
+  title: string;
+  /** The lines under the title: who, when, what. */
+  facts: Array<{ label: string; value: string }>;
+  sections: Section[];
+  /** Repeated on every printed page. */
+  running: {
+    clinicName: string;
+    patientName: string;
+    date: string;
+    /** Bottom left of each page: the document, and for a form its version and date. */
+    footer: string;
+  };
+}
