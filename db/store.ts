@@ -6,7 +6,9 @@ import type { Patient, PatientAmendment, PatientFields } from '../shared/schemas
 import type { ClinicSettings } from '../shared/schemas/settings';
 import { AuditLog } from './audit';
 import { openDatabase, type OpenOptions } from './connection';
+import { ConsentStore } from './consent-store';
 import { ClinicianRepository } from './repositories/clinicians';
+import { ConsentRepository } from './repositories/consents';
 import { PatientRepository } from './repositories/patients';
 import { ScreeningRepository } from './repositories/screenings';
 import { SettingsRepository } from './repositories/settings';
@@ -24,6 +26,9 @@ export class Store {
   readonly settings: SettingsRepository;
   /** Screening operations: drafts, signing, amendments, import and export. */
   readonly screening: ScreeningStore;
+  readonly consents: ConsentRepository;
+  /** Consent entries, and the check a session makes before it starts. */
+  readonly consent: ConsentStore;
 
   constructor(readonly db: Database) {
     this.audit = new AuditLog(db);
@@ -32,6 +37,8 @@ export class Store {
     this.screenings = new ScreeningRepository(db);
     this.settings = new SettingsRepository(db);
     this.screening = new ScreeningStore(this);
+    this.consents = new ConsentRepository(db);
+    this.consent = new ConsentStore(this);
   }
 
   static open(dataDir: string, options?: OpenOptions): Store {

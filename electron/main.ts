@@ -6,6 +6,8 @@ import type { HandlerContext } from './handlers/context';
 import { INVOKE_CHANNEL } from './ipc-channel';
 import { dataDirFor } from './data-dir';
 import { isAllowedNavigation, isTrustedSenderUrl, secureWebPreferences } from './security';
+import { runPrint } from './print/run';
+import { printRequest, type PrintResult } from '../shared/schemas/print';
 
 // The desktop shell: one window, locked down, talking to the same handlers as
 // browser mode through one IPC channel. Little logic lives here on purpose.
@@ -68,7 +70,12 @@ app.whenReady().then(() => {
     if (!ctx || !isTrustedSenderUrl(senderUrl, appUrl())) {
       return { ok: false, error: { code: 'forbidden', message: 'This page may not use KetaDesk.' } };
     }
-    return dispatch(channel, input, ctx);
+    const result = dispatch(channel, input, ctx);
+    // Printing needs the window that asked: the handler plans it, runPrint does it.
+    if (channel === 'print.document' && result.ok) {
+      return runPrint(event.sender, printRequest.parse(input).action, result.data as PrintResult);
+    }
+    return result;
   });
 
   createWindow();

@@ -7,6 +7,8 @@ import {
   screening, screeningCreate, screeningExport, screeningImport, screeningSave, screeningSign,
 } from './schemas/screening';
 import { clinicSettings, clinicSettingsUpdate } from './schemas/settings';
+import { consent, consentRecord } from './schemas/consent';
+import { printRequest, printResult } from './schemas/print';
 
 /**
  * Every action the renderer can ask of the main process, declared once.
@@ -43,6 +45,9 @@ export const contract = {
   'screenings.export': { request: z.strictObject({ id }), response: screeningExport },
   'settings.get': { request: z.strictObject({}), response: clinicSettings },
   'settings.update': { request: clinicSettingsUpdate, response: clinicSettings },
+  'consents.record': { request: consentRecord, response: consent },
+  'consents.listForPatient': { request: z.strictObject({ patientId: id }), response: z.array(consent) },
+  'print.document': { request: printRequest, response: printResult },
   'audit.verify': { request: z.strictObject({}), response: auditVerification },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

@@ -1,8 +1,10 @@
 import m001 from './001-clinicians-patients-audit';
 import m002 from './002-screenings-settings';
+import m004 from './004-consents';
 
 /**
  * Numbered schema migrations. Migration i (1-based) takes the database from
  * user_version i-1 to i. Never edit a released migration: add a new one.
  */
-export const MIGRATIONS: readonly string[] = [m001, m002];
+// 003 is reserved for sessions; consents (004) run third until it lands, then after it.
+export const MIGRATIONS: readonly string[] = [m001, m002, m004];

@@ -1,6 +1,7 @@
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import { DomainError } from '../../shared/result';
 import { currentClinician, nowIso, type HandlerContext } from './context';
+import { printPlan } from '../print/plan';
 
 type Handler<C extends Channel> = (input: ParsedRequestOf<C>, ctx: HandlerContext) => ResponseOf<C>;
 export type HandlerTable = { [C in Channel]: Handler<C> };
@@ -51,5 +52,9 @@ export const handlers: HandlerTable = {
   'settings.get': (_, ctx) => ctx.store.settings.read(),
   'settings.update': ({ settings, reason }, ctx) =>
     ctx.store.updateSettings(settings, reason ?? null, currentClinician(ctx).id, nowIso(ctx)),
+  'consents.record': (input, ctx) => ctx.store.consent.record(input, currentClinician(ctx).id, nowIso(ctx)),
+  'consents.listForPatient': ({ patientId }, ctx) => ctx.store.consent.listForPatient(patientId),
+  'print.document': (request, ctx) =>
+    printPlan(request, found(ctx.store.patients.get(request.patientId), 'patient').mrn, ctx.store.settings.read().paperSize),
   'audit.verify': (_, ctx) => ctx.store.audit.verify(),
 };
