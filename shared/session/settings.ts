@@ -1,0 +1,157 @@
+// Clinic settings for session monitoring. REFERENCE.md §4 gives few stop
+// numbers for sub-anaesthetic ketamine; every value here is a clinic setting,
+// and its label says whether the default comes from a cited source or is only
+// a clinic default. shared/schemas/settings.ts merges these into the clinic's
+// settings, so they are stored, validated and audited like every other setting.
+
+import { z } from 'zod';
+
+const whole = (label: string, unit: string, min: number, max: number) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .int({ error: `${label} must be a whole number` })
+    .min(min, { error: `${label} must be at least ${min} ${unit}` })
+    .max(max, { error: `${label} must be at most ${max} ${unit}` });
+
+/** "none" cannot be an alert level: an alert needs some dissociation. */
+export const DISSOCIATION_ALERT_LEVELS = ['mild', 'moderate', 'severe'] as const;
+
+const decimal = (label: string, unit: string, max: number) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .positive({ error: `${label} must be more than 0 ${unit}` })
+    .max(max, { error: `${label} must be at most ${max} ${unit}` });
+
+export const SESSION_SETTING_DEFAULTS = {
+  // ── Alerts: REFERENCE §4 "Default alert thresholds (clinic settings)" ──
+  /** Clinic default ("consensus practice"): alert when systolic is above this. */
+  alertSystolicAbove: 180,
+  /** Clinic default: alert when diastolic is above this. */
+  alertDiastolicAbove: 110,
+  /** [S1 §5.5]: the label's "clinically significant" systolic rise from baseline. */
+  alertSystolicRise: 40,
+  /** [S1 §5.5]: the label's "clinically significant" diastolic rise from baseline. */
+  alertDiastolicRise: 25,
+  /** Clinic default: alert when heart rate is above this. */
+  alertHeartRateAbove: 120,
+  /** Clinic default: alert when heart rate is below this. */
+  alertHeartRateBelow: 50,
+  /** Clinic default (respiratory depression warning [S1 §5.1]): alert when SpO2 is below this. */
+  alertSpo2Below: 93,
+  /** Clinic default: alert when respiratory rate is below this. */
+  alertRespiratoryRateBelow: 10,
+  /** Clinic default: alert at this level or worse on KetaDesk's 0–4 sedation scale. */
+  alertSedationLevelAtLeast: 3,
+  /** Clinic default: alert at this dissociation level or worse (distress that will not settle always alerts). */
+  alertDissociationAtLeast: 'severe' as (typeof DISSOCIATION_ALERT_LEVELS)[number],
+  /** Clinic default: alert on any vomiting. */
+  alertOnVomiting: true as boolean,
+
+  // ── Timing of checks: REFERENCE §4 ──
+  /** [S1 §5.5]: esketamine BP about 40 minutes after the dose, when the rise peaks. */
+  esketaminePostDoseBpMinutes: 40,
+  /**
+   * [S3]: IV ketamine vitals every 10–15 minutes during infusion and recovery; the
+   * upper end is the default. Also used for IM ketamine and for repeat esketamine
+   * BP while it is raised ("as clinically needed", [S1 §5.5]): clinic default there.
+   */
+  vitalsIntervalMinutes: 15,
+  /** Clinic default: a reading this early still counts for a timed check, and a check is overdue this long after. */
+  checkWindowMinutes: 5,
+  /** Clinic default: pre-dose vitals older than this at the start of dosing must be repeated. */
+  preDoseVitalsMaxAgeMinutes: 60,
+
+  // ── Discharge: REFERENCE §4 "Discharge readiness" ──
+  /** [S1]: at least 2 hours of observation after esketamine; a clinic may only lengthen it. */
+  esketamineMinObservationMinutes: 120,
+  /** Clinic default, unverified: REFERENCE gives "commonly 30–60 minutes after the infusion ends" for IV; IM unspecified. */
+  ketamineMinObservationMinutes: 60,
+  /** Clinic default: systolic and diastolic within this % of baseline (REFERENCE §4 default 20 %). */
+  dischargeBpMarginPercent: 20,
+
+  // ── IV/IM ketamine dose and preparation: REFERENCE §3 and §4 ──
+  /** [S3, S5]: 0.5 mg/kg "over 40 minutes"; the planned infusion length a session starts with. */
+  ketamineInfusionMinutes: 40,
+  /** [S3]: "some protocols go up to 1 mg/kg"; a higher dose needs a prescriber's written reason. */
+  ketamineDoseCeilingMgPerKg: 1,
+  /**
+   * No REFERENCE figure: the concentration of the ketamine the clinic stocks,
+   * in mg/mL. Unset by default, so a volume is never computed from a guessed
+   * strength: the clinic sets it, or the clinician enters it for the session.
+   */
+  ketamineConcentrationMgPerMl: null as number | null,
+  /** Clinic default, unverified: REFERENCE §3 "commonly 4–6 hours of solids" for IV ketamine; the stricter end. */
+  ketamineFastingFoodHours: 6,
+  /** Clinic default: REFERENCE gives no clear-fluids rule for ketamine; 0 means none. */
+  ketamineFastingDrinkMinutes: 0,
+};
+
+export type SessionSettings = { [K in keyof typeof SESSION_SETTING_DEFAULTS]: (typeof SESSION_SETTING_DEFAULTS)[K] };
+export type SessionSettingKey = keyof SessionSettings;
+
+export const sessionSettingsShape = {
+  alertSystolicAbove: whole('Systolic alert', 'mmHg', 60, 300),
+  alertDiastolicAbove: whole('Diastolic alert', 'mmHg', 30, 200),
+  alertSystolicRise: whole('Systolic rise alert', 'mmHg', 1, 150),
+  alertDiastolicRise: whole('Diastolic rise alert', 'mmHg', 1, 100),
+  alertHeartRateAbove: whole('High heart rate alert', '/min', 40, 250),
+  alertHeartRateBelow: whole('Low heart rate alert', '/min', 20, 120),
+  alertSpo2Below: whole('SpO2 alert', '%', 50, 100),
+  alertRespiratoryRateBelow: whole('Respiratory rate alert', '/min', 1, 40),
+  alertSedationLevelAtLeast: whole('Sedation alert level', '', 1, 4),
+  alertDissociationAtLeast: z.enum(DISSOCIATION_ALERT_LEVELS, {
+    error: 'Dissociation alert level must be mild, moderate or severe',
+  }),
+  alertOnVomiting: z.boolean({ error: 'Vomiting alert must be on or off' }),
+  esketaminePostDoseBpMinutes: whole('Esketamine post-dose BP time', 'minutes', 5, 240),
+  vitalsIntervalMinutes: whole('Vitals interval', 'minutes', 1, 120),
+  checkWindowMinutes: whole('Check window', 'minutes', 0, 30),
+  preDoseVitalsMaxAgeMinutes: whole('Pre-dose vitals age limit', 'minutes', 5, 720),
+  // The label's 2 hours is a floor: a clinic may observe longer, never shorter [S1].
+  esketamineMinObservationMinutes: whole('Esketamine observation', 'minutes', 120, 720),
+  ketamineMinObservationMinutes: whole('Ketamine observation', 'minutes', 1, 720),
+  dischargeBpMarginPercent: whole('Discharge BP margin', '%', 1, 100),
+  ketamineInfusionMinutes: whole('Infusion length', 'minutes', 1, 240),
+  ketamineDoseCeilingMgPerKg: decimal('Ketamine dose ceiling', 'mg/kg', 10),
+  ketamineConcentrationMgPerMl: decimal('Ketamine concentration', 'mg/mL', 500).nullable(),
+  ketamineFastingFoodHours: whole('Ketamine fasting (food)', 'hours', 0, 24),
+  ketamineFastingDrinkMinutes: whole('Ketamine fasting (drinks)', 'minutes', 0, 720),
+} satisfies { [K in SessionSettingKey]: z.ZodType<SessionSettings[K]> };
+
+export type SettingBasis = 'reference' | 'clinic-default' | 'unverified' | 'unset';
+
+export interface SettingInfo {
+  label: string;
+  unit: string;
+  /** How the default was chosen: from a cited source, a clinic default, an unverified common value, or no default. */
+  basis: SettingBasis;
+  /** REFERENCE.md section and source ids. */
+  source: string;
+}
+
+/** What the settings screen shows beside each value, so every default is labelled. */
+export const SESSION_SETTING_INFO: Record<SessionSettingKey, SettingInfo> = {
+  alertSystolicAbove: { label: 'Alert: systolic above', unit: 'mmHg', basis: 'clinic-default', source: 'REFERENCE §4 (consensus practice)' },
+  alertDiastolicAbove: { label: 'Alert: diastolic above', unit: 'mmHg', basis: 'clinic-default', source: 'REFERENCE §4' },
+  alertSystolicRise: { label: 'Alert: systolic rise from baseline of at least', unit: 'mmHg', basis: 'reference', source: 'REFERENCE §4, S1 §5.5' },
+  alertDiastolicRise: { label: 'Alert: diastolic rise from baseline of at least', unit: 'mmHg', basis: 'reference', source: 'REFERENCE §4, S1 §5.5' },
+  alertHeartRateAbove: { label: 'Alert: heart rate above', unit: '/min', basis: 'clinic-default', source: 'REFERENCE §4' },
+  alertHeartRateBelow: { label: 'Alert: heart rate below', unit: '/min', basis: 'clinic-default', source: 'REFERENCE §4' },
+  alertSpo2Below: { label: 'Alert: SpO2 below', unit: '%', basis: 'clinic-default', source: 'REFERENCE §4 (S1 §5.1 warning)' },
+  alertRespiratoryRateBelow: { label: 'Alert: respiratory rate below', unit: '/min', basis: 'clinic-default', source: 'REFERENCE §4' },
+  alertSedationLevelAtLeast: { label: 'Alert: sedation level at or above', unit: 'level (0–4)', basis: 'clinic-default', source: 'REFERENCE §4' },
+  alertDissociationAtLeast: { label: 'Alert: dissociation at or above', unit: '', basis: 'clinic-default', source: 'REFERENCE §4' },
+  alertOnVomiting: { label: 'Alert: any vomiting', unit: '', basis: 'clinic-default', source: 'REFERENCE §4' },
+  esketaminePostDoseBpMinutes: { label: 'Esketamine: BP check after the dose', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S1 §5.5' },
+  vitalsIntervalMinutes: { label: 'Vitals every (IV/IM; repeat esketamine BP while raised)', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S3 (every 10–15 min)' },
+  checkWindowMinutes: { label: 'Timed check window (early / overdue after)', unit: 'minutes', basis: 'clinic-default', source: 'KetaDesk clinic default' },
+  preDoseVitalsMaxAgeMinutes: { label: 'Pre-dose vitals must be no older than', unit: 'minutes', basis: 'clinic-default', source: 'KetaDesk clinic default' },
+  esketamineMinObservationMinutes: { label: 'Esketamine: minimum observation', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S1' },
+  ketamineMinObservationMinutes: { label: 'IV/IM ketamine: minimum observation after dosing ends', unit: 'minutes', basis: 'unverified', source: 'REFERENCE §4 (commonly 30–60 min; clinic to confirm)' },
+  dischargeBpMarginPercent: { label: 'Discharge: BP within this % of baseline', unit: '%', basis: 'clinic-default', source: 'REFERENCE §4' },
+  ketamineInfusionMinutes: { label: 'IV ketamine: planned infusion length', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S3, S5' },
+  ketamineDoseCeilingMgPerKg: { label: 'Ketamine: dose above this needs a prescriber’s reason', unit: 'mg/kg', basis: 'reference', source: 'REFERENCE §4, S3 (up to 1 mg/kg)' },
+  ketamineConcentrationMgPerMl: { label: 'Ketamine concentration stocked', unit: 'mg/mL', basis: 'unset', source: 'No REFERENCE figure: the clinic must set it or enter it per session' },
+  ketamineFastingFoodHours: { label: 'IV/IM ketamine: no food for', unit: 'hours', basis: 'unverified', source: 'REFERENCE §3 (commonly 4–6 h; clinic to confirm)' },
+  ketamineFastingDrinkMinutes: { label: 'IV/IM ketamine: no drinks for (0 = no rule)', unit: 'minutes', basis: 'clinic-default', source: 'REFERENCE §3 gives no rule' },
+};
