@@ -1,0 +1,64 @@
+// `npm run bench`: seeds a throw-away database and measures patient search,
+// durable patient inserts and opening. With --json this script prints one
+// JSON object on stdout and nothing else; progress always goes to stderr.
+// (npm itself prints a "> ketadesk bench" banner on stdout: use
+// `npm run -s bench -- --json` to keep stdout pure JSON.)
+// Options: --patients N (default 100000). Figures are ratios and percentiles
+// from one run, to compare runs on one machine: they are not pass/fail tests.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Store } from '../db/store';
+import { patientInsert } from './bench/patient-insert';
+import { patientSearch } from './bench/patient-search';
+import { renderTable } from './bench/report';
+import type { BenchContext, Section, SectionResult } from './bench/section';
+import { machine, openSection, seedPatients, timeFreshOpens, timeReopens } from './bench/setup';
+
+/** Sections run in this order against the seeded store; add new ones here. */
+const SECTIONS: Section[] = [patientSearch, patientInsert];
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const countArg = args.indexOf('--patients');
+const patientCount = countArg >= 0 ? Number(args[countArg + 1]) : 100_000;
+if (!Number.isInteger(patientCount) || patientCount < 1000) {
+  console.error('--patients must be a whole number of at least 1000');
+  process.exit(2);
+}
+
+const progress = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+const scratchDir = mkdtempSync(join(tmpdir(), 'ketadesk-bench-'));
+let store: Store | undefined;
+try {
+  progress('open: fresh databases');
+  const fresh = timeFreshOpens(scratchDir);
+  const dataDir = join(scratchDir, 'seeded');
+  progress(`seed: ${patientCount} patients`);
+  const seedStore = Store.open(dataDir);
+  const seeded = seedPatients(seedStore, patientCount, progress);
+  seedStore.close();
+  progress(`seed: done in ${(seeded.ms / 1000).toFixed(1)} s; re-opening`);
+  const reopened = timeReopens(dataDir);
+  store = reopened.store;
+
+  const ctx: BenchContext = { store, dataDir, scratchDir, clinicianId: seeded.clinicianId, patientCount, progress };
+  const results: SectionResult[] = [openSection(fresh, reopened.samples, patientCount, seeded.ms)];
+  for (const section of SECTIONS) results.push(section(ctx));
+  const env = machine(scratchDir, store);
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ patientCount, ...env, ...Object.assign({}, ...results.map((r) => r.json)) }, null, 2)}\n`);
+  } else {
+    const header = [
+      `KetaDesk benchmark: ${patientCount.toLocaleString('en')} patients`,
+      `node ${env.nodeVersion}, SQLite ${env.sqliteVersion} (better-sqlite3 ${env.betterSqlite3Version}), ${env.platform}, ${env.cpuCount} x ${env.cpuModel}, temp fs ${env.tempFileSystem}`,
+      'Figures from this one run; compare runs on the same machine.',
+    ];
+    process.stdout.write(`${renderTable(header, results)}\n`);
+  }
+} finally {
+  store?.close();
+  rmSync(scratchDir, { recursive: true, force: true });
+}
