@@ -3,7 +3,9 @@
 // `patients` holds each patient's current state; its full history lives in
 // `audit_log` (before/after of every change), which triggers keep append-only.
 // `patient_terms` holds one folded name token per row, keyed in display order,
-// so search-as-you-type is one index range scan whatever the table size.
+// so search-as-you-type is one index range scan whatever the table size. Each
+// row carries the patient's search_text too, so a query of several words is
+// filtered inside that scan instead of by a look-up of the patient per row.
 export default `
 CREATE TABLE clinicians (
   id TEXT PRIMARY KEY,
@@ -42,6 +44,7 @@ CREATE TABLE patient_terms (
   term TEXT NOT NULL,
   sort_name TEXT NOT NULL,
   patient_id TEXT NOT NULL REFERENCES patients(id),
+  search_text TEXT NOT NULL,
   PRIMARY KEY (term, sort_name, patient_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX patient_terms_patient ON patient_terms(patient_id);

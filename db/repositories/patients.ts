@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Patient, PatientFields } from '../../shared/schemas/patient';
 import { foldForSearch, searchTokens } from '../../shared/text';
 import { parseDateQuery } from './date-query';
@@ -50,6 +50,32 @@ export const mrnKey = (mrn: string) => mrn.toUpperCase().replace(/\s+/g, '');
 const prefixEnd = (prefix: string) =>
   prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
+/** True when prefixEnd(w) bounds exactly the strings that start with `w` in SQLite's (UTF-8 byte) order. */
+function hasExactPrefixEnd(w: string): boolean {
+  const c = w.charCodeAt(w.length - 1);
+  return !(c === 0xd7ff || (c >= 0xd800 && c <= 0xdbff) || c === 0xdfff || c === 0xffff);
+}
+
+/** Orders strings as SQLite's BINARY collation orders their UTF-8: by code point, not UTF-16 unit. */
+function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    return xs === ys ? x - y : xs ? 1 : -1; // a surrogate starts a code point above every BMP one
+  }
+  return a.length - b.length;
+}
+
+/**
+ * A name word whose term range has at least this many rows is "common": a
+ * search led by it walks another, rarer word's rows instead (see searchNames).
+ */
+const COMMON_TERM_ROWS = 2000;
+
 const nameTokens = (p: PatientFields) => searchTokens(`${p.legalName} ${p.preferredName ?? ''}`);
 
 function columns(p: PatientFields) {
@@ -71,6 +97,12 @@ function columns(p: PatientFields) {
   };
 }
 
+interface TermRow {
+  patient_id: string;
+  sort_name: string;
+  search_text: string;
+}
+
 export interface SearchPage {
   patients: Patient[];
   hasMore: boolean;
@@ -79,6 +111,9 @@ export interface SearchPage {
 /** Current state of each patient; every change also goes to the audit log. */
 export class PatientRepository {
   private readonly s;
+  /** Prepared name scans, by how many other words they filter on. */
+  private readonly termScans = new Map<number, Statement<string[], PatientRow>>();
+  private readonly termCandidates = new Map<number, Statement<string[], TermRow>>();
 
   constructor(private readonly db: Database) {
     const cols = `mrn, mrn_key, legal_name, preferred_name, date_of_birth, sex, weight_kg, height_cm, allergies,
@@ -96,7 +131,9 @@ export class PatientRepository {
           .join(', ')}, updated_at = @at, updated_by = @by
          WHERE id = @id AND version = @expectedVersion`,
       ),
-      insertTerm: db.prepare('INSERT OR IGNORE INTO patient_terms (term, sort_name, patient_id) VALUES (?, ?, ?)'),
+      insertTerm: db.prepare(
+        'INSERT OR IGNORE INTO patient_terms (term, sort_name, patient_id, search_text) VALUES (?, ?, ?, ?)',
+      ),
       deleteTerms: db.prepare('DELETE FROM patient_terms WHERE patient_id = ?'),
       byId: db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE id = ?'),
       idByMrnKey: db.prepare<[string], { id: string }>('SELECT id FROM patients WHERE mrn_key = ?'),
@@ -107,31 +144,33 @@ export class PatientRepository {
       byDobRange: db.prepare<[string, string, number], PatientRow>(
         'SELECT * FROM patients WHERE date_of_birth >= ? AND date_of_birth < ? ORDER BY date_of_birth, sort_name LIMIT ?',
       ),
-      byTermPrefix: db.prepare<[string, string], PatientRow & { search_text: string }>(
-        `SELECT p.* FROM patient_terms t JOIN patients p ON p.id = t.patient_id
-         WHERE t.term >= ? AND t.term < ? ORDER BY t.term, t.sort_name`,
-      ),
+      countTerms: db
+        .prepare<[string, string, number], number>(
+          'SELECT count(*) FROM (SELECT 1 FROM patient_terms WHERE term >= ? AND term < ? LIMIT ?)',
+        )
+        .pluck(),
     };
   }
 
   insert(id: string, p: PatientFields, by: string, at: string): void {
-    this.s.insert.run({ id, ...columns(p), at, by });
-    this.writeTerms(id, p);
+    const row = columns(p);
+    this.s.insert.run({ id, ...row, at, by });
+    this.writeTerms(id, p, row);
   }
 
   /** False when the stored version is not `expectedVersion` (someone else changed it). */
   update(id: string, expectedVersion: number, p: PatientFields, by: string, at: string): boolean {
-    const changed = this.s.update.run({ id, expectedVersion, ...columns(p), at, by }).changes === 1;
+    const row = columns(p);
+    const changed = this.s.update.run({ id, expectedVersion, ...row, at, by }).changes === 1;
     if (changed) {
       this.s.deleteTerms.run(id);
-      this.writeTerms(id, p);
+      this.writeTerms(id, p, row);
     }
     return changed;
   }
 
-  private writeTerms(id: string, p: PatientFields): void {
-    const sortName = foldForSearch(p.legalName);
-    for (const term of nameTokens(p)) this.s.insertTerm.run(term, sortName, id);
+  private writeTerms(id: string, p: PatientFields, { search_text, sort_name }: ReturnType<typeof columns>): void {
+    for (const term of nameTokens(p)) this.s.insertTerm.run(term, sort_name, id, search_text);
   }
 
   get(id: string): Patient | null {
@@ -167,20 +206,92 @@ export class PatientRepository {
     return { patients: rows.slice(0, limit).map(toPatient), hasMore: rows.length > limit };
   }
 
-  /** Range-scans the longest word's prefix, then keeps rows that also have every other word. */
+  /**
+   * Patients with a word starting with each query word, in the order of their
+   * first term that starts with the longest query word (then sort name, id).
+   * The plain plan walks that word's term range in order and filters on the
+   * row's copy of the patient's words, stopping at `want`; it is one index
+   * range scan. When that range is long and another word's range is short
+   * (typing "maria wo", or an MRN like "H-7" whose "7" no name has), walking
+   * the long range to find few matches costs milliseconds, so the short range
+   * is walked instead and its matches sorted into the same order.
+   */
   private searchNames(q: string, want: number): PatientRow[] {
     const words = searchTokens(q).sort((a, b) => b.length - a.length);
     const [lead, ...rest] = words;
     if (!lead) return [];
+    const driver = this.rarerWord(lead, rest);
+    if (driver) return this.namesFromRareWord(lead, driver, words, want);
     const out: PatientRow[] = [];
     const seen = new Set<string>();
-    // Iterated rather than LIMITed: rows that miss another word or repeat a patient are skipped.
-    for (const r of this.s.byTermPrefix.iterate(lead, prefixEnd(lead))) {
+    // Iterated rather than LIMITed: a patient with two terms matching the word comes twice.
+    for (const r of this.termScan(rest.length).iterate(lead, prefixEnd(lead), ...rest.map((w) => ` ${w}`))) {
       if (seen.has(r.id)) continue;
       seen.add(r.id);
-      if (rest.every((w) => r.search_text.includes(` ${w}`))) out.push(r);
+      out.push(r);
       if (out.length >= want) break;
     }
     return out;
+  }
+
+  /** A word of `rest` with fewer than COMMON_TERM_ROWS term rows, when `lead` has at least that many. */
+  private rarerWord(lead: string, rest: string[]): string | null {
+    if (rest.length === 0 || !hasExactPrefixEnd(lead)) return null;
+    const rows = (w: string) => this.s.countTerms.get(w, prefixEnd(w), COMMON_TERM_ROWS)!;
+    if (rows(lead) < COMMON_TERM_ROWS) return null;
+    let rarest: string | null = null;
+    let fewest = COMMON_TERM_ROWS;
+    for (const w of rest) {
+      if (!hasExactPrefixEnd(w)) continue;
+      const n = rows(w);
+      if (n < fewest) [rarest, fewest] = [w, n];
+    }
+    return rarest;
+  }
+
+  /** Same result as the ordered walk of `lead`'s range, found from `rare`'s few rows. */
+  private namesFromRareWord(lead: string, rare: string, words: string[], want: number): PatientRow[] {
+    const others = words.filter((w) => w !== rare).map((w) => ` ${w}`);
+    const found = new Map<string, { id: string; sortName: string; leadTerm: string }>();
+    for (const r of this.termCandidateScan(others.length).all(rare, prefixEnd(rare), ...others)) {
+      if (found.has(r.patient_id)) continue;
+      // The first of this patient's rows in lead's range: its smallest term starting with lead.
+      let leadTerm: string | null = null;
+      for (const t of r.search_text.split(' ')) {
+        if (t.startsWith(lead) && (leadTerm === null || compareCodePoints(t, leadTerm) < 0)) leadTerm = t;
+      }
+      if (leadTerm !== null) found.set(r.patient_id, { id: r.patient_id, sortName: r.sort_name, leadTerm });
+    }
+    return [...found.values()]
+      .sort((a, b) => compareCodePoints(a.leadTerm, b.leadTerm) || compareCodePoints(a.sortName, b.sortName) || compareCodePoints(a.id, b.id))
+      .slice(0, want)
+      .flatMap((c) => this.s.byId.get(c.id) ?? []);
+  }
+
+  /** Walks one word's term range in display order, joined to patients, keeping rows whose name has `n` more words. */
+  private termScan(n: number) {
+    let s = this.termScans.get(n);
+    if (!s) {
+      s = this.db.prepare<string[], PatientRow>(
+        `SELECT p.* FROM patient_terms t JOIN patients p ON p.id = t.patient_id
+         WHERE t.term >= ? AND t.term < ?${' AND instr(t.search_text, ?) > 0'.repeat(n)}
+         ORDER BY t.term, t.sort_name, t.patient_id`,
+      );
+      this.termScans.set(n, s);
+    }
+    return s;
+  }
+
+  /** Like termScan but index-only and unordered: the candidates of one word that also have `n` more words. */
+  private termCandidateScan(n: number) {
+    let s = this.termCandidates.get(n);
+    if (!s) {
+      s = this.db.prepare<string[], TermRow>(
+        `SELECT patient_id, sort_name, search_text FROM patient_terms
+         WHERE term >= ? AND term < ?${' AND instr(search_text, ?) > 0'.repeat(n)}`,
+      );
+      this.termCandidates.set(n, s);
+    }
+    return s;
   }
 }
