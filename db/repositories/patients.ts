@@ -134,7 +134,10 @@ export class PatientRepository {
       insertTerm: db.prepare(
         'INSERT OR IGNORE INTO patient_terms (term, sort_name, patient_id, search_text) VALUES (?, ?, ?, ?)',
       ),
-      deleteTerms: db.prepare('DELETE FROM patient_terms WHERE patient_id = ?'),
+      deleteTerm: db.prepare('DELETE FROM patient_terms WHERE term = ? AND sort_name = ? AND patient_id = ?'),
+      termKeys: db.prepare<[string], { search_text: string; sort_name: string }>(
+        'SELECT search_text, sort_name FROM patients WHERE id = ?',
+      ),
       byId: db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE id = ?'),
       idByMrnKey: db.prepare<[string], { id: string }>('SELECT id FROM patients WHERE mrn_key = ?'),
       firstPage: db.prepare<[number], PatientRow>('SELECT * FROM patients ORDER BY sort_name LIMIT ?'),
@@ -155,22 +158,25 @@ export class PatientRepository {
   insert(id: string, p: PatientFields, by: string, at: string): void {
     const row = columns(p);
     this.s.insert.run({ id, ...row, at, by });
-    this.writeTerms(id, p, row);
+    this.writeTerms(id, row);
   }
 
   /** False when the stored version is not `expectedVersion` (someone else changed it). */
   update(id: string, expectedVersion: number, p: PatientFields, by: string, at: string): boolean {
     const row = columns(p);
+    const old = this.s.termKeys.get(id);
     const changed = this.s.update.run({ id, expectedVersion, ...row, at, by }).changes === 1;
-    if (changed) {
-      this.s.deleteTerms.run(id);
-      this.writeTerms(id, p, row);
+    if (changed && old) {
+      // A patient's term rows are exactly the words of its stored search_text, under its stored sort_name.
+      for (const term of old.search_text.split(' ')) if (term) this.s.deleteTerm.run(term, old.sort_name, id);
+      this.writeTerms(id, row);
     }
     return changed;
   }
 
-  private writeTerms(id: string, p: PatientFields, { search_text, sort_name }: ReturnType<typeof columns>): void {
-    for (const term of nameTokens(p)) this.s.insertTerm.run(term, sort_name, id, search_text);
+  /** One row per word of search_text (the name's distinct folded words), each carrying search_text. */
+  private writeTerms(id: string, { search_text, sort_name }: { search_text: string; sort_name: string }): void {
+    for (const term of search_text.split(' ')) if (term) this.s.insertTerm.run(term, sort_name, id, search_text);
   }
 
   get(id: string): Patient | null {
