@@ -1,0 +1,121 @@
+// Sessions for store and unit tests: a patient with a signed screening, valid
+// pre-dose checks, and a session object for the pure functions.
+
+import type { Store } from '../../db/store';
+import type { Clinician } from '../../shared/schemas/clinician';
+import type { Patient } from '../../shared/schemas/patient';
+import type { ScreeningAnswers } from '../../shared/schemas/screening';
+import { ITEM_IDS } from '../../shared/screening/items';
+import {
+  preDoseChecks, SESSION_SETTING_DEFAULTS, type EntryData, type PreDoseChecksInput, type Route, type Session,
+  type SessionEntry, type SessionSettings,
+} from '../../shared/session';
+import { addMinutes } from '../../shared/session/time';
+import { T0, patientInput, useTempStore } from './store-fixture';
+
+/** Dosing starts an hour after the screening is signed at T0. */
+export const START = addMinutes(T0, 60);
+export const at = (minutes: number) => addMinutes(START, minutes);
+export const SETTINGS: SessionSettings = { ...SESSION_SETTING_DEFAULTS };
+
+export function preDoseInput(overrides: Partial<PreDoseChecksInput> = {}): PreDoseChecksInput {
+  return {
+    vitals: { takenAt: at(-10), systolic: 120, diastolic: 80, heartRate: 72, spo2: 98 },
+    lastFoodAt: at(-600),
+    lastDrinkAt: at(-600),
+    pregnancy: 'test-negative',
+    escortArranged: true,
+    newMedicines: false,
+    newIllness: false,
+    substanceUse: false,
+    ...overrides,
+  };
+}
+
+export const preDose = (overrides: Partial<PreDoseChecksInput> = {}) => preDoseChecks.parse(preDoseInput(overrides));
+
+export function screeningAnswers(route: Route, overrides: Record<string, boolean> = {}): ScreeningAnswers {
+  return {
+    plannedTreatment: route,
+    baselineVitals: { systolic: 120, diastolic: 80 },
+    answers: { ...Object.fromEntries(ITEM_IDS.map((i) => [i, false])), ...overrides },
+    medications: [],
+  };
+}
+
+/** A signed screening at T0 for the patient, clear unless answers say otherwise. */
+export function signScreening(
+  store: Store, patient: Patient, by: Clinician, route: Route = 'esketamine-nasal',
+  extra: { overrides?: Record<string, boolean>; overrideReason?: string; at?: string } = {},
+) {
+  const draft = store.screening.create({ patientId: patient.id, plannedTreatment: route }, by.id, extra.at ?? T0);
+  const saved = store.screening.save({ id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route, extra.overrides) }, extra.at ?? T0);
+  return store.screening.sign(
+    { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], overrideReason: extra.overrideReason },
+    by, extra.at ?? T0, store.settings.read().screeningValidityDays,
+  );
+}
+
+export function useSessionStore() {
+  const open = useTempStore();
+  return (route: Route = 'esketamine-nasal', patientOverrides: Parameters<typeof patientInput>[0] = { weightKg: 70 }) => {
+    const ctx = open();
+    const patient = ctx.store.createPatient(patientInput(patientOverrides), ctx.clinician.id, T0);
+    const nurse = ctx.store.createClinician({ name: 'Nurse Kim', credentials: 'RN', role: 'nurse' }, T0, ctx.clinician.id);
+    return { ...ctx, patient, nurse, route };
+  };
+}
+
+export const PLANS = {
+  'esketamine-nasal': { route: 'esketamine-nasal', deviceCount: 2 },
+  'iv-ketamine': { route: 'iv-ketamine', mgPerKg: 0.5, concentrationMgPerMl: 10 },
+  'im-ketamine': { route: 'im-ketamine', mgPerKg: 0.5, concentrationMgPerMl: 50 },
+} as const;
+
+// ── Objects for the pure functions ──────────────────────────────────────────
+
+export function sessionFor(route: Route = 'esketamine-nasal', overrides: Partial<Session> = {}): Session {
+  const checks = preDose();
+  const dose: Session['dose'] = route === 'esketamine-nasal'
+    ? { route, deviceCount: 2, totalMg: 56 }
+    : { route, mgPerKg: 0.5, weightKg: 70, weightBasis: 'actual', weightFrom: 'chart', totalMg: 35, concentrationMgPerMl: 10,
+        volumeMl: 3.5, infusionMinutes: route === 'iv-ketamine' ? 40 : null };
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    patientId: '00000000-0000-4000-8000-000000000002',
+    screeningId: '00000000-0000-4000-8000-000000000003',
+    route,
+    status: 'open',
+    startedAt: START,
+    startedBy: '00000000-0000-4000-8000-000000000004',
+    startedByName: 'Dr Ada Rivera',
+    recordedAt: START,
+    dose,
+    preDose: checks,
+    baseline: checks.vitals,
+    concerns: [],
+    decisionReason: null,
+    settings: SETTINGS,
+    discharge: null,
+    ...overrides,
+  };
+}
+
+let counter = 0;
+/** A stored entry row at `minutes` after the start. */
+export function row(minutes: number, entry: EntryData | null, extra: Partial<SessionEntry> = {}): SessionEntry {
+  counter += 1;
+  const id = `00000000-0000-4000-9000-${String(counter).padStart(12, '0')}`;
+  return {
+    id, sessionId: '00000000-0000-4000-8000-000000000001', at: at(minutes), recordedAt: at(minutes), recordedBy: 'x',
+    recordedByName: 'Nurse Kim', entry, amendsId: null, amendReason: null, supersededById: null, ...extra,
+  };
+}
+
+export const vitals = (v: Partial<Omit<Extract<EntryData, { kind: 'vitals' }>, 'kind'>>): EntryData =>
+  ({ kind: 'vitals', systolic: undefined, diastolic: undefined, heartRate: undefined, spo2: undefined, respiratoryRate: undefined, note: null, ...v });
+export const bp = (systolic: number, diastolic: number) => vitals({ systolic, diastolic, heartRate: 75, spo2: 98 });
+export const sedation = (level: 0 | 1 | 2 | 3 | 4): EntryData => ({ kind: 'sedation', level, note: null });
+export const dissociation = (level: 'none' | 'mild' | 'moderate' | 'severe', distressNotSettling = false): EntryData =>
+  ({ kind: 'dissociation', level, distressNotSettling, note: null });
+export const doseComplete: EntryData = { kind: 'dose-complete', note: null };
