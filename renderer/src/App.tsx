@@ -8,7 +8,8 @@ import { WorkspaceProvider } from './app/workspace';
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="bottom-right" limit={3} autoClose={5000} />
+      {/* In the header's empty middle: never over the search box or a screen's or dialog's action buttons. */}
+      <Notifications position="top-center" limit={3} autoClose={5000} containerWidth={420} />
       <WorkspaceProvider>
         <NavigationProvider>
           <WorkspaceGate />

@@ -213,4 +213,37 @@ describe('patient: create, find, chart, amend, history', () => {
     await expectNoAxeViolations(page, 'chart without allergies recorded');
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('explains a conflict when someone else amended the record meanwhile, then shows their version', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Patients' }).first().click();
+    await searchFor('KD-1001');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Zoë Ångström', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Amend record' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Height (cm)').fill('169');
+    await dialog.getByLabel('Reason for amendment').fill('Re-measured');
+
+    // Meanwhile, another window amends the same record.
+    const current = await app.api('patients.get', { id: zoeId });
+    const { id, version, createdAt, createdBy, updatedAt, updatedBy, ...fields } = current;
+    void createdAt, void createdBy, void updatedAt, void updatedBy;
+    await app.api('patients.amend', { id, expectedVersion: version, fields: { ...fields, emergencyContactName: 'Lars Berg' }, reason: 'Contact changed name' });
+
+    await dialog.getByRole('button', { name: 'Save amendment' }).click();
+    const alert = dialog.getByRole('alert');
+    await alert.getByText('Changed by someone else').waitFor();
+    expect(await alert.textContent()).toContain('Someone else changed this patient while you were editing');
+    // What was typed is still there.
+    expect(await dialog.getByLabel('Height (cm)').inputValue()).toBe('169');
+    await screenshot(page, '25-amend-conflict');
+    await expectNoAxeViolations(page, 'amend conflict');
+
+    await alert.getByRole('button', { name: 'Close and show the latest version' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('emergency-contact').textContent()).toContain('Lars Berg');
+    expect(await page.getByTestId('fact-height').textContent()).toBe('168 cm');
+    expect((await app.api('patients.get', { id: zoeId })).heightCm).toBe(168);
+  });
 });

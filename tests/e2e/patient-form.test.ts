@@ -133,4 +133,32 @@ describe('patient form: validation as you type and server refusals', () => {
     });
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('asks again who is working when the main process has forgotten, without losing the form', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Patients' }).first().click();
+    await page.getByRole('button', { name: 'Add patient' }).click();
+    await page.getByLabel('Legal name').fill('Rita Restart');
+    await page.getByLabel('MRN').fill('RR-1');
+    await page.getByLabel('Date of birth').fill('1955-02-03');
+    await page.getByLabel('Unknown').check();
+    // The next save is answered as a freshly restarted main process would.
+    await page.route('**/api/patients.create', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'no-clinician', message: 'Choose who is working before making changes.' } }),
+      }),
+    );
+    await page.getByRole('button', { name: 'Save patient' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Who is working?' });
+    await dialog.waitFor();
+    await screenshot(page, '32-reselect-clinician');
+    await expectNoAxeViolations(page, 'reselect clinician');
+    await page.unroute('**/api/patients.create');
+    await dialog.getByRole('button', { name: /Dr Amira Haddad/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Legal name').inputValue()).toBe('Rita Restart');
+    await page.getByRole('button', { name: 'Save patient' }).click();
+    await page.getByRole('heading', { name: 'Rita Restart', level: 1 }).waitFor();
+  });
 });

@@ -13,7 +13,7 @@ import { useWorkspace } from './workspace';
  */
 export function AppFrame({ children }: { children: ReactNode }) {
   const { current, startSwitch } = useWorkspace();
-  const { navigate, requestSearchFocus } = useNavigation();
+  const { route, navigate, requestSearchFocus } = useNavigation();
 
   useHotkeys(
     [
@@ -31,7 +31,12 @@ export function AppFrame({ children }: { children: ReactNode }) {
           <Group gap="xl" wrap="nowrap">
             <Brand />
             <Box component="nav" aria-label="Main">
-              <Button variant="subtle" size="compact-sm" onClick={() => navigate({ name: 'patients' })}>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                aria-current={route.name === 'patients' ? 'page' : undefined}
+                onClick={() => navigate({ name: 'patients' })}
+              >
                 Patients
               </Button>
             </Box>

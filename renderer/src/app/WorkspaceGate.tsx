@@ -4,12 +4,13 @@ import { LoadError } from '../components/LoadError';
 import { ClinicianPickerScreen } from '../screens/ClinicianPickerScreen';
 import { WelcomeScreen } from '../screens/WelcomeScreen';
 import { AppFrame } from './AppFrame';
+import { ReselectClinicianModal } from './ReselectClinicianModal';
 import { Screens } from './Screens';
 import { useWorkspace } from './workspace';
 
 /** Nothing clinical is shown until someone is working: welcome, then "who is working", then the app. */
 export function WorkspaceGate() {
-  const { status, clinicians, current, switching, reload } = useWorkspace();
+  const { status, clinicians, current, switching, needsReselect, reload } = useWorkspace();
   if (status.state === 'loading') return <CenteredLoader label="Opening KetaDesk" />;
   if (status.state === 'failed') {
     return (
@@ -23,6 +24,7 @@ export function WorkspaceGate() {
   return (
     <AppFrame>
       <Screens />
+      {needsReselect && <ReselectClinicianModal />}
     </AppFrame>
   );
 }

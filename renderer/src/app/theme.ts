@@ -57,6 +57,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-placeholder': '#6b7280',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-body': '#ffffff',
+    // Text on light yellow and orange (badges, alerts) is unreadable at Mantine's shade 9.
+    '--mantine-color-yellow-light-color': '#6b4500',
+    '--mantine-color-orange-light-color': '#9a3412',
   },
   dark: {},
 });

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ApiError, Result } from '../../../shared/result';
 import type { Clinician, ClinicianInput } from '../../../shared/schemas/clinician';
-import { call } from '../api/client';
+import { call, onApiError } from '../api/client';
 
 type Status = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready' };
 
@@ -12,6 +12,12 @@ interface Workspace {
   current: Clinician | null;
   /** True while the "who is working" picker is shown for a switch. */
   switching: boolean;
+  /**
+   * The main process answered "no clinician" although one was chosen here (it
+   * was restarted). The app asks again over the current screen, so nothing
+   * typed is lost.
+   */
+  needsReselect: boolean;
   startSwitch: () => void;
   cancelSwitch: () => void;
   select: (clinicianId: string) => Promise<Result<Clinician>>;
@@ -28,6 +34,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const [clinicians, setClinicians] = useState<Clinician[]>([]);
   const [current, setCurrent] = useState<Clinician | null>(null);
   const [switching, setSwitching] = useState(false);
+  const [needsReselect, setNeedsReselect] = useState(false);
   const [loadCount, setLoadCount] = useState(0);
 
   useEffect(() => {
@@ -46,11 +53,21 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     };
   }, [loadCount]);
 
+  // The main process forgot who is working (it restarted): ask again rather than fail every save.
+  useEffect(
+    () =>
+      onApiError((error) => {
+        if (error.code === 'no-clinician') setNeedsReselect(true);
+      }),
+    [],
+  );
+
   const select = useCallback(async (clinicianId: string) => {
     const result = await call('workspace.selectClinician', { clinicianId });
     if (result.ok) {
       setCurrent(result.data);
       setSwitching(false);
+      setNeedsReselect(false);
     }
     return result;
   }, []);
@@ -74,6 +91,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       clinicians,
       current,
       switching,
+      needsReselect,
       startSwitch: () => setSwitching(true),
       cancelSwitch: () => setSwitching(false),
       select,
@@ -81,7 +99,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       reload: () => setLoadCount((n) => n + 1),
       clinicianName: (id) => (id ? (names.get(id) ?? 'Unknown clinician') : 'Unknown clinician'),
     };
-  }, [status, clinicians, current, switching, select, createAndSelect]);
+  }, [status, clinicians, current, switching, needsReselect, select, createAndSelect]);
 
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

@@ -31,7 +31,7 @@ export function AllergyStatusBlock({ allergies }: { allergies: string | null }) 
   }
   return (
     <Box className={classes.unknown} data-testid="allergies">
-      <Badge color="yellow" variant="light" size="md" radius="sm" c="#6b4500">
+      <Badge color="yellow" variant="light" size="md" radius="sm">
         Allergies not recorded
       </Badge>
       <Text size="xs" c="dimmed">

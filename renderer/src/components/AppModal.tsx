@@ -9,9 +9,10 @@ const divHeader = { component: 'div' } as object;
 interface Props extends Omit<ModalRootProps, 'opened' | 'title' | 'children'> {
   title: ReactNode;
   children: ReactNode;
+  withCloseButton?: boolean;
 }
 
-export function AppModal({ title, children, ...rootProps }: Props) {
+export function AppModal({ title, children, withCloseButton = true, ...rootProps }: Props) {
   return (
     <Modal.Root opened {...rootProps}>
       <Modal.Overlay />
@@ -20,7 +21,7 @@ export function AppModal({ title, children, ...rootProps }: Props) {
           <Modal.Title fw={600} fz="lg">
             {title}
           </Modal.Title>
-          <Modal.CloseButton aria-label="Close" />
+          {withCloseButton && <Modal.CloseButton aria-label="Close" />}
         </Modal.Header>
         <Modal.Body>{children}</Modal.Body>
       </Modal.Content>

@@ -20,62 +20,64 @@ export function PatientResultsTable({ id, patients, activeIndex, onOpen }: Props
   }, [activeIndex]);
 
   return (
-    <Table
-      id={id}
-      className={classes.table}
-      highlightOnHover
-      verticalSpacing={6}
-      horizontalSpacing="md"
-      fz="sm"
-      aria-label="Patients"
-    >
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          <Table.Th w={150}>MRN</Table.Th>
-          <Table.Th w={140}>Date of birth</Table.Th>
-          <Table.Th w={80}>Age</Table.Th>
-          <Table.Th w={110}>Sex</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {patients.map((p, i) => {
-          const active = i === activeIndex;
-          const hasAllergies = allergyStatus(p.allergies).kind === 'present';
-          return (
-            <Table.Tr
-              key={p.id}
-              ref={active ? activeRow : undefined}
-              className={classes.row}
-              data-active={active || undefined}
-              aria-current={active ? 'true' : undefined}
-              onClick={() => onOpen(p)}
-            >
-              <Table.Td>
-                <Group gap={8} wrap="nowrap">
-                  <UnstyledButton className={classes.name} onClick={(e) => (e.stopPropagation(), onOpen(p))}>
-                    {p.legalName}
-                  </UnstyledButton>
-                  {p.preferredName && (
-                    <Text span size="sm" c="dimmed">
-                      “{p.preferredName}”
-                    </Text>
-                  )}
-                  {hasAllergies && (
-                    <Badge color="red" variant="filled" size="xs" radius="sm">
-                      Allergies
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td className={classes.mono}>{p.mrn}</Table.Td>
-              <Table.Td>{formatDate(p.dateOfBirth)}</Table.Td>
-              <Table.Td>{formatAge(p.dateOfBirth)}</Table.Td>
-              <Table.Td>{sexLabel(p.sex)}</Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+    <div className={classes.scroll}>
+      <Table
+        id={id}
+        className={classes.table}
+        highlightOnHover
+        verticalSpacing={6}
+        horizontalSpacing="md"
+        fz="sm"
+        aria-label="Patients"
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th w={150}>MRN</Table.Th>
+            <Table.Th w={140}>Date of birth</Table.Th>
+            <Table.Th w={80}>Age</Table.Th>
+            <Table.Th w={110}>Sex</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {patients.map((p, i) => {
+            const active = i === activeIndex;
+            const hasAllergies = allergyStatus(p.allergies).kind === 'present';
+            return (
+              <Table.Tr
+                key={p.id}
+                ref={active ? activeRow : undefined}
+                className={classes.row}
+                data-active={active || undefined}
+                aria-current={active ? 'true' : undefined}
+                onClick={() => onOpen(p)}
+              >
+                <Table.Td>
+                  <Group gap={8} wrap="nowrap">
+                    <UnstyledButton className={classes.name} onClick={(e) => (e.stopPropagation(), onOpen(p))}>
+                      {p.legalName}
+                    </UnstyledButton>
+                    {p.preferredName && (
+                      <Text span size="sm" c="dimmed">
+                        “{p.preferredName}”
+                      </Text>
+                    )}
+                    {hasAllergies && (
+                      <Badge color="red" variant="filled" size="xs" radius="sm">
+                        Allergies
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td className={classes.mono}>{p.mrn}</Table.Td>
+                <Table.Td>{formatDate(p.dateOfBirth)}</Table.Td>
+                <Table.Td>{formatAge(p.dateOfBirth)}</Table.Td>
+                <Table.Td>{sexLabel(p.sex)}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </div>
   );
 }

@@ -65,7 +65,8 @@ export function AmendPatientModal({ patient, onClose, onAmended, onReloadLatest 
       if (field) {
         form.setFieldError(field, result.error.message);
         focusField(ID, field);
-      } else {
+      } else if (result.error.code !== 'no-clinician') {
+        // (no-clinician is asked over the screen by the workspace; nothing to add here)
         setFormError({ message: result.error.message, conflict: result.error.code === 'conflict' });
       }
     },

@@ -32,7 +32,10 @@ export function PatientCreateForm({ onCreated, onCancel }: { onCreated: (p: Pati
       if (field) {
         form.setFieldError(field, result.error.message);
         focusField(ID, field);
-      } else setFormError(result.error.message);
+      } else if (result.error.code !== 'no-clinician') {
+        // (no-clinician is asked over the screen by the workspace; nothing to add here)
+        setFormError(result.error.message);
+      }
     },
     (errors) => focusFirstError(ID, errors),
   );

@@ -102,7 +102,7 @@ export function PatientListScreen() {
           ]}
         />
         <Text size="xs" c="dimmed" role="status" aria-live="polite">
-          {loaded && !search.error && !noPatientsAtAll && resultSummary(search.patients.length, search.hasMore, search.query ?? '')}
+          {loaded && !search.error && search.patients.length > 0 && resultSummary(search.patients.length, search.hasMore, search.query ?? '')}
         </Text>
       </Group>
 
