@@ -11,8 +11,10 @@ import { ClinicianRepository } from './repositories/clinicians';
 import { ConsentRepository } from './repositories/consents';
 import { PatientRepository } from './repositories/patients';
 import { ScreeningRepository } from './repositories/screenings';
+import { SessionRepository } from './repositories/sessions';
 import { SettingsRepository } from './repositories/settings';
 import { ScreeningStore } from './screening-store';
+import { SessionStore } from './session-store';
 
 /**
  * The clinical store: every write runs in one transaction with its audit row,
@@ -29,6 +31,9 @@ export class Store {
   readonly consents: ConsentRepository;
   /** Consent entries, and the check a session makes before it starts. */
   readonly consent: ConsentStore;
+  readonly sessions: SessionRepository;
+  /** Treatment sessions: start gate, timeline entries and corrections, alerts, discharge, record. */
+  readonly session: SessionStore;
 
   constructor(readonly db: Database) {
     this.audit = new AuditLog(db);
@@ -39,6 +44,8 @@ export class Store {
     this.screening = new ScreeningStore(this);
     this.consents = new ConsentRepository(db);
     this.consent = new ConsentStore(this);
+    this.sessions = new SessionRepository(db);
+    this.session = new SessionStore(this);
   }
 
   static open(dataDir: string, options?: OpenOptions): Store {

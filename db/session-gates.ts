@@ -1,0 +1,66 @@
+// Who may start a session, decided in one place so the chart's "Start session"
+// button and the store's refusal always agree.
+
+import type { Screening } from '../shared/schemas/screening';
+import { ROUTE_LABELS, type Route } from '../shared/session/reference';
+import type { EligibilityReason, SessionEligibility } from '../shared/session/schemas';
+import { toMs } from '../shared/session/time';
+import type { Store } from './store';
+
+export type Eligibility = SessionEligibility;
+
+const reason = (code: EligibilityReason['code'], message: string): EligibilityReason => ({ code, message });
+
+/**
+ * The screening rule: the latest signed screening, not expired at `at`, not
+ * amended, for this treatment when one is named, and not contraindicated
+ * unless a prescriber overrode it with a written reason.
+ */
+function screeningReasons(s: Screening | null, at: string, route: Route | null): EligibilityReason[] {
+  if (!s?.signature) return [reason('no-signed-screening', 'This patient has no signed screening. Screen the patient first.')];
+  const out: EligibilityReason[] = [];
+  if (s.amendedById) out.push(reason('screening-amended', 'The latest screening has been amended; use the amended one.'));
+  if (toMs(at) < toMs(s.signature.signedAt)) {
+    out.push(reason('no-signed-screening', 'Dosing cannot start before the screening was signed.'));
+  }
+  if (toMs(at) >= toMs(s.signature.expiresAt)) {
+    out.push(reason('screening-expired', `The screening expired on ${s.signature.expiresAt.slice(0, 10)}. Screen the patient again.`));
+  }
+  if (s.result.verdict === 'incomplete') {
+    out.push(reason('no-signed-screening', 'The latest screening is incomplete. Screen the patient again.'));
+  }
+  if (s.result.verdict === 'contraindicated' && !s.signature.overrideReason) {
+    out.push(reason('screening-contraindicated', 'The screening found a contraindication that no prescriber has overridden.'));
+  }
+  if (route && s.case.plannedTreatment !== route) {
+    out.push(reason('screening-other-treatment',
+      `The screening was for ${ROUTE_LABELS[s.case.plannedTreatment]}, not ${ROUTE_LABELS[route]}. Screen the patient for this treatment.`));
+  }
+  return out;
+}
+
+/**
+ * Consent hook for issue 6 (consent records): the one place a session start
+ * asks whether the patient has consented. Until that work fills it in, it
+ * never refuses; when it does, return reason('consent-required', …).
+ */
+export function requireConsent(_store: Store, _patientId: string, _route: Route | null): EligibilityReason | null {
+  return null;
+}
+
+export function sessionEligibility(store: Store, patientId: string, at: string, route: Route | null): Eligibility {
+  const screeningId = store.sessions.latestSignedScreeningId(patientId);
+  const screening = screeningId ? store.screening.get(screeningId) : null;
+  const reasons = screeningReasons(screening, at, route);
+  const openSessionId = store.sessions.openSessionId(patientId);
+  if (openSessionId) reasons.push(reason('session-open', 'This patient has a session that has not been discharged. Discharge it first.'));
+  const consent = requireConsent(store, patientId, route);
+  if (consent) reasons.push(consent);
+  return {
+    eligible: reasons.length === 0,
+    screening,
+    overrideReason: screening?.signature?.overrideReason ?? null,
+    openSessionId,
+    reasons,
+  };
+}
