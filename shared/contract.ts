@@ -9,6 +9,11 @@ import {
 import { clinicSettings, clinicSettingsUpdate } from './schemas/settings';
 import { consent, consentRecord } from './schemas/consent';
 import { printRequest, printResult } from './schemas/print';
+import {
+  alertAcknowledge, eligibilityQuery, entryAdd, entryAmend, entryWritten, sessionDischarge, sessionEligibility, sessionQuery,
+  sessionStart, sessionSummary, sessionView,
+} from './session/schemas';
+import { sessionRecord } from './session/record';
 
 /**
  * Every action the renderer can ask of the main process, declared once.
@@ -48,6 +53,16 @@ export const contract = {
   'consents.record': { request: consentRecord, response: consent },
   'consents.listForPatient': { request: z.strictObject({ patientId: id }), response: z.array(consent) },
   'print.document': { request: printRequest, response: printResult },
+  'sessions.eligibility': { request: eligibilityQuery, response: sessionEligibility },
+  'sessions.start': { request: sessionStart, response: sessionView },
+  'sessions.get': { request: sessionQuery, response: sessionView },
+  'sessions.addEntry': { request: entryAdd, response: entryWritten },
+  'sessions.amendEntry': { request: entryAmend, response: entryWritten },
+  'sessions.acknowledgeAlert': { request: alertAcknowledge, response: sessionView },
+  'sessions.discharge': { request: sessionDischarge, response: sessionView },
+  'sessions.listForPatient': { request: z.strictObject({ patientId: id }), response: z.array(sessionSummary) },
+  'sessions.record': { request: z.strictObject({ id }), response: sessionRecord },
+  'sessions.history': { request: z.strictObject({ id }), response: z.array(auditEntry) },
   'audit.verify': { request: z.strictObject({}), response: auditVerification },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

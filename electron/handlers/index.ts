@@ -56,5 +56,32 @@ export const handlers: HandlerTable = {
   'consents.listForPatient': ({ patientId }, ctx) => ctx.store.consent.listForPatient(patientId),
   'print.document': (request, ctx) =>
     printPlan(request, found(ctx.store.patients.get(request.patientId), 'patient').mrn, ctx.store.settings.read().paperSize),
+  'sessions.eligibility': ({ patientId, route }, ctx) => ctx.store.session.eligibility(patientId, nowIso(ctx), route ?? null),
+  'sessions.start': (input, ctx) => {
+    const now = nowIso(ctx);
+    return ctx.store.session.view(ctx.store.session.start(input, currentClinician(ctx), now).id, now);
+  },
+  'sessions.get': ({ id, checklist }, ctx) => ctx.store.session.view(id, nowIso(ctx), checklist),
+  'sessions.addEntry': (input, ctx) => {
+    const now = nowIso(ctx);
+    const written = ctx.store.session.addEntry(input, currentClinician(ctx), now);
+    return { ...written, view: ctx.store.session.view(input.sessionId, now) };
+  },
+  'sessions.amendEntry': (input, ctx) => {
+    const now = nowIso(ctx);
+    const written = ctx.store.session.amendEntry(input, currentClinician(ctx), now);
+    return { ...written, view: ctx.store.session.view(input.sessionId, now) };
+  },
+  'sessions.acknowledgeAlert': (input, ctx) => {
+    const now = nowIso(ctx);
+    return ctx.store.session.view(ctx.store.session.acknowledgeAlert(input, currentClinician(ctx), now).sessionId, now);
+  },
+  'sessions.discharge': (input, ctx) => {
+    const now = nowIso(ctx);
+    return ctx.store.session.view(ctx.store.session.discharge(input, currentClinician(ctx), now).id, now);
+  },
+  'sessions.listForPatient': ({ patientId }, ctx) => ctx.store.session.listForPatient(patientId),
+  'sessions.record': ({ id }, ctx) => ctx.store.session.record(id, nowIso(ctx)),
+  'sessions.history': ({ id }, ctx) => ctx.store.session.history(id),
   'audit.verify': (_, ctx) => ctx.store.audit.verify(),
 };
