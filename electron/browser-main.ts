@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Store } from '../db/store';
 import { dataDirFor, defaultUserDataDir } from './data-dir';
 import { startBrowserServer } from './browser-server';
+import { clockFromEnv } from './test-clock';
 
 // Browser mode's process: opens the same database the desktop app uses and
 // serves the built renderer with the same handlers on 127.0.0.1.
@@ -20,7 +21,8 @@ try {
 }
 
 const server = await startBrowserServer({
-  ctx: { store, dataDir, workspace: { clinicianId: null }, now: () => new Date() },
+  // The real clock, unless an end-to-end test set KETADESK_TEST_CLOCK_FILE (see test-clock.ts).
+  ctx: { store, dataDir, workspace: { clinicianId: null }, now: clockFromEnv(process.env) },
   rendererDir: join(root, 'out', 'renderer'),
   port,
 });
