@@ -14,7 +14,7 @@ import { patientInsert } from './bench/patient-insert';
 import { patientSearch } from './bench/patient-search';
 import { renderTable } from './bench/report';
 import type { BenchContext, Section, SectionResult } from './bench/section';
-import { machine, openSection, seedPatients, timeFreshOpens, timeReopens } from './bench/setup';
+import { loadAverage, machine, openSection, seedPatients, timeFreshOpens, timeReopens } from './bench/setup';
 
 /** Sections run in this order against the seeded store; add new ones here. */
 const SECTIONS: Section[] = [patientSearch, patientInsert];
@@ -29,6 +29,7 @@ if (!Number.isInteger(patientCount) || patientCount < 1000) {
 }
 
 const progress = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+const loadAtStart = loadAverage();
 const scratchDir = mkdtempSync(join(tmpdir(), 'ketadesk-bench-'));
 let store: Store | undefined;
 try {
@@ -46,7 +47,7 @@ try {
   const ctx: BenchContext = { store, dataDir, scratchDir, clinicianId: seeded.clinicianId, patientCount, progress };
   const results: SectionResult[] = [openSection(fresh, reopened.samples, patientCount, seeded.ms)];
   for (const section of SECTIONS) results.push(section(ctx));
-  const env = machine(scratchDir, store);
+  const env = machine(scratchDir, store, loadAtStart);
 
   if (json) {
     process.stdout.write(`${JSON.stringify({ patientCount, ...env, ...Object.assign({}, ...results.map((r) => r.json)) }, null, 2)}\n`);
@@ -54,6 +55,7 @@ try {
     const header = [
       `KetaDesk benchmark: ${patientCount.toLocaleString('en')} patients`,
       `node ${env.nodeVersion}, SQLite ${env.sqliteVersion} (better-sqlite3 ${env.betterSqlite3Version}), ${env.platform}, ${env.cpuCount} x ${env.cpuModel}, temp fs ${env.tempFileSystem}`,
+      `load average ${env.loadAverageAtStart.join(' ')} at start, ${env.loadAverageAtEnd.join(' ')} at end (1/5/15 min)`,
       'Figures from this one run; compare runs on the same machine.',
     ];
     process.stdout.write(`${renderTable(header, results)}\n`);

@@ -1,7 +1,7 @@
 // Database set-up for the benchmark: time to open and migrate, seeding, and
 // the machine facts the figures depend on.
 
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import { statfsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -54,7 +54,10 @@ export function seedPatients(store: Store, count: number, progress: (m: string) 
 
 const FS_TYPES: Record<number, string> = { 0xef53: 'ext2/3/4', 0x01021994: 'tmpfs', 0x58465342: 'xfs', 0x9123683e: 'btrfs', 0x794c7630: 'overlayfs', 0x6a656a63: 'virtiofs' };
 
-export function machine(dir: string, store: Store) {
+/** 1, 5 and 15 minute load averages: other work on the machine skews the tails. */
+export const loadAverage = () => loadavg().map((v) => round(v, 2));
+
+export function machine(dir: string, store: Store, loadAtStart: number[]) {
   const require = createRequire(import.meta.url);
   let fs = 'unknown';
   try {
@@ -69,6 +72,8 @@ export function machine(dir: string, store: Store) {
     cpuCount: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     tempFileSystem: fs,
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: loadAverage(),
   };
 }
 
