@@ -1,5 +1,5 @@
 import { SIDE_EFFECTS, type BenefitStudy } from './evidence';
-import { bothSides, inHundred } from './frequency';
+import { bothSides, inHundred, restOfHundred } from './frequency';
 import { orBlank, type ClinicDetails } from './input';
 import type { Block, Comparison, Contacts, Effects, List, Paragraph, Section } from './model';
 import { cite, citedSources, SOURCES, type Cite } from './sources';
@@ -15,10 +15,14 @@ export const para = (text: string, cites?: Cite[], strong?: boolean): Paragraph 
   ...(strong ? { strong } : {}),
 });
 
-export const list = (items: Array<string | { text: string; cites?: Cite[] }>, tickBoxes = false): List => ({
+export const list = (
+  items: Array<string | { text: string; cites?: Cite[] }>,
+  options: { tickBoxes?: boolean; twoColumns?: boolean } = {},
+): List => ({
   kind: 'list',
   items: items.map((i) => (typeof i === 'string' ? { text: i } : i)),
-  ...(tickBoxes ? { tickBoxes } : {}),
+  ...(options.tickBoxes ? { tickBoxes: true } : {}),
+  ...(options.twoColumns ? { twoColumns: true } : {}),
 });
 
 const STUDY_INTRO: Record<BenefitStudy['id'], string> = {
@@ -100,10 +104,14 @@ export function effectsTable(): Effects {
     kind: 'effects',
     treatedLabel: 'esketamine',
     comparatorLabel: 'a dummy spray',
+    columns: { had: 'Had it', didNot: 'Did not', comparator: 'With a dummy spray' },
     rows: SIDE_EFFECTS.map((effect) => ({
       effect,
       name: effect.term ? `${effect.plain} (${effect.term})` : effect.plain,
       sentence: `${bothSides(effect.treated, 'had this', 'did not')} With a dummy spray: ${inHundred(effect.placebo)}.`,
+      had: inHundred(effect.treated),
+      didNot: restOfHundred(effect.treated),
+      comparator: inHundred(effect.placebo),
     })),
     cites: ESKETAMINE_STUDIES,
   };
@@ -137,7 +145,7 @@ export const WHO_SHOULD_NOT: List = list([
   { text: 'You have psychosis or mania now, such as hearing or seeing things others do not.', cites: [cite('S1', '§14'), cite('S3')] },
   { text: 'You are misusing drugs or alcohol now.', cites: [cite('S1', '§5.3'), cite('S3')] },
   { text: 'You have an overactive thyroid that is not treated.', cites: [cite('S10')] },
-]);
+], { twoColumns: true });
 
 export const TELL_US = para(
   'Tell us if you have ever had a stroke, heart or liver problems, fits, bladder problems, psychosis, or problems with drugs or alcohol. Tell us about every medicine you take. We will talk about whether this is safe for you.',

@@ -93,7 +93,7 @@ export function consentForm(input: PrintInput): Printout {
             'I know I can stop at any time.',
             `I agree to have ${w.drug} treatment.`,
           ],
-          true,
+          { tickBoxes: true },
         ),
         {
           kind: 'signatures',

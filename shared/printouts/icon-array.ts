@@ -14,6 +14,9 @@ export interface IconArrayShape {
 /** The classic 10 × 10 square, filled row by row, with a gap after the fifth row and column. */
 export const SQUARE: IconArrayShape = { columns: 10, rows: 10, groupColumns: 5, groupRows: 5, order: 'rows' };
 
+/** Ten blocks of ten (5 × 2) in two rows of five blocks, filled block by block: wide and low, for two arrays side by side. */
+export const BLOCKS: IconArrayShape = { columns: 25, rows: 4, groupColumns: 5, groupRows: 2, order: 'groups' };
+
 /** A low strip of ten blocks of ten (5 × 2), filled block by block: 41 is four full blocks and one. */
 export const STRIP: IconArrayShape = { columns: 50, rows: 2, groupColumns: 5, groupRows: 2, order: 'groups' };
 

@@ -20,6 +20,8 @@ export interface List {
   items: Array<{ text: string; cites?: Cite[] }>;
   /** Tick boxes for the reader to mark, instead of bullets. */
   tickBoxes?: boolean;
+  /** Short items set in two columns, to keep a sheet to its pages. */
+  twoColumns?: boolean;
 }
 
 /** One outcome of one study, both arms side by side as icon arrays. */
@@ -37,7 +39,17 @@ export interface Effects {
   kind: 'effects';
   treatedLabel: string;
   comparatorLabel: string;
-  rows: Array<{ effect: SideEffect; name: string; sentence: string }>;
+  /** Column headings for the three numbers of each row. */
+  columns: { had: string; didNot: string; comparator: string };
+  rows: Array<{
+    effect: SideEffect;
+    name: string;
+    /** Both framings and the comparison in one sentence, e.g. for the array's text alternative. */
+    sentence: string;
+    had: string;
+    didNot: string;
+    comparator: string;
+  }>;
   cites: Cite[];
 }
 

@@ -103,7 +103,7 @@ export function monitoringRecord(input: PrintInput, session: SessionRecordData |
             { text: 'Signed screening still within the clinic’s validity period.' },
             { text: 'Escort home confirmed.', cites: [cite('S1', '§5.8')] },
           ],
-          true,
+          { tickBoxes: true },
         ),
       ],
     },
@@ -141,7 +141,7 @@ export function monitoringRecord(input: PrintInput, session: SessionRecordData |
             { text: 'Escort present; aftercare explained and sheet given.' },
             ...(esketamine ? [{ text: 'REMS Patient Monitoring Form completed for this session.', cites: [cite('S8')] }] : []),
           ],
-          true,
+          { tickBoxes: true },
         ),
         {
           kind: 'fields',

@@ -12,7 +12,7 @@ export const PAPER: Record<PaperSize, { label: string; css: string; pdfFormat: '
 };
 
 /** Page margins in mm: room above and below for the running header and footer. */
-export const PAGE_MARGINS_MM = { top: 17, right: 16, bottom: 16, left: 16 } as const;
+export const PAGE_MARGINS_MM = { top: 14, right: 15, bottom: 12, left: 15 } as const;
 
 /**
  * Text as a CSS string literal. Quotes and backslashes are escaped, line

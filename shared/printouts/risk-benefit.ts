@@ -16,8 +16,7 @@ export function riskBenefitSheet(input: PrintInput): Printout {
       id: 'what',
       title: `What is ${w.drug}?`,
       blocks: [
-        para(`${w.Drug} is a medicine. In small doses, it can ease low mood and anxiety, often within a day.`, [cite('S3'), cite('S5')]),
-        para(`You would have it as ${w.how}.`),
+        para(`${w.Drug} is a medicine. In small doses, it can ease low mood and anxiety, often within a day. You would have it as ${w.how}.`, [cite('S3'), cite('S5')]),
         ...w.approval.map((a) => para(a.text, a.cites)),
       ],
     },
@@ -41,12 +40,15 @@ export function riskBenefitSheet(input: PrintInput): Printout {
       title: 'It works best with other help',
       blocks: [
         para(`${w.Drug} is not a cure on its own. It works best as one part of a plan. The plan may include:`, [cite('S3'), cite('S7')]),
-        list([
-          'Talking therapy, such as CBT, which helps you change unhelpful thoughts and habits',
-          'Mindfulness: calm attention to the here and now',
-          'Healthy habits, like good sleep, exercise and food',
-          'People who support you, like family, friends or a group',
-        ]),
+        list(
+          [
+            'Talking therapy, such as CBT, which helps you change unhelpful thoughts and habits',
+            'Mindfulness: calm attention to the here and now',
+            'Healthy habits, like good sleep, exercise and food',
+            'People who support you, like family, friends or a group',
+          ],
+          { twoColumns: true },
+        ),
         para('Getting better takes time. Be patient with yourself.'),
       ],
     },

@@ -2,19 +2,19 @@
 // source list (same ids). Patient sheets list the ones they cite, with dates.
 
 export const SOURCES = {
-  S1: 'SPRAVATO (esketamine) nasal spray. US Prescribing Information. Janssen. Check the latest revision.',
+  S1: 'SPRAVATO (esketamine) nasal spray. US Prescribing Information. Janssen.',
   S2: 'KETALAR (ketamine hydrochloride) injection. US Prescribing Information. Par Pharmaceutical.',
-  S3: 'Sanacora G, et al. A consensus statement on the use of ketamine in the treatment of mood disorders. JAMA Psychiatry. 2017;74(4):399–405.',
-  S4: 'Krystal JH, et al. Ketamine: a paradigm shift for depression research and treatment. Neuron. 2019;101(5):774–778.',
-  S5: 'Murrough JW, et al. Antidepressant efficacy of ketamine in treatment-resistant major depression: a two-site randomized controlled trial. Am J Psychiatry. 2013;170(10):1134–1142.',
-  S6: 'Popova V, et al. Efficacy and safety of flexibly dosed esketamine nasal spray combined with a newly initiated oral antidepressant in treatment-resistant depression (TRANSFORM-2). Am J Psychiatry. 2019;176(6):428–438.',
+  S3: 'Sanacora G, et al. A consensus statement on the use of ketamine in the treatment of mood disorders. JAMA Psychiatry. 2017.',
+  S4: 'Krystal JH, et al. Ketamine: a paradigm shift for depression research and treatment. Neuron. 2019.',
+  S5: 'Murrough JW, et al. Antidepressant efficacy of ketamine in treatment-resistant major depression: a two-site randomized controlled trial. Am J Psychiatry. 2013.',
+  S6: 'Popova V, et al. Efficacy and safety of flexibly dosed esketamine nasal spray combined with a newly initiated oral antidepressant in treatment-resistant depression (TRANSFORM-2). Am J Psychiatry. 2019.',
   S7: 'Background article on ketamine for anxiety: its benefits, risks, who it is not advised for, and the role of therapy and support.',
   S8: 'SPRAVATO REMS programme materials: Patient Monitoring Form and healthcare setting requirements.',
   S10: 'Swiss professional information for ketamine injection, section "Contraindications".',
-  S11: 'Short B, et al. Side-effects associated with ketamine use in depression: a systematic review. Lancet Psychiatry. 2018;5(1):65–78.',
-  S20: 'Glue P, et al. Dose-dependent anxiolytic and antidepressant effects of ketamine in treatment-refractory anxiety disorders. J Psychopharmacol. 2017;31(10):1302–1305.',
-  S21: 'Taylor JH, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018;43(2):325–333.',
-  S22: 'Glue P, et al. Safety and efficacy of maintenance ketamine treatment in patients with treatment-refractory generalised anxiety and social anxiety disorders. J Psychopharmacol. 2018;32(6):663–667.',
+  S11: 'Short B, et al. Side-effects associated with ketamine use in depression: a systematic review. Lancet Psychiatry. 2018.',
+  S20: 'Glue P, et al. Dose-dependent anxiolytic and antidepressant effects of ketamine in treatment-refractory anxiety disorders. J Psychopharmacol. 2017.',
+  S21: 'Taylor JH, et al. Ketamine for social anxiety disorder: a randomized, placebo-controlled crossover trial. Neuropsychopharmacology. 2018.',
+  S22: 'Glue P, et al. Safety and efficacy of maintenance ketamine treatment in patients with treatment-refractory generalised anxiety and social anxiety disorders. J Psychopharmacol. 2018.',
 } as const;
 
 export type SourceId = keyof typeof SOURCES;

@@ -61,10 +61,9 @@ export const TREATMENT_WORDS: Record<PlannedTreatment, TreatmentWords> = {
     label: 'Esketamine nasal spray (SPRAVATO)',
     approval: [
       {
-        text: 'Esketamine is a form of ketamine. In the US, the spray is approved for adults whose depression has not got better with other medicines. It is also approved for adults with depression who have thoughts of suicide.',
+        text: 'Esketamine is a form of ketamine. In the US, the spray is approved for adults whose depression has not got better with other medicines. It is also approved for adults with depression who have thoughts of suicide. Using it for anything else, such as anxiety alone, is "off-label". Ask us what this means for you.',
         cites: [cite('S1')],
       },
-      { text: 'Using it for anything else, such as anxiety alone, is "off-label". Ask us what this means for you.', cites: [cite('S1')] },
     ],
     observation: { text: 'Staff watch you for at least 2 hours after the spray, until you are ready to go home.', cites: [cite('S1'), cite('S8')] },
     study: TRANSFORM_2,
