@@ -39,6 +39,14 @@ export function AppFrame({ children }: { children: ReactNode }) {
               >
                 Patients
               </Button>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                aria-current={route.name === 'settings' ? 'page' : undefined}
+                onClick={() => navigate({ name: 'settings' })}
+              >
+                Settings
+              </Button>
             </Box>
           </Group>
           {current && (

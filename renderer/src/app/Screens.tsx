@@ -1,6 +1,7 @@
 import { PatientChartScreen } from '../screens/PatientChartScreen';
 import { NewPatientScreen } from '../screens/NewPatientScreen';
 import { PatientListScreen } from '../screens/PatientListScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
 import { useNavigation } from './navigation';
 
 /** The screen for the current route. A new feature adds its route here. */
@@ -13,5 +14,7 @@ export function Screens() {
       return <NewPatientScreen />;
     case 'patient':
       return <PatientChartScreen key={route.id} patientId={route.id} />;
+    case 'settings':
+      return <SettingsScreen />;
   }
 }

@@ -4,7 +4,8 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 export type Route =
   | { name: 'patients' }
   | { name: 'patient-new' }
-  | { name: 'patient'; id: string };
+  | { name: 'patient'; id: string }
+  | { name: 'settings' };
 
 interface Navigation {
   route: Route;

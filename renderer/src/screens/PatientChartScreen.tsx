@@ -11,6 +11,7 @@ import { PatientRecordDetails } from '../components/PatientRecordDetails';
 import { PatientSummaryCard } from '../components/PatientSummaryCard';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { AmendPatientModal } from '../forms/AmendPatientModal';
+import { PrintoutsPanel } from '../printouts/PrintoutsPanel';
 
 interface ChartTab {
   value: string;
@@ -52,6 +53,7 @@ export function PatientChartScreen({ patientId }: { patientId: string }) {
   const entries = history.loaded.state === 'ready' ? history.loaded.data : [];
   const tabs: ChartTab[] = [
     { value: 'record', label: 'Record', panel: <PatientRecordDetails patient={p} /> },
+    { value: 'printouts', label: 'Printouts', panel: <PrintoutsPanel patient={p} /> },
     {
       value: 'history',
       label: (

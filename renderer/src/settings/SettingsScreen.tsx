@@ -1,0 +1,123 @@
+import { Alert, Button, Group, Paper, SegmentedControl, Input, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { PAPER } from '../../../shared/printouts/page-css';
+import { clinicSettingsUpdate, PAPER_SIZES, type ClinicSettings, type PaperSize } from '../../../shared/schemas/settings';
+import { call } from '../api/client';
+import { useLoad } from '../api/useLoad';
+import { CenteredLoader } from '../components/CenteredLoader';
+import { LoadError } from '../components/LoadError';
+import { ScreenHeader } from '../components/ScreenHeader';
+import { zodValidate } from '../forms/zodForm';
+import { LogoField } from './LogoField';
+
+type ClinicKey = 'clinicName' | 'clinicAddress' | 'clinicPhone' | 'afterHoursPhone' | 'emergencyNumber' | 'clinicLogo' | 'paperSize';
+type Values = Pick<ClinicSettings, ClinicKey> & { reason: string };
+
+const KEYS: ClinicKey[] = ['clinicName', 'clinicAddress', 'clinicPhone', 'afterHoursPhone', 'emergencyNumber', 'clinicLogo', 'paperSize'];
+const BLANK_DEFAULT = 'Default: blank, and the sheets print a line to write on.';
+
+const toInput = ({ reason, ...settings }: Values) => ({ settings, reason: reason || undefined });
+/** Form paths are the settings' own names; the schema nests them under "settings.". */
+const validate = (values: Values) =>
+  Object.fromEntries(Object.entries(zodValidate<Values>(clinicSettingsUpdate, toInput)(values)).map(([k, v]) => [k.replace(/^settings\./, ''), v]));
+
+/** Settings: the clinic's details that every printout carries, and its paper. */
+export function SettingsScreen() {
+  const settings = useLoad('settings.get', {}, 'settings');
+  return (
+    <Stack gap="md">
+      <ScreenHeader crumbs={[{ label: 'Settings' }]} title="Settings" />
+      {settings.loaded.state === 'loading' && <CenteredLoader label="Loading settings" />}
+      {settings.loaded.state === 'failed' && (
+        <LoadError title="Settings could not be loaded" error={settings.loaded.error} onRetry={settings.reload} />
+      )}
+      {settings.loaded.state === 'ready' && <ClinicDetailsForm saved={settings.loaded.data} onSaved={(s) => settings.setLoaded({ state: 'ready', data: s })} />}
+    </Stack>
+  );
+}
+
+function ClinicDetailsForm({ saved, onSaved }: { saved: ClinicSettings; onSaved: (s: ClinicSettings) => void }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const initial: Values = { ...(Object.fromEntries(KEYS.map((k) => [k, saved[k]])) as Pick<ClinicSettings, ClinicKey>), reason: '' };
+  const form = useForm<Values>({ mode: 'controlled', initialValues: initial, validate, validateInputOnChange: true });
+
+  const submit = form.onSubmit(async (values) => {
+    const parsed = clinicSettingsUpdate.safeParse(toInput(values));
+    if (!parsed.success) return;
+    setSaving(true);
+    setFormError(null);
+    const result = await call('settings.update', parsed.data);
+    setSaving(false);
+    if (!result.ok) {
+      const field = result.error.field?.replace(/^settings\./, '');
+      if (field && KEYS.includes(field as ClinicKey)) form.setFieldError(field, result.error.message);
+      else setFormError(result.error.message);
+      return;
+    }
+    onSaved(result.data);
+    form.setValues({ ...values, reason: '' });
+    form.resetDirty({ ...values, reason: '' });
+    notifications.show({ color: 'clinic', title: 'Settings saved', message: 'Printouts now use these clinic details.' });
+  });
+
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="clinic-details-title" maw={860}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <div>
+            <Title order={2} size="h3" id="clinic-details-title">
+              Clinic details for printouts
+            </Title>
+            <Text size="sm" c="dimmed">
+              Printed on every patient sheet under “Who to call”. Changes are audited.
+            </Text>
+          </div>
+          {formError && (
+            <Alert color="red" variant="light" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <TextInput id="settings-clinicName" label="Clinic name" description={BLANK_DEFAULT} maxLength={120} {...form.getInputProps('clinicName')} />
+          <Textarea id="settings-clinicAddress" label="Address" description="Default: blank." autosize minRows={2} maxLength={300} {...form.getInputProps('clinicAddress')} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput id="settings-clinicPhone" label="Clinic phone" description={BLANK_DEFAULT} inputMode="tel" {...form.getInputProps('clinicPhone')} />
+            <TextInput id="settings-afterHoursPhone" label="After-hours phone" description={BLANK_DEFAULT} inputMode="tel" {...form.getInputProps('afterHoursPhone')} />
+            <TextInput
+              id="settings-emergencyNumber"
+              label="Emergency number"
+              description="Your country’s, e.g. 911, 999 or 112. No default fits everywhere, so blank."
+              inputMode="tel"
+              {...form.getInputProps('emergencyNumber')}
+            />
+          </SimpleGrid>
+          <LogoField value={form.values.clinicLogo} onChange={(v) => form.setFieldValue('clinicLogo', v)} error={form.errors.clinicLogo as string | undefined} />
+          <Input.Wrapper label="Paper size" description="Default: A4." id="settings-paperSize">
+            <div>
+              <SegmentedControl
+                mt={6}
+                aria-label="Paper size"
+                data={PAPER_SIZES.map((p) => ({ value: p, label: PAPER[p].label }))}
+                value={form.values.paperSize}
+                onChange={(v) => form.setFieldValue('paperSize', v as PaperSize)}
+              />
+            </div>
+          </Input.Wrapper>
+          <TextInput id="settings-reason" label="Reason for the change" description="Optional; kept in the audit log." maxLength={500} {...form.getInputProps('reason')} />
+          <Group>
+            <Button type="submit" loading={saving} disabled={!form.isDirty()}>
+              Save settings
+            </Button>
+            {form.isDirty() && (
+              <Button variant="default" onClick={() => form.reset()}>
+                Discard changes
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
