@@ -1,0 +1,620 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Patient } from '../../shared/schemas/patient';
+import type { Screening } from '../../shared/schemas/screening';
+import { ITEMS, screeningCaseSchema } from '../../shared/screening';
+import {
+  ROOT,
+  SCREENS_DIR,
+  expectNoAxeViolations,
+  openDatabaseReadOnly,
+  patientInput,
+  screenshot,
+  seedWorkingClinician,
+  startApp,
+  type E2EApp,
+} from './harness';
+
+// The pre-treatment screening on the chart: the checklist answered by keyboard
+// and mouse with the live verdict following every answer, signing with its
+// acknowledgements, override and amendment reasons, import and export of the
+// interchange file, and what the store kept.
+
+/** The clinical contract's sample cases live beside the repository. */
+const EXAMPLES = join(ROOT, '..', 'shared', 'clinical', 'examples');
+const ITEM_COUNT = ITEMS.length;
+
+describe('screening: checklist, live verdict, signing, amendments, import and export', () => {
+  let app: E2EApp;
+  let ines: Patient;
+  let tomas: Patient;
+  let olga: Patient;
+  let paula: Patient;
+  let nurseId = '';
+  let prescriberId = '';
+  let inesScreeningId = '';
+  const tmp = mkdtempSync(join(tmpdir(), 'ketadesk-screening-e2e-'));
+
+  beforeAll(async () => {
+    app = await startApp();
+    // The nurse first, so the app's "who is working" list, loaded when the clinician is seeded, has both.
+    nurseId = (await app.api('clinicians.create', { name: 'Sam Okafor', credentials: 'RN', role: 'nurse' })).id;
+    prescriberId = (await seedWorkingClinician(app)).id;
+    ines = await app.api('patients.create', patientInput({ legalName: 'Ines Moreau', dateOfBirth: '1979-05-01', sex: 'female', mrn: 'SC-1001', weightKg: 70, allergies: 'No known allergies' }));
+    tomas = await app.api('patients.create', patientInput({ legalName: 'Tomas Berg', dateOfBirth: '1968-02-11', sex: 'male', mrn: 'SC-1002' }));
+    olga = await app.api('patients.create', patientInput({ legalName: 'Olga Lind', dateOfBirth: '1990-09-09', sex: 'female', mrn: 'SC-1003' }));
+    paula = await app.api('patients.create', patientInput({ legalName: 'Paula Reyes', dateOfBirth: '1985-01-15', sex: 'female', mrn: 'SC-1004' }));
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const page = () => app.page;
+
+  /**
+   * Full-page screenshot from the top (a scrolled page draws the fixed app
+   * header mid-page), or with `viewport` just what a 1366×768 laptop shows now.
+   */
+  async function shot(name: string, opts: { viewport?: boolean } = {}) {
+    if (opts.viewport) {
+      await page().screenshot({ path: join(SCREENS_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
+      return;
+    }
+    const y = await page().evaluate(() => window.scrollY);
+    await page().evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page(), name);
+    await page().evaluate((top) => window.scrollTo(0, top), y);
+  }
+  const item = (id: string) => page().locator(`[data-item="${id}"]`);
+  const verdict = () => page().getByTestId('verdict').first().textContent();
+  const clickAnswer = (id: string, label: 'Yes' | 'No' | 'Not asked') =>
+    item(id).locator('label', { hasText: new RegExp(`^${label}$`) }).click();
+  /** A finding in the verdict banner, by rule id. */
+  const finding = (ruleId: string) => page().locator(`[data-testid="findings"] li[data-rule="${ruleId}"]`);
+  const checkedAnswer = (id: string) => item(id).locator('input:checked').getAttribute('value');
+
+  async function openChart(p: Patient) {
+    await page().getByRole('button', { name: 'Patients' }).first().click();
+    const box = page().getByRole('searchbox', { name: 'Search patients' });
+    await box.fill(p.mrn);
+    await page().locator('#patient-results tbody tr').filter({ hasText: p.legalName }).waitFor();
+    await expect.poll(() => page().locator('#patient-results tbody tr').count()).toBe(1);
+    await box.press('Enter');
+    await page().getByRole('heading', { name: p.legalName, level: 1 }).waitFor();
+    await page().getByRole('tab', { name: 'Screening' }).click();
+    await page().getByTestId('screening-overview').or(page().getByTestId('screening-editor')).or(page().getByTestId('signed-screening')).first().waitFor();
+  }
+
+  async function waitSaved() {
+    await expect.poll(() => page().getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+  }
+
+  async function startScreening(treatment = 'IV ketamine') {
+    await page().getByRole('button', { name: 'Start screening' }).click();
+    await page().getByRole('menuitem', { name: treatment }).click();
+    await page().getByTestId('screening-editor').waitFor();
+  }
+
+  it('starts a screening from the chart; nothing answered reads incomplete and cannot be signed', async () => {
+    await openChart(ines);
+    await page().getByTestId('no-screenings').waitFor();
+    expect(await page().getByTestId('validity-setting').textContent()).toContain('valid for 30 days (clinic setting, default 30 days)');
+    await shot('screening-01-chart-empty');
+    await expectNoAxeViolations(page(), 'screening tab, no screenings');
+
+    await startScreening();
+    expect(await verdict()).toBe('Incomplete');
+    // 22 items for a female patient plus the baseline blood pressure.
+    expect(await page().getByTestId('missing-count').textContent()).toBe(`${ITEM_COUNT + 1} required answers missing`);
+    const sign = page().getByRole('button', { name: 'Sign screening' });
+    expect(await sign.isDisabled()).toBe(true);
+    const why = page().getByTestId('sign-problems');
+    expect(await why.textContent()).toContain('Why you can’t sign yet');
+    expect(await why.textContent()).toContain(`${ITEM_COUNT + 1} required answers are missing`);
+    await shot('screening-02-new-draft');
+    await expectNoAxeViolations(page(), 'new screening draft');
+  });
+
+  const focusedItem = () =>
+    page().evaluate(() => document.activeElement?.closest('[data-item]')?.getAttribute('data-item') ?? null);
+
+  it('answers by keyboard: Y/N answer and move on, arrows move between questions, 0 un-asks', async () => {
+    const p = page();
+    await p.getByRole('button', { name: 'Go to first missing' }).click();
+    await expect.poll(focusedItem).toBe('aneurysmal-vascular-disease');
+
+    // Vascular and cardiac: no, no, no, no, then yes to controlled hypertension, no.
+    for (const key of ['n', 'n', 'n', 'n', 'y', 'n']) await p.keyboard.press(key);
+    await expect.poll(focusedItem).toBe('intracerebral-hemorrhage-history');
+    expect(await checkedAnswer('controlled-hypertension')).toBe('yes');
+    expect(await checkedAnswer('stable-cardiac-disease')).toBe('no');
+    // A caution shows at once, but with answers missing the verdict stays incomplete.
+    expect(await verdict()).toBe('Incomplete');
+    expect(await finding('CA-HTN-CONTROLLED').textContent()).toContain('Hypertension controlled on treatment');
+
+    // ↑ goes back a question without changing anything; ↓ returns.
+    await p.keyboard.press('ArrowUp');
+    await expect.poll(focusedItem).toBe('stable-cardiac-disease');
+    expect(await checkedAnswer('stable-cardiac-disease')).toBe('no');
+    await p.keyboard.press('ArrowDown');
+    await expect.poll(focusedItem).toBe('intracerebral-hemorrhage-history');
+
+    // 0 sets "Not asked" and stays on the question.
+    await p.keyboard.press('y');
+    await p.keyboard.press('ArrowUp');
+    await p.keyboard.press('0');
+    expect(await checkedAnswer('intracerebral-hemorrhage-history')).toBe('unasked');
+    await expect.poll(focusedItem).toBe('intracerebral-hemorrhage-history');
+
+    // ? opens "why we ask" with the reason and the rule's source.
+    await p.keyboard.press('?');
+    const why = p.getByRole('dialog', { name: /Why we ask: History of intracerebral hemorrhage/ });
+    await why.waitFor();
+    expect(await why.textContent()).toContain('A past bleed in the brain');
+    expect(await why.textContent()).toContain('S1');
+    expect(await why.textContent()).toContain('SPRAVATO');
+    await shot('screening-03-why-we-ask');
+    await expectNoAxeViolations(p, 'why we ask popover');
+    await p.keyboard.press('Escape');
+    await why.waitFor({ state: 'detached' });
+
+    // The rest of neurological, psychiatric, substance use and pregnancy by keyboard.
+    await item('intracerebral-hemorrhage-history').locator('input:checked').focus();
+    for (let i = 0; i < 4 + 2 + 2 + 2; i++) await p.keyboard.press('n');
+    await expect.poll(focusedItem).toBe('ketamine-hypersensitivity');
+    await shot('screening-04-keyboard-half-done');
+  });
+
+  it('answers the rest by mouse; the verdict goes incomplete → caution → contraindicated and back', async () => {
+    const p = page();
+    for (const id of ['ketamine-hypersensitivity', 'untreated-hyperthyroidism', 'severe-hepatic-impairment', 'urinary-tract-symptoms', 'sleep-apnea-or-airway-risk', 'no-escort-home']) {
+      await clickAnswer(id, 'No');
+    }
+    // Every item answered, but no blood pressure yet.
+    expect(await p.getByTestId('missing-count').textContent()).toBe('1 required answer missing');
+    expect(await verdict()).toBe('Incomplete');
+    await p.getByRole('button', { name: 'Go to first missing' }).click();
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('screening-vital-systolic');
+
+    await p.keyboard.type('150');
+    await p.getByLabel('Diastolic').fill('85');
+    await p.getByLabel('Heart rate').fill('72');
+    await p.getByLabel('SpO₂').fill('98');
+    await expect.poll(verdict).toBe('Caution');
+    expect(await finding('CA-BP-ELEVATED').textContent()).toContain('Baseline BP above 140/90 mmHg');
+
+    // A current psychosis: contraindicated, shown in red words; then back.
+    await clickAnswer('active-psychosis-or-mania', 'Yes');
+    await expect.poll(verdict).toBe('Contraindicated');
+    expect(await item('active-psychosis-or-mania').textContent()).toContain('Contraindication: do not treat');
+    expect(await finding('CI-PSYCHOSIS-ACTIVE').textContent()).toContain('Current psychosis or mania: do not treat.');
+    await shot('screening-05-contraindicated');
+    await expectNoAxeViolations(p, 'contraindicated draft');
+    await clickAnswer('active-psychosis-or-mania', 'No');
+    await expect.poll(verdict).toBe('Caution');
+
+    // A severe blood pressure is contraindicated too; a mistyped one is an inline error and reads incomplete, never clear.
+    await p.getByLabel('Systolic').fill('190');
+    await expect.poll(verdict).toBe('Contraindicated');
+    await p.getByLabel('Systolic').fill('900');
+    await p.getByText('Must be at most 300').waitFor();
+    await expect.poll(verdict).toBe('Incomplete');
+    await p.getByLabel('Diastolic').fill('160');
+    await p.getByLabel('Systolic').fill('150');
+    // Diastolic not below systolic is not a reading: neither counts, whatever its size.
+    await p.getByText('Must be lower than systolic').waitFor();
+    await expect.poll(verdict).toBe('Incomplete');
+    await shot('screening-06-vitals-errors');
+    await p.getByLabel('Diastolic').fill('85');
+    await expect.poll(verdict).toBe('Caution');
+  });
+
+  it('suggests a medication class from the name, classes an unknown one by hand, and removes entries', async () => {
+    const p = page();
+    const name = p.getByRole('combobox', { name: 'Medicine' });
+    await name.fill('loraz');
+    await p.getByRole('option', { name: /lorazepam/ }).click();
+    expect(await name.inputValue()).toBe('lorazepam');
+    expect(await p.locator('#screening-med-class').inputValue()).toBe('Benzodiazepine');
+    expect(await p.getByTestId('class-hint').textContent()).toContain('suggested from the name');
+    await p.getByLabel('mg/day').fill('1');
+    await p.getByRole('button', { name: 'Add', exact: true }).click();
+    await finding('CA-MED-BENZODIAZEPINE').waitFor();
+    expect(await finding('CA-MED-BENZODIAZEPINE').textContent()).toContain('Benzodiazepine (lorazepam)');
+
+    // A brand name is suggested too; Enter in the name field adds it.
+    await name.fill('Zoloft');
+    expect(await p.locator('#screening-med-class').inputValue()).toBe('SSRI');
+    await name.press('Escape');
+    await name.press('Enter');
+    await p.locator('[data-medication="Zoloft"]').waitFor();
+
+    // Unknown to KetaDesk: the class must be chosen by hand.
+    await name.fill('Chamomile tea');
+    expect(await p.getByTestId('class-hint').textContent()).toContain('KetaDesk does not know this name');
+    await p.getByRole('button', { name: 'Add', exact: true }).click();
+    await p.getByText('Choose the class: KetaDesk does not know this name').waitFor();
+    await p.locator('#screening-med-class').click();
+    await p.getByRole('option', { name: 'Other', exact: true }).click();
+    await p.getByRole('button', { name: 'Add', exact: true }).click();
+    await p.locator('[data-medication="Chamomile tea"]').waitFor();
+    await shot('screening-07-medications');
+    await expectNoAxeViolations(p, 'medications');
+    await p.getByRole('button', { name: 'Remove Chamomile tea' }).click();
+    await p.locator('[data-medication="Chamomile tea"]').waitFor({ state: 'detached' });
+    expect(await verdict()).toBe('Caution');
+  });
+
+  it('saves every change as it is made; what is stored is what is on screen', async () => {
+    await waitSaved();
+    const [draft] = await app.api('screenings.listForPatient', { patientId: ines.id });
+    inesScreeningId = draft!.id;
+    const stored = await app.api('screenings.get', { id: inesScreeningId });
+    expect(stored.status).toBe('draft');
+    const answers = stored.case.answers;
+    expect(Object.values(answers).filter((v) => typeof v === 'boolean')).toHaveLength(ITEM_COUNT);
+    expect(Object.entries(answers).filter(([, v]) => v === true).map(([k]) => k)).toEqual(['controlled-hypertension']);
+    expect(stored.case.baselineVitals).toEqual({ systolic: 150, diastolic: 85, heartRate: 72, spo2: 98 });
+    expect(stored.case.medications).toEqual([
+      { name: 'lorazepam', class: 'benzodiazepine', dailyDoseMg: 1 },
+      { name: 'Zoloft', class: 'ssri' },
+    ]);
+    expect(stored.result.verdict).toBe('caution');
+  });
+
+  it('signs only once each caution is acknowledged; the signed screening is read-only with its signature', async () => {
+    const p = page();
+    const sign = p.getByRole('button', { name: 'Sign screening' });
+    expect(await sign.isDisabled()).toBe(true);
+    const problems = p.getByTestId('sign-problems');
+    expect(await problems.textContent()).toContain('Acknowledge each caution before signing: CA-HTN-CONTROLLED, CA-BP-ELEVATED, CA-MED-BENZODIAZEPINE');
+    await shot('screening-08-sign-needs-acknowledgements');
+
+    const panel = p.getByTestId('signing-panel');
+    await panel.getByLabel(/Hypertension controlled on treatment/).check();
+    await panel.getByLabel(/Baseline BP above 140\/90/).check();
+    expect(await sign.isDisabled()).toBe(true);
+    // The last one by keyboard.
+    await panel.getByLabel(/Benzodiazepine \(lorazepam\)/).focus();
+    await p.keyboard.press('Space');
+    await expect.poll(() => sign.isDisabled()).toBe(false);
+    expect(await problems.count()).toBe(0);
+    await shot('screening-09-ready-to-sign');
+    await expectNoAxeViolations(p, 'ready to sign');
+    await sign.click();
+
+    const signed = p.getByTestId('signed-screening');
+    await signed.waitFor();
+    expect(await signed.getByTestId('verdict-badge').first().textContent()).toBe('Caution');
+    expect(await signed.getByTestId('signed-by').textContent()).toBe('Dr Amira Haddad');
+    expect(await signed.getByTestId('rule-set').textContent()).toBe('default-v1');
+    expect(await signed.getByTestId('acknowledged').textContent()).toContain('Baseline BP above 140/90');
+    expect(await signed.getByTestId('baseline').textContent()).toContain('BP 150/85 mmHg');
+    await shot('screening-10-signed');
+    await expectNoAxeViolations(p, 'signed screening');
+
+    const stored = await app.api('screenings.get', { id: inesScreeningId });
+    expect(stored.status).toBe('signed');
+    expect(stored.result.verdict).toBe('caution');
+    expect([...stored.signature!.acknowledgedRuleIds].sort()).toEqual(['CA-BP-ELEVATED', 'CA-HTN-CONTROLLED', 'CA-MED-BENZODIAZEPINE']);
+    expect(stored.signature!.signedBy).toBe(prescriberId);
+    expect(stored.signature!.overrideReason).toBeNull();
+    const days = (Date.parse(stored.signature!.expiresAt) - Date.parse(stored.signature!.signedAt)) / 86_400_000;
+    expect(days).toBe(30);
+
+    // The chart's list: verdict, who signed, until when, and that it is the one in force.
+    await p.getByRole('button', { name: '‹ All screenings' }).click();
+    const row = p.locator(`tr[data-screening="${inesScreeningId}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Caution');
+    expect(await row.textContent()).toContain('Current');
+    expect(await row.textContent()).toContain('Dr Amira Haddad');
+    expect(await p.getByTestId('screening-current').textContent()).toContain('In force: Caution');
+    await shot('screening-11-chart-list-signed');
+    await expectNoAxeViolations(p, 'screening list with a signed screening');
+  });
+
+  const saveState = () => page().getByTestId('save-status').getAttribute('data-state');
+  const storedAnswer = async (id: string, item: string) =>
+    (await app.api('screenings.get', { id })).case.answers[item as keyof Screening['case']['answers']];
+
+  it('for a male patient, pregnancy and breastfeeding are not required', async () => {
+    const p = page();
+    await openChart(tomas);
+    await startScreening('Esketamine nasal spray');
+    expect(await item('pregnant').getByTestId('not-required').textContent()).toBe('Not required');
+    expect(await item('breastfeeding').getByTestId('not-required').textContent()).toBe('Not required');
+    expect(await p.getByTestId('not-required').count()).toBe(2);
+    expect(await p.getByTestId('missing-count').textContent()).toBe(`${ITEM_COUNT - 2 + 1} required answers missing`);
+    expect(await p.getByRole('radio', { name: 'Esketamine (nasal)' }).isChecked()).toBe(true);
+  });
+
+  it('keeps what was typed when saving fails, retries, and never lets versions race', async () => {
+    const p = page();
+    const [draft] = await app.api('screenings.listForPatient', { patientId: tomas.id });
+    const id = draft!.id;
+    const consoleBefore = app.consoleErrors.length;
+
+    await p.route('**/api/screenings.save', (route) => route.abort());
+    await clickAnswer('seizure-disorder', 'Yes');
+    await expect.poll(saveState).toBe('failed');
+    expect(await p.getByTestId('save-status').textContent()).toContain('Your answers are kept here');
+    // The screen still shows the answer and judges by it.
+    expect(await checkedAnswer('seizure-disorder')).toBe('yes');
+    expect(await finding('CA-SEIZURE').count()).toBe(1);
+    expect(await storedAnswer(id, 'seizure-disorder')).toBeUndefined();
+    await shot('screening-12-save-failed', { viewport: true });
+    await expectNoAxeViolations(p, 'save failed');
+
+    // Back online: Retry now stores it.
+    await p.unroute('**/api/screenings.save');
+    await p.getByRole('button', { name: 'Retry now' }).click();
+    await expect.poll(saveState).toBe('saved');
+    expect(await storedAnswer(id, 'seizure-disorder')).toBe(true);
+
+    // Many quick changes, each saved in turn against the version the last one returned.
+    const ids = ['aneurysmal-vascular-disease', 'arteriovenous-malformation', 'uncontrolled-hypertension', 'unstable-cardiac-disease', 'controlled-hypertension', 'stable-cardiac-disease'];
+    for (const [i, itemId] of ids.entries()) {
+      await clickAnswer(itemId, i % 2 ? 'Yes' : 'No');
+      if (i === 2) await p.waitForTimeout(350); // let one save start while more changes come in
+    }
+    await clickAnswer('seizure-disorder', 'No');
+    await expect.poll(saveState).toBe('saved');
+    const stored = await app.api('screenings.get', { id });
+    for (const [i, itemId] of ids.entries()) expect(stored.case.answers[itemId as 'pregnant'], itemId).toBe(i % 2 === 1);
+    expect(stored.case.answers['seizure-disorder']).toBe(false);
+
+    // A change not yet saved when the tab is left comes back with the draft and is saved then.
+    await p.route('**/api/screenings.save', (route) => route.abort());
+    await clickAnswer('psychosis-history', 'Yes');
+    await expect.poll(saveState).toBe('failed');
+    await p.getByRole('tab', { name: 'Record' }).click();
+    await p.unroute('**/api/screenings.save');
+    await p.getByRole('tab', { name: 'Screening' }).click();
+    await p.getByTestId('screening-editor').waitFor();
+    expect(await checkedAnswer('psychosis-history')).toBe('yes');
+    await expect.poll(saveState).toBe('saved');
+    expect(await storedAnswer(id, 'psychosis-history')).toBe(true);
+
+    // The only console errors are the aborted requests themselves.
+    const logged = app.consoleErrors.splice(consoleBefore);
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.filter((e) => !e.includes('net::ERR_FAILED'))).toEqual([]);
+  });
+
+  it('discards a draft only after a confirmation; it leaves the chart but not the record', async () => {
+    const p = page();
+    const [draft] = await app.api('screenings.listForPatient', { patientId: tomas.id });
+    await p.getByRole('button', { name: 'Discard draft' }).click();
+    const dialog = p.getByRole('dialog', { name: 'Discard this draft?' });
+    await dialog.waitFor();
+    await shot('screening-13-discard-confirm');
+    await expectNoAxeViolations(p, 'discard confirmation');
+    await dialog.getByRole('button', { name: 'Keep the draft' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await app.api('screenings.get', { id: draft!.id })).status).toBe('draft');
+
+    await p.getByRole('button', { name: 'Discard draft' }).click();
+    await dialog.getByRole('button', { name: 'Discard draft' }).click();
+    await p.getByTestId('no-screenings').waitFor();
+    expect((await app.api('screenings.get', { id: draft!.id })).status).toBe('discarded');
+    // The patient is free for a new screening.
+    await p.getByRole('button', { name: 'Start screening' }).waitFor();
+  });
+
+  const OVERRIDE_REASON = 'Negative urine and serum hCG today; patient reports a false-positive home test. Benefit discussed.';
+
+  it('lets only a prescriber override a contraindication, with a written reason shown on the chart', async () => {
+    const p = page();
+    const draft = await app.api('screenings.create', { patientId: olga.id, plannedTreatment: 'iv-ketamine' });
+    const answers = Object.fromEntries(ITEMS.map((i) => [i.id, i.id === 'pregnant']));
+    await app.api('screenings.save', {
+      id: draft.id,
+      expectedVersion: draft.version,
+      answers: { plannedTreatment: 'iv-ketamine', baselineVitals: { systolic: 122, diastolic: 78, heartRate: 70, spo2: 99 }, answers, medications: [] },
+    });
+    await openChart(olga);
+    await p.getByRole('button', { name: 'Resume draft', exact: true }).click();
+    await p.getByTestId('screening-editor').waitFor();
+    expect(await verdict()).toBe('Contraindicated');
+    const sign = p.getByRole('button', { name: 'Sign with override' });
+    expect(await sign.isDisabled()).toBe(true);
+    expect(await p.getByTestId('sign-problems').textContent()).toContain('A contraindication can only be overridden with a written reason');
+
+    // A nurse is told why they cannot sign it.
+    await p.getByRole('button', { name: 'Switch' }).click();
+    await p.getByRole('button', { name: /Sam Okafor/ }).click();
+    await p.getByRole('tab', { name: 'Screening' }).click();
+    await p.getByTestId('screening-editor').waitFor();
+    await p.getByLabel('Reason for overriding the contraindication').fill(OVERRIDE_REASON);
+    expect(await p.getByTestId('sign-problems').textContent()).toContain(
+      'Only a prescriber can override a contraindication. You are working as nurse; a prescriber must sign.',
+    );
+    expect(await sign.isDisabled()).toBe(true);
+    await shot('screening-14-nurse-cannot-override');
+    await expectNoAxeViolations(p, 'nurse cannot override');
+
+    // Back as the prescriber. The reason typed is part of this screen only, so it is typed again.
+    await p.getByRole('button', { name: 'Switch' }).click();
+    await p.getByRole('button', { name: /Dr Amira Haddad/ }).click();
+    await p.getByRole('tab', { name: 'Screening' }).click();
+    await p.getByLabel('Reason for overriding the contraindication').fill(OVERRIDE_REASON);
+    await expect.poll(() => sign.isDisabled()).toBe(false);
+
+    // The store judges who is signing: if the nurse is the one working by the time Sign is pressed, it refuses and says why.
+    await app.api('workspace.selectClinician', { clinicianId: nurseId });
+    await sign.click();
+    const error = p.getByTestId('sign-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Only a prescriber can override a contraindication');
+    await shot('screening-15-server-refuses-nurse');
+    await expectNoAxeViolations(p, 'server refused the override');
+    expect((await app.api('screenings.get', { id: draft.id })).status).toBe('draft');
+
+    await app.api('workspace.selectClinician', { clinicianId: prescriberId });
+    await sign.click();
+    const signed = p.getByTestId('signed-screening');
+    await signed.waitFor();
+    expect(await signed.getByTestId('override-reason').textContent()).toBe(OVERRIDE_REASON);
+    expect(await signed.getByTestId('verdict-badge').first().textContent()).toBe('Contraindicated');
+    await shot('screening-16-signed-override');
+    await expectNoAxeViolations(p, 'signed override');
+
+    await p.getByRole('button', { name: '‹ All screenings' }).click();
+    const row = p.locator(`tr[data-screening="${draft.id}"]`);
+    await row.waitFor();
+    expect(await row.getByTestId('override-reason').textContent()).toBe(`Contraindication overridden: ${OVERRIDE_REASON}`);
+    await shot('screening-17-chart-list-override');
+    await expectNoAxeViolations(p, 'chart list with an override');
+
+    const stored = await app.api('screenings.get', { id: draft.id });
+    expect(stored.result.verdict).toBe('contraindicated');
+    expect(stored.signature).toMatchObject({ overrideReason: OVERRIDE_REASON, signedBy: prescriberId });
+  });
+
+  const AMENDMENT_REASON = 'Seizure disorder disclosed by the patient after signing.';
+  let amendmentId = '';
+
+  it('amends a signed screening with a reason; the chart shows which one corrects which', async () => {
+    const p = page();
+    await openChart(ines);
+    await p.getByRole('button', { name: /^Open screening of/ }).click();
+    await p.getByTestId('signed-screening').waitFor();
+    await p.getByRole('button', { name: 'Amend', exact: true }).click();
+    const editor = p.getByTestId('screening-editor');
+    await editor.waitFor();
+    expect(await editor.getByRole('heading', { name: 'Amendment draft' }).count()).toBe(1);
+    expect(await p.getByTestId('amends-note').textContent()).toContain('Corrects the screening signed');
+    // It starts from the signed answers.
+    expect(await checkedAnswer('controlled-hypertension')).toBe('yes');
+    expect(await p.getByLabel('Systolic').inputValue()).toBe('150');
+
+    await clickAnswer('seizure-disorder', 'Yes');
+    await finding('CA-SEIZURE').waitFor();
+    const panel = p.getByTestId('signing-panel');
+    for (const box of await panel.getByRole('checkbox').all()) await box.check();
+    const problems = p.getByTestId('sign-problems');
+    expect(await problems.textContent()).toContain('Say why this screening corrects the earlier one');
+    await shot('screening-18-amendment-needs-reason');
+    await expectNoAxeViolations(p, 'amendment draft');
+    await p.getByLabel('Reason for the amendment').fill(AMENDMENT_REASON);
+    await p.getByRole('button', { name: 'Sign screening' }).click();
+    const signed = p.getByTestId('signed-screening');
+    await signed.waitFor();
+    expect(await signed.getByTestId('amendment-reason').textContent()).toBe(AMENDMENT_REASON);
+
+    await p.getByRole('button', { name: '‹ All screenings' }).click();
+    const rows = p.locator('tr[data-screening]');
+    await expect.poll(() => rows.count()).toBe(2);
+    amendmentId = (await rows.first().getAttribute('data-screening'))!;
+    const newer = rows.first();
+    const older = p.locator(`tr[data-screening="${inesScreeningId}"]`);
+    expect(await newer.textContent()).toContain('Current');
+    expect(await newer.getByTestId('amends').textContent()).toContain(AMENDMENT_REASON);
+    expect(await older.getByTestId('amended-by').textContent()).toMatch(/^Amended by the screening of /);
+    expect(await older.textContent()).toContain('Amended');
+    expect(await older.textContent()).not.toContain('Current');
+    await shot('screening-19-chart-list-amended');
+    await expectNoAxeViolations(p, 'chart list with an amendment');
+
+    const original = await app.api('screenings.get', { id: inesScreeningId });
+    const amendment = await app.api('screenings.get', { id: amendmentId });
+    expect(original.amendedById).toBe(amendmentId);
+    expect(amendment.amendsId).toBe(inesScreeningId);
+    expect(amendment.signature!.amendmentReason).toBe(AMENDMENT_REASON);
+    expect(amendment.case.answers['seizure-disorder']).toBe(true);
+    // The signed original is unchanged.
+    expect(original.case.answers['seizure-disorder']).toBe(false);
+  });
+
+  it('imports a screening file: a broken one names the field, a valid one becomes a draft', async () => {
+    const p = page();
+    const example = JSON.parse(readFileSync(join(EXAMPLES, 'caution.json'), 'utf8')) as Record<string, unknown> & {
+      baselineVitals: Record<string, number>;
+      answers: Record<string, boolean>;
+      medications: unknown[];
+    };
+    const broken = join(tmp, 'broken-systolic.json');
+    writeFileSync(broken, JSON.stringify({ ...example, baselineVitals: { ...example.baselineVitals, systolic: 900 } }));
+    const unknownItem = join(tmp, 'unknown-item.json');
+    writeFileSync(unknownItem, JSON.stringify({ ...example, answers: { ...example.answers, 'heart-of-gold': false } }));
+
+    await openChart(paula);
+    const input = p.locator('#screening-import-file');
+    await input.setInputFiles(broken);
+    const message = p.getByTestId('screening-error-message');
+    await message.waitFor();
+    expect(await message.textContent()).toBe('baselineVitals.systolic: must be at most 300');
+    expect(await p.getByTestId('screening-error').textContent()).toContain('broken-systolic.json could not be imported');
+    await shot('screening-20-import-error');
+    await expectNoAxeViolations(p, 'import error');
+
+    await input.setInputFiles(unknownItem);
+    await expect.poll(() => message.textContent()).toBe('answers.heart-of-gold: is not a known checklist item');
+    expect(await app.api('screenings.listForPatient', { patientId: paula.id })).toEqual([]);
+
+    await input.setInputFiles(join(EXAMPLES, 'caution.json'));
+    await p.getByTestId('screening-editor').waitFor();
+    expect(await verdict()).toBe('Caution');
+    expect(await finding('CA-BP-ELEVATED').count()).toBe(1);
+    expect(await finding('CA-MED-BENZODIAZEPINE').textContent()).toContain('Benzodiazepine (lorazepam)');
+    expect(await p.getByLabel('Systolic').inputValue()).toBe('152');
+    await shot('screening-21-imported-draft');
+    await expectNoAxeViolations(p, 'imported draft');
+
+    const [draft] = await app.api('screenings.listForPatient', { patientId: paula.id });
+    expect(draft!.status).toBe('draft');
+    expect(draft!.case.answers).toEqual(example.answers);
+    expect(draft!.case.baselineVitals).toEqual(example.baselineVitals);
+    expect(draft!.case.medications).toEqual(example.medications);
+    // The patient block comes from the chart, not the file.
+    expect(draft!.case.patient.sex).toBe('female');
+  });
+
+  it('exports a signed screening as the interchange file', async () => {
+    const p = page();
+    const panel = p.getByTestId('signing-panel');
+    for (const box of await panel.getByRole('checkbox').all()) await box.check();
+    await p.getByRole('button', { name: 'Sign screening' }).click();
+    await p.getByTestId('signed-screening').waitFor();
+    const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Export JSON' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^screening-SC-1004-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = join(tmp, download.suggestedFilename());
+    await download.saveAs(file);
+    const exported = screeningCaseSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    const example = screeningCaseSchema.parse(JSON.parse(readFileSync(join(EXAMPLES, 'caution.json'), 'utf8')));
+    expect(exported.answers).toEqual(example.answers);
+    expect(exported.baselineVitals).toEqual(example.baselineVitals);
+    expect(exported.medications).toEqual(example.medications);
+    expect(exported.plannedTreatment).toBe(example.plannedTreatment);
+    expect(exported.patient.sex).toBe('female');
+    // Byte for byte what the store exports.
+    const [signed] = await app.api('screenings.listForPatient', { patientId: paula.id });
+    expect(readFileSync(file, 'utf8')).toBe((await app.api('screenings.export', { id: signed!.id })).json);
+    await p.getByText(`Exported`).first().waitFor();
+    await shot('screening-22-exported');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('kept everything in the database file, with an intact audit chain', async () => {
+    expect((await app.api('audit.verify', {})).ok).toBe(true);
+    await app.killServer();
+    const db = openDatabaseReadOnly(app.dataDir);
+    try {
+      const rows = db
+        .prepare('SELECT id, patient_id, status, amends_id, override_reason, amendment_reason FROM screenings')
+        .all() as Array<{ id: string; patient_id: string; status: string; amends_id: string | null; override_reason: string | null; amendment_reason: string | null }>;
+      const of = (patientId: string) => rows.filter((r) => r.patient_id === patientId);
+      expect(of(ines.id).map((r) => r.status)).toEqual(['signed', 'signed']);
+      expect(of(ines.id).find((r) => r.id === amendmentId)).toMatchObject({ amends_id: inesScreeningId, amendment_reason: AMENDMENT_REASON });
+      expect(of(olga.id)).toEqual([expect.objectContaining({ status: 'signed', override_reason: OVERRIDE_REASON })]);
+      expect(of(tomas.id).map((r) => r.status)).toEqual(['discarded']);
+      expect(of(paula.id).map((r) => r.status)).toEqual(['signed']);
+    } finally {
+      db.close();
+    }
+  });
+});
