@@ -12,6 +12,7 @@ import { PatientSummaryCard } from '../components/PatientSummaryCard';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { AmendPatientModal } from '../forms/AmendPatientModal';
 import { PrintoutsPanel } from '../printouts/PrintoutsPanel';
+import { ScreeningTab } from '../screening/ScreeningTab';
 
 interface ChartTab {
   value: string;
@@ -53,6 +54,7 @@ export function PatientChartScreen({ patientId }: { patientId: string }) {
   const entries = history.loaded.state === 'ready' ? history.loaded.data : [];
   const tabs: ChartTab[] = [
     { value: 'record', label: 'Record', panel: <PatientRecordDetails patient={p} /> },
+    { value: 'screening', label: 'Screening', panel: <ScreeningTab patient={p} /> },
     { value: 'printouts', label: 'Printouts', panel: <PrintoutsPanel patient={p} /> },
     {
       value: 'history',
