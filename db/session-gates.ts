@@ -1,6 +1,7 @@
 // Who may start a session, decided in one place so the chart's "Start session"
 // button and the store's refusal always agree.
 
+import { CONSENT_FORM } from '../shared/printouts/consent';
 import type { Screening } from '../shared/schemas/screening';
 import { ROUTE_LABELS, type Route } from '../shared/session/reference';
 import type { EligibilityReason, SessionEligibility } from '../shared/session/schemas';
@@ -40,12 +41,17 @@ function screeningReasons(s: Screening | null, at: string, route: Route | null):
 }
 
 /**
- * Consent hook for issue 6 (consent records): the one place a session start
- * asks whether the patient has consented. Until that work fills it in, it
- * never refuses; when it does, return reason('consent-required', …).
+ * Consent: the one place a session start asks whether the patient has
+ * consented. It needs a consent entry on the consent form version in force,
+ * for this treatment when one is named; printing the consent form from the
+ * chart records one.
  */
-export function requireConsent(_store: Store, _patientId: string, _route: Route | null): EligibilityReason | null {
-  return null;
+export function requireConsent(store: Store, patientId: string, route: Route | null): EligibilityReason | null {
+  if (store.consent.hasCurrentConsent(patientId, route ?? undefined)) return null;
+  return reason(
+    'consent-required',
+    `This patient has no consent on the current consent form (version ${CONSENT_FORM.version})${route ? ` for ${ROUTE_LABELS[route]}` : ''}. Print the consent form from the chart's Printouts tab and have it signed first.`,
+  );
 }
 
 export function sessionEligibility(store: Store, patientId: string, at: string, route: Route | null): Eligibility {

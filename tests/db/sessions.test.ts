@@ -3,7 +3,7 @@ import { Store } from '../../db/store';
 import { requireConsent } from '../../db/session-gates';
 import type { Clinician } from '../../shared/schemas/clinician';
 import { sessionStart, type EntryDataInput, type PreDoseChecksInput, entryData } from '../../shared/session';
-import { T0 } from '../helpers/store-fixture';
+import { patientInput, T0 } from '../helpers/store-fixture';
 import { at, PLANS, preDoseInput, signScreening, START, useSessionStore } from '../helpers/session-fixture';
 
 const setup = useSessionStore();
@@ -96,9 +96,14 @@ describe('who may start a session', () => {
     expect(() => start(store, patient.id, clinician, { startedAt: at(10) })).toThrow(/not been discharged/);
   });
 
-  it('has one consent hook that issue 6 fills in; until then it never refuses', () => {
-    const { store, patient } = setup();
-    expect(requireConsent(store, patient.id, 'esketamine-nasal')).toBeNull();
+  it('needs a consent on the current consent form, for this treatment when one is named', () => {
+    const { store, clinician } = setup();
+    const patient = store.createPatient(patientInput({ mrn: 'NO-CONSENT-1' }), clinician.id, T0);
+    signScreening(store, patient, clinician, 'iv-ketamine');
+    expect(requireConsent(store, patient.id, 'iv-ketamine')).toBeNull();
+    expect(requireConsent(store, patient.id, 'esketamine-nasal')).toMatchObject({ code: 'consent-required' });
+    expect(store.session.eligibility(patient.id, START, 'esketamine-nasal').reasons.map((r) => r.code)).toContain('consent-required');
+    expect(() => start(store, patient.id, clinician)).toThrow(/no consent on the current consent form/);
   });
 
   it('cannot start in the future, nor before the screening was signed', () => {

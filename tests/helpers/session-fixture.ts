@@ -1,6 +1,7 @@
 // Sessions for store and unit tests: a patient with a signed screening, valid
 // pre-dose checks, and a session object for the pure functions.
 
+import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Store } from '../../db/store';
 import type { Clinician } from '../../shared/schemas/clinician';
 import type { Patient } from '../../shared/schemas/patient';
@@ -43,11 +44,16 @@ export function screeningAnswers(route: Route, overrides: Record<string, boolean
   };
 }
 
-/** A signed screening at T0 for the patient, clear unless answers say otherwise. */
+/** The patient's consent on the current consent form for a treatment, as printing the form records it. */
+export const recordConsent = (store: Store, patient: Patient, by: Clinician, route: Route) =>
+  store.consent.record({ patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: route }, by.id, T0);
+
+/** A signed screening at T0 for the patient, clear unless answers say otherwise, and their consent to that treatment. */
 export function signScreening(
   store: Store, patient: Patient, by: Clinician, route: Route = 'esketamine-nasal',
   extra: { overrides?: Record<string, boolean>; overrideReason?: string; at?: string } = {},
 ) {
+  recordConsent(store, patient, by, route);
   const draft = store.screening.create({ patientId: patient.id, plannedTreatment: route }, by.id, extra.at ?? T0);
   const saved = store.screening.save({ id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route, extra.overrides) }, extra.at ?? T0);
   return store.screening.sign(
@@ -61,6 +67,7 @@ export function useSessionStore() {
   return (route: Route = 'esketamine-nasal', patientOverrides: Parameters<typeof patientInput>[0] = { weightKg: 70 }) => {
     const ctx = open();
     const patient = ctx.store.createPatient(patientInput(patientOverrides), ctx.clinician.id, T0);
+    recordConsent(ctx.store, patient, ctx.clinician, route);
     const nurse = ctx.store.createClinician({ name: 'Nurse Kim', credentials: 'RN', role: 'nurse' }, T0, ctx.clinician.id);
     return { ...ctx, patient, nurse, route };
   };
