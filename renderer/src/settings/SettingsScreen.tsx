@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Input, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, SegmentedControl, Input, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -12,10 +12,10 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { zodValidate } from '../forms/zodForm';
 import { LogoField } from './LogoField';
 
-type ClinicKey = 'clinicName' | 'clinicAddress' | 'clinicPhone' | 'afterHoursPhone' | 'emergencyNumber' | 'clinicLogo' | 'paperSize';
+type ClinicKey = 'clinicName' | 'clinicAddress' | 'clinicPhone' | 'afterHoursPhone' | 'emergencyNumber' | 'clinicLogo' | 'paperSize' | 'screeningValidityDays';
 type Values = Pick<ClinicSettings, ClinicKey> & { reason: string };
 
-const KEYS: ClinicKey[] = ['clinicName', 'clinicAddress', 'clinicPhone', 'afterHoursPhone', 'emergencyNumber', 'clinicLogo', 'paperSize'];
+const KEYS: ClinicKey[] = ['clinicName', 'clinicAddress', 'clinicPhone', 'afterHoursPhone', 'emergencyNumber', 'clinicLogo', 'paperSize', 'screeningValidityDays'];
 const BLANK_DEFAULT = 'Default: blank, and the sheets print a line to write on.';
 
 const toInput = ({ reason, ...settings }: Values) => ({ settings, reason: reason || undefined });
@@ -105,6 +105,18 @@ function ClinicDetailsForm({ saved, onSaved }: { saved: ClinicSettings; onSaved:
               />
             </div>
           </Input.Wrapper>
+          <NumberInput
+            id="settings-screeningValidityDays"
+            label="Screening validity (days)"
+            description="How long a signed pre-treatment screening stays valid. Default: 30 days."
+            w={260}
+            min={1}
+            max={365}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+            {...form.getInputProps('screeningValidityDays')}
+          />
           <TextInput id="settings-reason" label="Reason for the change" description="Optional; kept in the audit log." maxLength={500} {...form.getInputProps('reason')} />
           <Group>
             <Button type="submit" loading={saving} disabled={!form.isDirty()}>
