@@ -599,6 +599,40 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     expect(app.consoleErrors).toEqual([]);
   });
 
+  it('uses the clinic’s screening validity from Settings; a clear screening signs with nothing to acknowledge', async () => {
+    const p = page();
+    await p.getByRole('button', { name: 'Settings' }).first().click();
+    const days = p.getByLabel('Screening validity (days)');
+    expect(await days.inputValue()).toBe('30');
+    await days.fill('400');
+    await p.getByText('Screening validity must be at most 365 days').waitFor();
+    await days.fill('14');
+    await p.getByLabel('Reason for the change').fill('Clinic policy: rescreen every two weeks');
+    await p.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(async () => (await app.api('settings.get', {})).screeningValidityDays).toBe(14);
+
+    const draft = await app.api('screenings.create', { patientId: tomas.id, plannedTreatment: 'esketamine-nasal' });
+    const answers = Object.fromEntries(ITEMS.filter((i) => !['pregnant', 'breastfeeding'].includes(i.id)).map((i) => [i.id, false]));
+    await app.api('screenings.save', {
+      id: draft.id,
+      expectedVersion: draft.version,
+      answers: { plannedTreatment: 'esketamine-nasal', baselineVitals: { systolic: 128, diastolic: 82 }, answers, medications: [] },
+    });
+    await openChart(tomas);
+    expect(await p.getByTestId('validity-setting').textContent()).toContain('valid for 14 days');
+    await p.getByRole('button', { name: 'Resume draft', exact: true }).click();
+    await p.getByTestId('screening-editor').waitFor();
+    expect(await verdict()).toBe('Clear');
+    expect(await p.getByTestId('sign-as').textContent()).toContain('Valid for 14 days once signed');
+    await shot('screening-23-clear');
+    await expectNoAxeViolations(p, 'clear draft');
+    await p.getByRole('button', { name: 'Sign screening' }).click();
+    await p.getByTestId('signed-screening').waitFor();
+    const stored = await app.api('screenings.get', { id: draft.id });
+    expect(stored.result.verdict).toBe('clear');
+    expect((Date.parse(stored.signature!.expiresAt) - Date.parse(stored.signature!.signedAt)) / 86_400_000).toBe(14);
+  });
+
   it('kept everything in the database file, with an intact audit chain', async () => {
     expect((await app.api('audit.verify', {})).ok).toBe(true);
     await app.killServer();
@@ -611,7 +645,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
       expect(of(ines.id).map((r) => r.status)).toEqual(['signed', 'signed']);
       expect(of(ines.id).find((r) => r.id === amendmentId)).toMatchObject({ amends_id: inesScreeningId, amendment_reason: AMENDMENT_REASON });
       expect(of(olga.id)).toEqual([expect.objectContaining({ status: 'signed', override_reason: OVERRIDE_REASON })]);
-      expect(of(tomas.id).map((r) => r.status)).toEqual(['discarded']);
+      expect(of(tomas.id).map((r) => r.status).sort()).toEqual(['discarded', 'signed']);
       expect(of(paula.id).map((r) => r.status)).toEqual(['signed']);
     } finally {
       db.close();
