@@ -14,10 +14,11 @@ import { patientInsert } from './bench/patient-insert';
 import { patientSearch } from './bench/patient-search';
 import { renderTable } from './bench/report';
 import type { BenchContext, Section, SectionResult } from './bench/section';
+import { sessionMonitoring } from './bench/session-monitoring';
 import { loadAverage, machine, openSection, seedPatients, timeFreshOpens, timeReopens } from './bench/setup';
 
 /** Sections run in this order against the seeded store; add new ones here. */
-const SECTIONS: Section[] = [patientSearch, patientInsert];
+const SECTIONS: Section[] = [patientSearch, patientInsert, sessionMonitoring];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
