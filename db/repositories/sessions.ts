@@ -177,7 +177,9 @@ export class SessionRepository {
          VALUES (@sessionId, @at, @by, @recordedAt, @checklist, @ready, @unmet, @overrideReason)`,
       ),
       // One statement for the whole chart list: per-session counts come from
-      // the session_alerts index, never from a query per session.
+      // the session_alerts index, never from a query per session. Rows come in
+      // sessions_patient order, so there is no sort step (a patient has one open
+      // session at a time, so two never start at the same instant).
       summaries: db.prepare<[string], SummaryRow>(
         `SELECT s.id, s.route, s.started_at, c.name AS started_by_name, s.total_mg, s.device_count, s.mg_per_kg,
            d.at AS discharged_at, dc.name AS discharged_by_name, d.override_reason,
@@ -188,7 +190,7 @@ export class SessionRepository {
                 AND NOT EXISTS (SELECT 1 FROM session_entries x WHERE x.amends_id = a.entry_id)) AS open_alert_count
          FROM sessions s JOIN clinicians c ON c.id = s.started_by
          LEFT JOIN session_discharges d ON d.session_id = s.id LEFT JOIN clinicians dc ON dc.id = d.by_id
-         WHERE s.patient_id = ? ORDER BY s.started_at DESC, s.rowid DESC`,
+         WHERE s.patient_id = ? ORDER BY s.started_at DESC`,
       ),
     };
   }

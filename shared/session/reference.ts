@@ -2,9 +2,11 @@
 // REFERENCE.md source it comes from. Numbers a clinic may choose live in
 // ./settings.ts instead; nothing here is a clinic preference.
 
+import { PLANNED_TREATMENTS } from '../screening/case-schema';
 import { RULES } from '../screening/rules';
 
-export const ROUTES = ['iv-ketamine', 'im-ketamine', 'esketamine-nasal'] as const;
+/** A session's route is the treatment its screening was planned for. */
+export const ROUTES = PLANNED_TREATMENTS;
 export type Route = (typeof ROUTES)[number];
 export const ROUTE_LABELS: Record<Route, string> = {
   'iv-ketamine': 'IV ketamine',
