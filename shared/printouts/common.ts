@@ -117,10 +117,13 @@ export function effectsTable(): Effects {
   };
 }
 
-/** The common short-term effects in sentences, for the consent form. */
-export function commonEffectsSentences(): Paragraph[] {
-  return SIDE_EFFECTS.slice(0, 4).map((e) =>
-    para(`${e.plain}${e.term ? ` (${e.term})` : ''}: ${inHundred(e.treated)} people. With a dummy spray: ${inHundred(e.placebo)}.`, e.cites),
+/** The four most common short-term effects, one line each, for the consent form. */
+export function commonEffectsList(): List {
+  return list(
+    SIDE_EFFECTS.slice(0, 4).map((e) => ({
+      text: `${e.plain}${e.term ? ` (${e.term})` : ''}: ${inHundred(e.treated)} people. With a dummy spray: ${inHundred(e.placebo)}.`,
+      cites: e.cites,
+    })),
   );
 }
 

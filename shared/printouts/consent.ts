@@ -1,5 +1,5 @@
 import {
-  AFTER_THE_VISIT, NOT_EVERYONE, OTHER_RISKS, benefitSentences, commonEffectsSentences, emergencyCall, list, para,
+  AFTER_THE_VISIT, NOT_EVERYONE, OTHER_RISKS, benefitSentences, commonEffectsList, emergencyCall, list, para,
   sourcesSection, whoToCall,
 } from './common';
 import { clinicianLabel, longDate, orBlank, type PrintInput } from './input';
@@ -40,7 +40,8 @@ export function consentForm(input: PrintInput): Printout {
       title: 'Risks',
       blocks: [
         para('Common short-term side effects, out of 100 people in studies of esketamine spray:', [cite('S1', '§6')]),
-        ...commonEffectsSentences(),
+        commonEffectsList(),
+        para('Other risks:'),
         OTHER_RISKS,
       ],
     },

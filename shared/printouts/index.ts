@@ -13,3 +13,4 @@ export * from './readable-text';
 export * from './sources';
 export * from './treatment';
 export type { SessionRecordData } from './monitoring-record';
+export { fromSessionRecord, initialsOf } from './session-record';

@@ -63,7 +63,7 @@ function vitalsTable(input: PrintInput, session: SessionRecordData | null): Reco
         dash(v.heartRate), dash(v.spo2), dash(v.respiratoryRate), dash(v.sedation), dash(v.dissociation), dash(v.initials),
       ])
     : CHECKPOINTS[input.treatment].map((label) => [label, '', '', '', '', '', '', '', '']);
-  return { kind: 'table', caption: 'Vital signs', columns: COLUMNS, rows, blankRows: session ? 3 : 2 };
+  return { kind: 'table', caption: 'Vital signs', columns: COLUMNS, rows, blankRows: session ? 3 : 1 };
 }
 
 /** Document (d): the session's checks, vital signs and discharge, for staff. */

@@ -8,7 +8,7 @@ export const SOURCES = {
   S4: 'Krystal JH, et al. Ketamine: a paradigm shift for depression research and treatment. Neuron. 2019.',
   S5: 'Murrough JW, et al. Antidepressant efficacy of ketamine in treatment-resistant major depression: a two-site randomized controlled trial. Am J Psychiatry. 2013.',
   S6: 'Popova V, et al. Efficacy and safety of flexibly dosed esketamine nasal spray combined with a newly initiated oral antidepressant in treatment-resistant depression (TRANSFORM-2). Am J Psychiatry. 2019.',
-  S7: 'Background article on ketamine for anxiety: its benefits, risks, who it is not advised for, and the role of therapy and support.',
+  S7: 'Background article on ketamine for anxiety: benefits, risks, and who should not have it.',
   S8: 'SPRAVATO REMS programme materials: Patient Monitoring Form and healthcare setting requirements.',
   S10: 'Swiss professional information for ketamine injection, section "Contraindications".',
   S11: 'Short B, et al. Side-effects associated with ketamine use in depression: a systematic review. Lancet Psychiatry. 2018.',

@@ -8,6 +8,7 @@ import {
   type DocumentId,
 } from '../../shared/printouts';
 import type { PaperSize } from '../../shared/schemas/settings';
+import { screeningAnswers } from '../helpers/session-fixture';
 import { expectNoAxeViolations, patientInput, ROOT, screenshot, seedWorkingClinician, startApp, type E2EApp } from './harness';
 
 // Each printout opened from the chart in Chromium, printed with page.pdf() on
@@ -260,6 +261,54 @@ describe('patient printouts', () => {
     const consents = await app.api('consents.listForPatient', { patientId });
     expect(consents).toMatchObject([{ formVersion: CONSENT_FORM.version, plannedTreatment: 'iv-ketamine', recordedByName: 'Dr Amira Haddad', current: true }]);
     expect((await app.api('audit.verify', {})).ok).toBe(true);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('a session needs a consent for its treatment; its monitoring record prints what was recorded', async () => {
+    const { page } = app;
+    const draft = await app.api('screenings.create', { patientId, plannedTreatment: 'esketamine-nasal' });
+    const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
+    await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [] });
+    // The consent printed above was for IV ketamine, so esketamine cannot start yet.
+    const before = await app.api('sessions.eligibility', { patientId, route: 'esketamine-nasal' });
+    expect(before.reasons.map((r) => r.code)).toEqual(['consent-required']);
+
+    await app.open();
+    await openPrintouts();
+    await page.getByRole('combobox', { name: 'Planned treatment' }).click();
+    await page.getByRole('option', { name: 'Esketamine nasal spray (SPRAVATO)' }).click();
+    await page.getByRole('button', { name: `Print ${DOCUMENTS.consent.title}` }).click();
+    await page.getByText('Consent recorded', { exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('consent-entry').count()).toBe(2);
+    expect((await app.api('sessions.eligibility', { patientId, route: 'esketamine-nasal' })).eligible).toBe(true);
+
+    const now = () => new Date().toISOString();
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    const session = await app.api('sessions.start', {
+      patientId,
+      plan: { route: 'esketamine-nasal', deviceCount: 2 },
+      preDose: {
+        vitals: { takenAt: now(), systolic: 124, diastolic: 78, heartRate: 70, spo2: 98 },
+        lastFoodAt: hoursAgo(10), lastDrinkAt: hoursAgo(10), pregnancy: 'test-negative', escortArranged: true,
+        newMedicines: false, newIllness: false, substanceUse: false,
+      },
+    });
+    await new Promise((r) => setTimeout(r, 1100));
+    await app.api('sessions.addEntry', { sessionId: session.session.id, at: now(), entry: { kind: 'vitals', systolic: 150, diastolic: 88, heartRate: 84, spo2: 97, respiratoryRate: 14 } });
+    await app.api('sessions.addEntry', { sessionId: session.session.id, at: now(), entry: { kind: 'sedation', level: 1 } });
+
+    await app.open();
+    await openPrintouts();
+    await page.getByRole('combobox', { name: 'Session for the monitoring record' }).click();
+    await page.getByRole('option', { name: /Esketamine · open/ }).click();
+    const pdf = await printToPdf('monitoring-record', 'monitoring-record-session', 'a4');
+    expect(pdf.text).toContain('56 mg (2 devices)');
+    expect(pdf.text).toContain('Esketamine nasal spray (SPRAVATO)');
+    const rows = execFileSync('pdftotext', ['-layout', join(OUT, 'monitoring-record-session.pdf'), '-'], { encoding: 'utf8' });
+    expect(rows).toMatch(/Before the dose\s+\d\d:\d\d\s+124\/78\s+70\s+98\s+AH/);
+    expect(rows).toMatch(/0 min after start\s+\d\d:\d\d\s+150\/88\s+84\s+97\s+14\s+1\s+AH/);
+    expect(pdf.text).toContain('REMS Patient Monitoring Form');
     expect(app.consoleErrors).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useMemo, useState } from 'react';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { localIsoDate } from '../../../shared/dates';
 import { buildPrintout } from '../../../shared/printouts/build';
 import { CONSENT_FORM, consentFormLabel } from '../../../shared/printouts/consent';
@@ -8,7 +9,9 @@ import { DOCUMENTS } from '../../../shared/printouts/documents';
 import { FIGURES_TO_VERIFY } from '../../../shared/printouts/evidence';
 import type { PlannedTreatment } from '../../../shared/printouts/input';
 import { DOCUMENT_IDS, type DocumentId } from '../../../shared/printouts/model';
+import { fromSessionRecord } from '../../../shared/printouts/session-record';
 import { TREATMENT_WORDS } from '../../../shared/printouts/treatment';
+import type { ResponseOf } from '../../../shared/contract';
 import type { Patient } from '../../../shared/schemas/patient';
 import { call } from '../api/client';
 import { useLoad } from '../api/useLoad';
@@ -40,6 +43,9 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
   const [nextVisit, setNextVisit] = useState('');
   const [open, setOpen] = useState<{ document: DocumentId; action: PrintAction | null } | null>(null);
   const [busy, setBusy] = useState(false);
+  const sessions = useLoad('sessions.listForPatient', { patientId: patient.id }, patient.id);
+  const [sessionId, setSessionId] = useState<string>(BLANK_SESSION);
+  const record = useSessionRecord(sessionId);
   const onDay = localIsoDate();
 
   const screened =
@@ -50,9 +56,15 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
 
   const printout = useMemo(() => {
     if (!open || settings.loaded.state !== 'ready') return null;
-    const input = printInputFor(patient, settings.loaded.data, current, treatment, onDay);
-    return { input, printout: buildPrintout(open.document, input, { nextVisit, session: null }) };
-  }, [open, settings.loaded, patient, current, treatment, onDay, nextVisit]);
+    // The monitoring record of a recorded session is of that session's treatment and day.
+    const ofSession = open.document === 'monitoring-record' && record.state === 'ready' ? record.data : null;
+    if (open.document === 'monitoring-record' && sessionId !== BLANK_SESSION && !ofSession) return null;
+    const input = printInputFor(
+      patient, settings.loaded.data, current, ofSession?.session.route ?? treatment, ofSession?.session.date ?? onDay,
+    );
+    const session = ofSession ? fromSessionRecord(ofSession, (iso) => dayjs(iso).format('HH:mm')) : null;
+    return { input, printout: buildPrintout(open.document, input, { nextVisit, session }) };
+  }, [open, settings.loaded, patient, current, treatment, onDay, nextVisit, record, sessionId]);
 
   const reloadConsents = consents.reload;
   const perform = useCallback(
@@ -112,7 +124,27 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
             maxLength={80}
             w={340}
           />
+          <Select
+            label="Session for the monitoring record"
+            description="A recorded session prints filled in"
+            data={[
+              { value: BLANK_SESSION, label: 'Blank form, to fill in by hand' },
+              ...(sessions.loaded.state === 'ready'
+                ? sessions.loaded.data.map((s) => ({
+                    value: s.id,
+                    label: `${formatDateTime(s.startedAt)} · ${TREATMENT_WORDS[s.route].Drug}${s.status === 'open' ? ' · open' : ''}`,
+                  }))
+                : []),
+            ]}
+            value={sessionId}
+            onChange={(v) => setSessionId(v ?? BLANK_SESSION)}
+            allowDeselect={false}
+            w={320}
+          />
         </Group>
+        {record.state === 'failed' && (
+          <LoadError title="The session record could not be loaded" error={record.error} />
+        )}
         <Text size="sm" c="dimmed" mb="sm">
           Sheets are dated today and laid out for {paper} paper.
         </Text>
@@ -172,6 +204,29 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
       )}
     </Stack>
   );
+}
+
+const BLANK_SESSION = 'blank';
+
+/** The session feature's printable record of one session, loaded when one is chosen. */
+function useSessionRecord(sessionId: string) {
+  type Record = ResponseOf<'sessions.record'>;
+  const [state, setState] = useState<
+    { state: 'none' } | { state: 'loading' } | { state: 'ready'; data: Record } | { state: 'failed'; error: { code: 'internal'; message: string } }
+  >({ state: 'none' });
+  useEffect(() => {
+    if (sessionId === BLANK_SESSION) return setState({ state: 'none' });
+    let live = true;
+    setState({ state: 'loading' });
+    void call('sessions.record', { id: sessionId }).then((result) => {
+      if (!live) return;
+      setState(result.ok ? { state: 'ready', data: result.data } : { state: 'failed', error: { code: 'internal', message: result.error.message } });
+    });
+    return () => {
+      live = false;
+    };
+  }, [sessionId]);
+  return state;
 }
 
 function ConsentsOnFile({ loaded, onRetry }: { loaded: ReturnType<typeof useLoad<'consents.listForPatient'>>['loaded']; onRetry: () => void }) {

@@ -57,14 +57,14 @@ function ComparisonView({ block }: { block: Comparison }) {
 function EffectsView({ block }: { block: Effects }) {
   return (
     <div className="kd-effects">
-      <p className="kd-legend">
-        Each figure is 1 person out of 100 who had {block.treatedLabel}:
-        <Swatch style={ANYWAY} /> also had it with {block.comparatorLabel}
-        <Swatch style={EXTRA} /> extra people who had it with {block.treatedLabel}
-        <Swatch style={NONE_STYLE} /> did not have it
-        <Cites cites={block.cites} />
-      </p>
       <table className="kd-effects-table">
+        <caption className="kd-legend">
+          Each figure is 1 person out of 100 who had {block.treatedLabel}:
+          <Swatch style={ANYWAY} /> also had it with {block.comparatorLabel}
+          <Swatch style={EXTRA} /> extra people who had it with {block.treatedLabel}
+          <Swatch style={NONE_STYLE} /> did not have it
+          <Cites cites={block.cites} />
+        </caption>
         <thead>
           <tr>
             <th scope="col">Side effect</th>
