@@ -122,7 +122,7 @@ export function monitoringRecord(input: PrintInput, session: SessionRecordData |
       blocks: [
         session && session.events.length > 0
           ? list(session.events)
-          : { kind: 'fields', fields: [{ label: 'Side effects, alerts and what was done', value: null, wide: true }, { label: '', value: null, wide: true }] },
+          : { kind: 'fields', fields: [{ label: 'Side effects, alerts and what was done', value: null, wide: true }] },
       ],
     },
     {
