@@ -143,6 +143,13 @@ describe('patient printouts', () => {
   }
 
   it('risk/benefit sheet: every figure as X in 100 with placebo, both framings, sources, at most two pages', async () => {
+    await app.page.getByRole('button', { name: `Preview ${DOCUMENTS['risk-benefit'].title}` }).click();
+    await app.page.getByRole('dialog', { name: /^Printout:/ }).waitFor();
+    await screenshot(app.page, '63-printout-preview');
+    await expectNoAxeViolations(app.page, 'printout preview');
+    await app.page.keyboard.press('Escape');
+    await app.page.getByRole('dialog', { name: /^Printout:/ }).waitFor({ state: 'detached' });
+
     const pdf = await printToPdf('risk-benefit', 'risk-benefit', 'a4');
     expect(pdf.size).toBe('A4');
     expect(pdf.pageCount).toBeLessThanOrEqual(2);
