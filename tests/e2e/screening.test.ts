@@ -115,6 +115,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     expect(await why.textContent()).toContain('Why you can’t sign yet');
     expect(await why.textContent()).toContain(`${ITEM_COUNT + 1} required answers are missing`);
     await shot('screening-02-new-draft');
+    await shot('screening-02b-new-draft-laptop-viewport', { viewport: true });
     await expectNoAxeViolations(page(), 'new screening draft');
   });
 
@@ -147,6 +148,13 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await p.keyboard.press('ArrowUp');
     await p.keyboard.press('0');
     expect(await checkedAnswer('intracerebral-hemorrhage-history')).toBe('unasked');
+    await expect.poll(focusedItem).toBe('intracerebral-hemorrhage-history');
+
+    // Alt+M jumps to the first unanswered question from anywhere, the checklist included.
+    await p.keyboard.press('ArrowUp');
+    await p.keyboard.press('ArrowUp');
+    await expect.poll(focusedItem).toBe('controlled-hypertension');
+    await p.keyboard.press('Alt+M');
     await expect.poll(focusedItem).toBe('intracerebral-hemorrhage-history');
 
     // ? opens "why we ask" with the reason and the rule's source.
@@ -192,6 +200,8 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     expect(await item('active-psychosis-or-mania').textContent()).toContain('Contraindication: do not treat');
     expect(await finding('CI-PSYCHOSIS-ACTIVE').textContent()).toContain('Current psychosis or mania: do not treat.');
     await shot('screening-05-contraindicated');
+    await item('active-psychosis-or-mania').scrollIntoViewIfNeeded();
+    await shot('screening-05b-contraindicated-laptop-viewport', { viewport: true });
     await expectNoAxeViolations(p, 'contraindicated draft');
     await clickAnswer('active-psychosis-or-mania', 'No');
     await expect.poll(verdict).toBe('Caution');
@@ -467,6 +477,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     const row = p.locator(`tr[data-screening="${draft.id}"]`);
     await row.waitFor();
     expect(await row.getByTestId('override-reason').textContent()).toBe(`Contraindication overridden: ${OVERRIDE_REASON}`);
+    expect(await p.getByTestId('current-override-reason').textContent()).toBe(`Contraindication overridden: ${OVERRIDE_REASON}`);
     await shot('screening-17-chart-list-override');
     await expectNoAxeViolations(p, 'chart list with an override');
 
@@ -631,6 +642,22 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     const stored = await app.api('screenings.get', { id: draft.id });
     expect(stored.result.verdict).toBe('clear');
     expect((Date.parse(stored.signature!.expiresAt) - Date.parse(stored.signature!.signedAt)) / 86_400_000).toBe(14);
+  });
+
+  it('shows a screening past its validity as expired, and none in force', async () => {
+    const p = page();
+    // The page's clock 40 days on; the store is not involved in deciding what has expired on screen.
+    await p.clock.setFixedTime(new Date(Date.now() + 40 * 86_400_000));
+    await app.open(); // a fresh page, without the earlier notifications
+    await openChart(ines);
+    const rows = p.locator('tr[data-screening]');
+    await expect.poll(() => rows.count()).toBe(2);
+
+    expect(await rows.first().textContent()).toContain('Expired');
+    expect(await rows.first().textContent()).not.toContain('Current');
+    expect(await p.getByTestId('screening-current').textContent()).toContain('No valid signed screening');
+    await shot('screening-24-expired');
+    await expectNoAxeViolations(p, 'expired screening');
   });
 
   it('kept everything in the database file, with an intact audit chain', async () => {

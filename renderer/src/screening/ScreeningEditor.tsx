@@ -73,6 +73,7 @@ export function ScreeningEditor({ draft, patient, clinician, amends, validityDay
       focusItem(first, true);
     }
   };
+  // No tags ignored: the checklist's answers are radio inputs, and Alt+M must work from them.
   useHotkeys([['alt+M', jumpToMissing, { usePhysicalKeys: true }]], []);
 
   const reloadFromServer = async (how: 'latest' | 'mine') => {

@@ -25,8 +25,8 @@ export function ScreeningList({ screenings, onOpen }: Props) {
           <Table.Th w={160}>Date</Table.Th>
           <Table.Th w={170}>Verdict</Table.Th>
           <Table.Th>Details</Table.Th>
-          <Table.Th w={170}>Signed by</Table.Th>
-          <Table.Th w={150}>Valid until</Table.Th>
+          <Table.Th w={160}>Signed by</Table.Th>
+          <Table.Th w={160}>Valid until</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -96,7 +96,7 @@ export function ScreeningList({ screenings, onOpen }: Props) {
               <Table.Td>{sig ? sig.signedByName : <Text span size="sm" c="dimmed">Not signed</Text>}</Table.Td>
               <Table.Td>
                 {sig ? (
-                  <Text span size="sm" c={expired ? 'dimmed' : undefined} td={expired ? 'line-through' : undefined}>
+                  <Text span size="sm" c={expired ? 'dimmed' : undefined} td={expired ? 'line-through' : undefined} style={{ whiteSpace: 'nowrap' }}>
                     {formatDateTime(sig.expiresAt)}
                   </Text>
                 ) : (

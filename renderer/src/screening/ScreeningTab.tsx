@@ -18,6 +18,7 @@ import { PLANNED_TREATMENT_LABELS, currentScreening, type PlannedTreatment } fro
 import { ScreeningEditor } from './ScreeningEditor';
 import { ScreeningList } from './ScreeningList';
 import { SignedScreeningView } from './SignedScreeningView';
+import classes from './Screening.module.css';
 
 type View = { kind: 'list' } | { kind: 'draft'; id: string } | { kind: 'signed'; id: string };
 
@@ -238,6 +239,11 @@ function ScreeningOverview({
                 <>
                   In force: <VerdictBadge verdict={current.result.verdict} /> signed {formatDateTime(current.signature!.signedAt)}{' '}
                   by {current.signature!.signedByName}, valid until {formatDateTime(current.signature!.expiresAt)}.
+                  {current.signature!.overrideReason && (
+                    <span className={classes.override} data-testid="current-override-reason">
+                      <strong>Contraindication overridden:</strong> {current.signature!.overrideReason}
+                    </span>
+                  )}
                 </>
               ) : (
                 <Text span size="sm" fw={600}>
