@@ -61,3 +61,31 @@ export function roundSummary(s: Summary): Summary {
     n: s.n, p50: round(s.p50), p95: round(s.p95), p99: round(s.p99), max: round(s.max), mean: round(s.mean), total: round(s.total, 1),
   };
 }
+
+/** One timed workload: call i runs on input i (cycling through the inputs). */
+export interface Series {
+  size: number;
+  runAt: (i: number) => void;
+}
+
+export const series = <T>(inputs: readonly T[], run: (input: T) => void): Series => ({
+  size: inputs.length,
+  runAt: (i) => run(inputs[i % inputs.length]!),
+});
+
+/**
+ * Like sampleLatencies for several workloads at once, taking turns one call at
+ * a time (and rotating who goes first), so a burst of other work on the
+ * machine lands on all of them alike and their ratios stay meaningful.
+ */
+export function sampleInterleaved(all: readonly Series[], samples: number, warmupPasses = 2): number[][] {
+  for (const s of all) for (let pass = 0; pass < warmupPasses; pass++) for (let i = 0; i < s.size; i++) s.runAt(i);
+  const out = all.map(() => [] as number[]);
+  for (let i = 0; i < samples; i++) {
+    for (let k = 0; k < all.length; k++) {
+      const j = (i + k) % all.length;
+      out[j]!.push(timeMs(() => all[j]!.runAt(i)));
+    }
+  }
+  return out;
+}
