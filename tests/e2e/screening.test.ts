@@ -178,14 +178,18 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
   it('answers the rest by mouse; the verdict goes incomplete → caution → contraindicated and back', async () => {
     const p = page();
-    for (const id of ['ketamine-hypersensitivity', 'untreated-hyperthyroidism', 'severe-hepatic-impairment', 'urinary-tract-symptoms', 'sleep-apnea-or-airway-risk', 'no-escort-home']) {
+    for (const id of ['ketamine-hypersensitivity', 'untreated-hyperthyroidism', 'severe-hepatic-impairment', 'urinary-tract-symptoms', 'sleep-apnea-or-airway-risk']) {
       await clickAnswer(id, 'No');
     }
-    // Every item answered, but no blood pressure yet.
+    // N on the last question goes on to what is still missing: the blood pressure.
+    await item('no-escort-home').locator('input:checked').focus();
+    await p.keyboard.press('n');
+    const focusedId = () => p.evaluate(() => document.activeElement?.id);
+    await expect.poll(focusedId).toBe('screening-vital-systolic');
     expect(await p.getByTestId('missing-count').textContent()).toBe('1 required answer missing');
     expect(await verdict()).toBe('Incomplete');
     await p.getByRole('button', { name: 'Go to first missing' }).click();
-    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('screening-vital-systolic');
+    await expect.poll(focusedId).toBe('screening-vital-systolic');
 
     await p.keyboard.type('150');
     await p.getByLabel('Diastolic').fill('85');

@@ -36,7 +36,8 @@ interface Props {
   onAnswer: (id: ItemId, answer: Answer) => void;
   whyOpen: ItemId | null;
   onWhy: (id: ItemId | null) => void;
-  readOnly?: boolean;
+  /** Y or N on the last question: go on to whatever is still missing. */
+  onPastLast: () => void;
 }
 
 /**
@@ -45,14 +46,15 @@ interface Props {
  * sets "Not asked", ←/→ change the answer, ↑/↓ move between questions,
  * Home/End jump to the first/last, ? opens "why we ask".
  */
-export function ChecklistPanel({ patient, answers, onAnswer, whyOpen, onWhy, readOnly = false }: Props) {
-  const focusAfterRender = useRef<ItemId | null>(null);
+export function ChecklistPanel({ patient, answers, onAnswer, whyOpen, onWhy, onPastLast }: Props) {
+  const focusAfterRender = useRef<ItemId | 'past-last' | null>(null);
 
+  // Runs after the answer is on screen, so "what is missing" already counts it.
   useLayoutEffect(() => {
-    if (focusAfterRender.current) {
-      focusItem(focusAfterRender.current);
-      focusAfterRender.current = null;
-    }
+    const target = focusAfterRender.current;
+    focusAfterRender.current = null;
+    if (target === 'past-last') onPastLast();
+    else if (target) focusItem(target);
   });
 
   const move = (from: ItemId, by: number | 'first' | 'last') => {
@@ -66,13 +68,13 @@ export function ChecklistPanel({ patient, answers, onAnswer, whyOpen, onWhy, rea
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
     const answerKey: Record<string, Answer> = { y: 'yes', n: 'no', '0': 'unasked' };
-    if (key in answerKey && !readOnly) {
+    if (key in answerKey) {
       e.preventDefault();
       const answer = answerKey[key]!;
       onAnswer(id, answer);
       const next = ITEMS_IN_SCREEN_ORDER[ITEMS_IN_SCREEN_ORDER.indexOf(id) + 1];
-      // Y and N answer and move on; 0 stays, on the newly checked option.
-      focusAfterRender.current = answer !== 'unasked' && next ? next : id;
+      // Y and N answer and move on (past the last question, to what is missing); 0 stays, on the newly checked option.
+      focusAfterRender.current = answer === 'unasked' ? id : (next ?? 'past-last');
     } else if (key === 'ArrowDown' || key === 'ArrowUp') {
       e.preventDefault();
       move(id, key === 'ArrowDown' ? 1 : -1);
@@ -142,7 +144,6 @@ export function ChecklistPanel({ patient, answers, onAnswer, whyOpen, onWhy, rea
                       role="radiogroup"
                       aria-labelledby={questionId}
                       aria-describedby={whyOpen === item.id ? `${rowId(item.id)}-why` : undefined}
-                      aria-readonly={readOnly || undefined}
                       className={classes.segments}
                       onKeyDown={(e) => onKeyDown(e, item.id)}
                     >
@@ -157,8 +158,7 @@ export function ChecklistPanel({ patient, answers, onAnswer, whyOpen, onWhy, rea
                               name={rowId(item.id)}
                               value={o.value}
                               checked={answer === o.value}
-                              readOnly={readOnly}
-                              onChange={() => !readOnly && onAnswer(item.id, o.value)}
+                              onChange={() => onAnswer(item.id, o.value)}
                             />
                             <label
                               htmlFor={inputId}

@@ -101,7 +101,7 @@ export function ScreeningEditor({ draft, patient, clinician, amends, validityDay
           </Anchor>
           <Group gap="xs" align="baseline" wrap="nowrap">
             <Title order={2} size="h3">
-              {amends ? 'Amendment draft' : 'Screening draft'}
+              {draft.amendsId ? 'Amendment draft' : 'Screening draft'}
             </Title>
             <Text size="sm" c="dimmed" data-testid="draft-meta">
               started {formatDateTime(draft.createdAt)} by {draft.createdByName} · {answered} of {ITEMS.length} answered
@@ -150,6 +150,7 @@ export function ScreeningEditor({ draft, patient, clinician, amends, validityDay
             onAnswer={(id, answer) => setAnswers((a) => withAnswer(a, id, answer))}
             whyOpen={whyOpen}
             onWhy={setWhyOpen}
+            onPastLast={jumpToMissing}
           />
         </Stack>
 

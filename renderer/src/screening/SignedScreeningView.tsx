@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, DataList, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ApiError } from '../../../shared/result';
 import type { Screening } from '../../../shared/schemas/screening';
-import { MEDICATION_CLASS_LABELS } from '../../../shared/screening';
+import { MEDICATION_CLASS_LABELS, isItemRequired } from '../../../shared/screening';
 import { formatDateTime } from '../format/dates';
 import { StateBadge, VerdictBadge } from './badges';
 import { CHECKLIST, PLANNED_TREATMENT_LABELS, answerOf, answersFromCase, isExpired, severityIfYes } from './model';
@@ -91,6 +91,7 @@ export function SignedScreeningView({ screening: s, others, onBack, onOpen, onAm
               </Text>
               {group.items.map((item) => {
                 const answer = answerOf(answers, item.id);
+                const notRequired = answer === 'unasked' && !isItemRequired(item, s.case.patient.sex);
                 return (
                   <div
                     key={item.id}
@@ -101,7 +102,7 @@ export function SignedScreeningView({ screening: s, others, onBack, onOpen, onAm
                   >
                     <span>{item.question}</span>
                     <span className={classes.answerValue} data-answer={answer}>
-                      {ANSWER_TEXT[answer]}
+                      {notRequired ? 'Not required' : ANSWER_TEXT[answer]}
                     </span>
                   </div>
                 );

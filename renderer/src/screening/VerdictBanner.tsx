@@ -47,13 +47,12 @@ export function VerdictBanner({ result, live, onJumpToMissing, headingId = 'scre
         <span className={classes.icon}>
           <VerdictIcon verdict={result.verdict} />
         </span>
-        <div style={{ flex: 1, minWidth: 0 }}>
+        {/* Read out when the verdict changes, not on every answer. */}
+        <div style={{ flex: 1, minWidth: 0 }} aria-live={live ? 'polite' : undefined} aria-atomic="true">
           <h2 id={headingId} className={classes.verdict} style={{ margin: 0 }} data-testid="verdict">
             {meta.label}
           </h2>
-          <div className={classes.headline} aria-live="polite">
-            {headline}
-          </div>
+          <div className={classes.headline}>{headline}</div>
         </div>
         <Text size="xs" c="dimmed" ta="right" style={{ alignSelf: 'flex-start' }}>
           {live ? 'Live check' : 'As signed'}
@@ -64,7 +63,7 @@ export function VerdictBanner({ result, live, onJumpToMissing, headingId = 'scre
       {result.findings.length > 0 && (
         <ul className={classes.findings} aria-label="Findings" data-testid="findings">
           {result.findings.map((f, i) => (
-            <FindingRow key={`${f.ruleId}-${i}`} finding={f} />
+            <FindingRow key={`${f.ruleId}-${i}`} finding={f} detailsId={`${headingId}-finding-${i}`} />
           ))}
         </ul>
       )}
@@ -82,10 +81,9 @@ export function VerdictBanner({ result, live, onJumpToMissing, headingId = 'scre
   );
 }
 
-function FindingRow({ finding: f }: { finding: ShownResult['findings'][number] }) {
+function FindingRow({ finding: f, detailsId }: { finding: ShownResult['findings'][number]; detailsId: string }) {
   const [open, setOpen] = useState(false);
   const rule = ruleById(f.ruleId);
-  const detailsId = `finding-${f.ruleId}-${f.message.length}`;
   return (
     <li className={classes.finding} data-rule={f.ruleId} data-severity={f.severity}>
       <span className={classes.tag} data-severity={f.severity}>
