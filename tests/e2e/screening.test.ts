@@ -474,6 +474,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await signed.waitFor();
     expect(await signed.getByTestId('override-reason').textContent()).toBe(OVERRIDE_REASON);
     expect(await signed.getByTestId('verdict-badge').first().textContent()).toBe('Contraindicated');
+    expect(await signed.textContent()).toContain('Overridden');
     await shot('screening-16-signed-override');
     await expectNoAxeViolations(p, 'signed override');
 

@@ -59,6 +59,7 @@ export function ScreeningList({ screenings, onOpen }: Props) {
               <Table.Td>
                 <Group gap={4} wrap="wrap">
                   {draft ? <StateBadge kind="draft">Draft</StateBadge> : <VerdictBadge verdict={s.result.verdict} />}
+                  {sig?.overrideReason && <StateBadge kind="override">Overridden</StateBadge>}
                   {s === current && <StateBadge kind="current">Current</StateBadge>}
                   {expired && <StateBadge kind="expired">Expired</StateBadge>}
                   {amended && <StateBadge kind="amended">Amended</StateBadge>}

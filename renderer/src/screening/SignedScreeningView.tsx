@@ -48,6 +48,7 @@ export function SignedScreeningView({ screening: s, others, onBack, onOpen, onAm
               Screening signed {formatDateTime(sig.signedAt)}
             </Title>
             <VerdictBadge verdict={s.result.verdict} />
+            {sig.overrideReason && <StateBadge kind="override">Overridden</StateBadge>}
             {expired && <StateBadge kind="expired">Expired</StateBadge>}
             {amendedBy && <StateBadge kind="amended">Amended</StateBadge>}
           </Group>

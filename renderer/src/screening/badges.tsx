@@ -11,7 +11,7 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   );
 }
 
-export function StateBadge({ kind, children }: { kind: 'draft' | 'expired' | 'current' | 'amended'; children: string }) {
+export function StateBadge({ kind, children }: { kind: 'draft' | 'expired' | 'current' | 'amended' | 'override'; children: string }) {
   return (
     <span className={classes.badge} data-kind={kind}>
       {children}
