@@ -1,6 +1,6 @@
-import { AFTER_THE_VISIT, emergencyCall, list, para, whoToCall } from './common';
+import { AFTER_THE_VISIT, emergencyCall, list, para, runningLines, whoToCall } from './common';
 import { documentTitle } from './documents';
-import { longDate, orBlank, type PrintInput } from './input';
+import { longDate, type PrintInput } from './input';
 import type { Printout } from './model';
 import { TREATMENT_WORDS } from './treatment';
 
@@ -59,11 +59,6 @@ export function aftercareSheet(input: AftercareInput): Printout {
         ],
       },
     ],
-    running: {
-      clinicName: orBlank(input.clinic.clinicName) ?? '',
-      patientName: input.patient.legalName,
-      date: longDate(input.onDay),
-      footer: documentTitle('aftercare'),
-    },
+    running: runningLines(input, documentTitle('aftercare')),
   };
 }

@@ -1,7 +1,7 @@
 import { SIDE_EFFECTS, type BenefitStudy } from './evidence';
 import { bothSides, inHundred, restOfHundred } from './frequency';
-import { orBlank, type ClinicDetails } from './input';
-import type { Block, Comparison, Contacts, Effects, List, Paragraph, Section } from './model';
+import { longDate, orBlank, type ClinicDetails, type PrintInput } from './input';
+import type { Block, Comparison, Contacts, Effects, List, Paragraph, Printout, Section } from './model';
 import { cite, citedSources, SOURCES, type Cite } from './sources';
 import type { TreatmentWords } from './treatment';
 
@@ -23,6 +23,22 @@ export const list = (
   items: items.map((i) => (typeof i === 'string' ? { text: i } : i)),
   ...(options.tickBoxes ? { tickBoxes: true } : {}),
   ...(options.twoColumns ? { twoColumns: true } : {}),
+});
+
+/** The forms filed in the record name the patient in full: name, date of birth, MRN, and the day. */
+export const identifyingFacts = (input: PrintInput): Printout['facts'] => [
+  { label: 'Patient', value: input.patient.legalName },
+  { label: 'Date of birth', value: longDate(input.patient.dateOfBirth) },
+  { label: 'MRN', value: input.patient.mrn },
+  { label: 'Date', value: longDate(input.onDay) },
+];
+
+/** What every page of every sheet repeats: the clinic, the patient and the day above, `footer` below. */
+export const runningLines = (input: PrintInput, footer: string): Printout['running'] => ({
+  clinicName: orBlank(input.clinic.clinicName) ?? '',
+  patientName: input.patient.legalName,
+  date: longDate(input.onDay),
+  footer,
 });
 
 const STUDY_INTRO: Record<BenefitStudy['id'], string> = {

@@ -1,8 +1,8 @@
 import {
-  AFTER_THE_VISIT, NOT_EVERYONE, OTHER_RISKS, benefitSentences, commonEffectsList, emergencyCall, list, para,
-  sourcesSection, whoToCall,
+  AFTER_THE_VISIT, NOT_EVERYONE, OTHER_RISKS, benefitSentences, commonEffectsList, emergencyCall, identifyingFacts, list,
+  para, runningLines, sourcesSection, whoToCall,
 } from './common';
-import { clinicianLabel, longDate, orBlank, type PrintInput } from './input';
+import { clinicianLabel, longDate, type PrintInput } from './input';
 import type { Printout, Section } from './model';
 import { cite } from './sources';
 import { TREATMENT_WORDS } from './treatment';
@@ -112,18 +112,10 @@ export function consentForm(input: PrintInput): Printout {
     audience: 'patient',
     title: `Consent to ${w.drug} treatment`,
     facts: [
-      { label: 'Patient', value: input.patient.legalName },
-      { label: 'Date of birth', value: longDate(input.patient.dateOfBirth) },
-      { label: 'MRN', value: input.patient.mrn },
-      { label: 'Date', value: longDate(input.onDay) },
+      ...identifyingFacts(input),
       { label: 'Planned treatment', value: w.label },
     ],
     sections: [...sections, sourcesSection(sections)],
-    running: {
-      clinicName: orBlank(input.clinic.clinicName) ?? '',
-      patientName: input.patient.legalName,
-      date: longDate(input.onDay),
-      footer: consentFormLabel(),
-    },
+    running: runningLines(input, consentFormLabel()),
   };
 }

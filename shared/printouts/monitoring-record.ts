@@ -1,6 +1,6 @@
-import { list, para } from './common';
+import { identifyingFacts, list, para, runningLines } from './common';
 import { documentTitle } from './documents';
-import { longDate, orBlank, type PrintInput } from './input';
+import type { PrintInput } from './input';
 import type { Printout, RecordTable, Section } from './model';
 import { cite } from './sources';
 import { TREATMENT_WORDS } from './treatment';
@@ -158,18 +158,10 @@ export function monitoringRecord(input: PrintInput, session: SessionRecordData |
     audience: 'staff',
     title: 'Session monitoring record',
     facts: [
-      { label: 'Patient', value: input.patient.legalName },
-      { label: 'Date of birth', value: longDate(input.patient.dateOfBirth) },
-      { label: 'MRN', value: input.patient.mrn },
-      { label: 'Date', value: longDate(input.onDay) },
+      ...identifyingFacts(input),
       { label: 'Treatment', value: w.label },
     ],
     sections,
-    running: {
-      clinicName: orBlank(input.clinic.clinicName) ?? '',
-      patientName: input.patient.legalName,
-      date: longDate(input.onDay),
-      footer: documentTitle('monitoring-record'),
-    },
+    running: runningLines(input, documentTitle('monitoring-record')),
   };
 }

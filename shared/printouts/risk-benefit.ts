@@ -1,9 +1,9 @@
 import {
   ANXIETY_EVIDENCE, EFFECTS_FADE, NOT_EVERYONE, OTHER_RISKS, TELL_US, WHO_SHOULD_NOT,
-  benefitBlocks, effectsIntro, effectsTable, list, para, sourcesSection,
+  benefitBlocks, effectsIntro, effectsTable, list, para, runningLines, sourcesSection,
 } from './common';
 import { documentTitle } from './documents';
-import { longDate, orBlank, type PrintInput } from './input';
+import { longDate, type PrintInput } from './input';
 import type { Printout, Section } from './model';
 import { cite } from './sources';
 import { TREATMENT_WORDS } from './treatment';
@@ -74,11 +74,6 @@ export function riskBenefitSheet(input: PrintInput): Printout {
       { label: 'Planned treatment', value: w.label },
     ],
     sections: [...sections, sourcesSection(sections)],
-    running: {
-      clinicName: orBlank(input.clinic.clinicName) ?? '',
-      patientName: input.patient.legalName,
-      date: longDate(input.onDay),
-      footer: documentTitle('risk-benefit'),
-    },
+    running: runningLines(input, documentTitle('risk-benefit')),
   };
 }
