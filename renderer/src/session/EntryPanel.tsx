@@ -1,0 +1,401 @@
+import { Button, Checkbox, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import type { ApiError } from '../../../shared/result';
+import {
+  DISSOCIATION_LEVELS, SEDATION_LEVEL_LABELS, SEDATION_LEVELS, clinicalTimeProblem, entryData, ofKind, effectiveEntries,
+  type EntryData, type EntryDataInput, type SessionAlert, type SessionView,
+} from '../../../shared/session';
+import { ChoiceGroup } from './ChoiceGroup';
+import { capital, clockOf, dayClock, entryText, ENTRY_KIND_LABELS, parseClock } from './model';
+import type { SessionLive } from './useSessionLive';
+import classes from './Session.module.css';
+
+type RowKey = 'dose' | 'vitals' | 'sedation' | 'dissociation' | 'nausea' | 'adverse' | 'intervention';
+type Errors = Record<string, string>;
+
+export const ENTRY_IDS = {
+  time: 'session-entry-time',
+  systolic: 'session-entry-systolic',
+  sedation: 'session-entry-sedation',
+} as const;
+
+const VITALS = [
+  { key: 'systolic', label: 'Systolic', unit: 'mmHg' },
+  { key: 'diastolic', label: 'Diastolic', unit: 'mmHg' },
+  { key: 'heartRate', label: 'Heart rate', unit: '/min' },
+  { key: 'spo2', label: 'SpO₂', unit: '%' },
+  { key: 'respiratoryRate', label: 'Resp. rate', unit: '/min' },
+] as const;
+type VitalKey = (typeof VITALS)[number]['key'];
+const EMPTY_VITALS: Record<VitalKey, string> = { systolic: '', diastolic: '', heartRate: '', spo2: '', respiratoryRate: '' };
+
+const SEDATION_CHOICES = SEDATION_LEVELS.map((l) => ({ value: String(l) as `${typeof l}`, label: String(l), title: SEDATION_LEVEL_LABELS[l] }));
+const DISSOCIATION_CHOICES = DISSOCIATION_LEVELS.map((l) => ({ value: l, label: capital(l) }));
+
+const numberOrUndefined = (s: string) => (s.trim() === '' ? undefined : Number(s.trim()));
+
+/** Zod issue paths ("systolic", "entry.systolic") to a field key. */
+function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Errors {
+  const out: Errors = {};
+  for (const i of issues) {
+    const key = String(i.path.filter((p) => p !== 'entry').join('.') || 'form');
+    out[key] ??= i.message;
+  }
+  return out;
+}
+
+interface Saved {
+  text: string;
+  at: string;
+  alerts: SessionAlert[];
+}
+
+/**
+ * Quick entry at the chair. Each line is its own small form: Enter (or its
+ * Record button) saves that one observation at once, in its own durable
+ * transaction. On success the line clears and says what was saved; on error
+ * it keeps every value and says what is wrong, beside the field when it can.
+ * The time is "now" unless a clock time is typed to back-time the entry.
+ */
+export function EntryPanel({ live, view, now }: { live: SessionLive; view: SessionView; now: string }) {
+  const { session, entries } = view;
+  const [time, setTime] = useState('');
+  const [timeError, setTimeError] = useState<string | null>(null);
+  const [vitals, setVitals] = useState(EMPTY_VITALS);
+  const [sedation, setSedation] = useState<string | null>(null);
+  const [dissociation, setDissociation] = useState<(typeof DISSOCIATION_LEVELS)[number] | null>(null);
+  const [distress, setDistress] = useState(false);
+  const [nausea, setNausea] = useState(false);
+  const [vomiting, setVomiting] = useState(false);
+  const [adverse, setAdverse] = useState('');
+  const [respiratory, setRespiratory] = useState(false);
+  const [intervention, setIntervention] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<RowKey, Errors>>>({});
+  const [busy, setBusy] = useState<RowKey | null>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
+
+  const timeline = effectiveEntries(entries);
+  const doseEnded = ofKind(timeline, 'dose-complete').at(-1);
+  const backTime = parseClock(time, now);
+
+  const setRowErrors = (row: RowKey, e: Errors | null) => setErrors((all) => ({ ...all, [row]: e ?? undefined }));
+
+  /** Validates as the store will, saves, and clears the line only once the store has it. */
+  async function submit(row: RowKey, input: EntryDataInput, clear: () => void, focusAfter: string | null) {
+    if (busy) return;
+    setRowErrors(row, null);
+    setTimeError(null);
+    const t = parseClock(time, now);
+    if (!t.ok) return setTimeError(t.message);
+    if (t.at) {
+      const problem = clinicalTimeProblem(t.at, { startedAt: session.startedAt, now });
+      if (problem) return setTimeError(problem);
+    }
+    const parsed = entryData.safeParse(input);
+    if (!parsed.success) return setRowErrors(row, fieldErrors(parsed.error.issues));
+    setBusy(row);
+    const r = await live.addEntry(parsed.data, t.at);
+    setBusy(null);
+    if (!r.ok) return showServerError(row, r.error);
+    clear();
+    setTime('');
+    setSaved({ text: `${ENTRY_KIND_LABELS[parsed.data.kind]}: ${entryText(parsed.data, session.route)}`, at: r.data.entry.at, alerts: r.data.alerts });
+    if (focusAfter) document.getElementById(focusAfter)?.focus();
+  }
+
+  function showServerError(row: RowKey, error: ApiError) {
+    const field = error.field?.replace(/^entry\./, '') ?? 'form';
+    if (field === 'at') setTimeError(error.message);
+    else setRowErrors(row, { [field === 'kind' ? 'form' : field]: error.message });
+  }
+
+  /** Enter on a radio or checkbox saves the line too (text fields do so natively). */
+  const enterSubmits = (e: KeyboardEvent<HTMLFormElement>) => {
+    const target = e.target as HTMLElement;
+    if (e.key === 'Enter' && target instanceof HTMLInputElement && (target.type === 'radio' || target.type === 'checkbox')) {
+      e.preventDefault();
+      e.currentTarget.requestSubmit();
+    }
+  };
+  const onSubmit = (run: () => void) => (e: FormEvent) => {
+    e.preventDefault();
+    run();
+  };
+
+  const rowError = (row: RowKey) => {
+    const e = errors[row];
+    if (!e) return null;
+    const messages = Object.entries(e).filter(([k]) => row !== 'vitals' || !VITALS.some((v) => v.key === k));
+    return messages.length ? (
+      <div className={classes.rowError} role="alert">
+        {messages.map(([, m]) => m).join(' ')}
+      </div>
+    ) : null;
+  };
+
+  const doseLabel = session.route === 'esketamine-nasal' ? 'Last device used' : 'Infusion ended';
+
+  return (
+    <section className={classes.panel} aria-labelledby="entry-title" data-testid="entry-panel">
+      <div className={classes.panelHead}>
+        <h2 id="entry-title" className={classes.panelTitle}>
+          Record an observation
+        </h2>
+        <div className={classes.timeField}>
+          <label htmlFor={ENTRY_IDS.time} className={classes.timeLabel}>
+            Observed at
+          </label>
+          <TextInput
+            id={ENTRY_IDS.time}
+            size="xs"
+            w={70}
+            placeholder="now"
+            autoComplete="off"
+            value={time}
+            onChange={(e) => {
+              setTime(e.currentTarget.value);
+              setTimeError(null);
+            }}
+            error={timeError ? true : undefined}
+            aria-describedby="session-entry-time-help"
+            aria-keyshortcuts="Alt+T"
+          />
+          <span
+            id="session-entry-time-help"
+            className={classes.timeHelp}
+            data-state={timeError ? 'error' : backTime.ok && backTime.at ? 'back' : undefined}
+            role={timeError ? 'alert' : undefined}
+          >
+            {timeError ?? (backTime.ok && backTime.at ? `Back-timed to ${dayClock(backTime.at, now)}` : 'Now, or HH:MM to back-time')}
+          </span>
+        </div>
+      </div>
+
+      {session.route !== 'im-ketamine' && (
+        <Row label="Dosing">
+          {doseEnded ? (
+            <Text size="sm" data-testid="dose-ended">
+              {doseLabel} at <strong>{clockOf(doseEnded.at)}</strong>: observation counts from here.
+            </Text>
+          ) : (
+            <form className={classes.rowForm} onSubmit={onSubmit(() => void submit('dose', { kind: 'dose-complete' }, () => undefined, ENTRY_IDS.systolic))}>
+              <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+                {session.route === 'esketamine-nasal' ? 'Record when the last device has been used.' : 'Record when the infusion has ended.'}
+              </Text>
+              <Button id="session-dose-complete" type="submit" size="xs" loading={busy === 'dose'}>
+                {doseLabel}
+              </Button>
+            </form>
+          )}
+          {rowError('dose')}
+        </Row>
+      )}
+
+      <Row label="Vitals" shortcut="Alt+V">
+        <form
+          className={classes.rowForm}
+          onSubmit={onSubmit(() =>
+            void submit(
+              'vitals',
+              {
+                kind: 'vitals',
+                systolic: numberOrUndefined(vitals.systolic),
+                diastolic: numberOrUndefined(vitals.diastolic),
+                heartRate: numberOrUndefined(vitals.heartRate),
+                spo2: numberOrUndefined(vitals.spo2),
+                respiratoryRate: numberOrUndefined(vitals.respiratoryRate),
+              },
+              () => setVitals(EMPTY_VITALS),
+              ENTRY_IDS.systolic,
+            ),
+          )}
+          aria-label="Vitals"
+          noValidate
+        >
+          <div className={classes.vitalsGrid}>
+            {VITALS.map((v) => (
+              <TextInput
+                key={v.key}
+                id={v.key === 'systolic' ? ENTRY_IDS.systolic : `session-entry-${v.key}`}
+                label={v.label}
+                size="xs"
+                inputMode="numeric"
+                autoComplete="off"
+                value={vitals[v.key]}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setVitals((all) => ({ ...all, [v.key]: value }));
+                }}
+                error={errors.vitals?.[v.key]}
+                aria-keyshortcuts={v.key === 'systolic' ? 'Alt+V' : undefined}
+                rightSection={<span className={classes.unit} aria-hidden>{v.unit}</span>}
+                rightSectionWidth={v.unit.length > 2 ? 40 : 24}
+                styles={{ label: { fontSize: 12 }, error: { fontSize: 11 } }}
+              />
+            ))}
+          </div>
+          <Button type="submit" size="xs" loading={busy === 'vitals'} className={classes.recordButton}>
+            Record
+          </Button>
+        </form>
+        {rowError('vitals')}
+      </Row>
+
+      <Row label="Sedation" shortcut="Alt+S">
+        <form
+          className={classes.rowForm}
+          onKeyDown={enterSubmits}
+          onSubmit={onSubmit(() =>
+            void submit('sedation', { kind: 'sedation', level: (sedation === null ? undefined : Number(sedation)) as never }, () => setSedation(null), null),
+          )}
+          noValidate
+        >
+          <div style={{ flex: 1, minWidth: 0 }}>
+            <ChoiceGroup
+              id={ENTRY_IDS.sedation}
+              legend="Sedation level"
+              hideLegend
+              name="session-sedation"
+              choices={SEDATION_CHOICES}
+              value={sedation}
+              onChange={setSedation}
+              size="xs"
+            />
+            <Text size="xs" c="dimmed" mt={2} className={classes.levelHint}>
+              {sedation === null ? '0 awake · 1 drowsy · 2 voice/light touch · 3 firm touch · 4 unresponsive' : `${sedation}: ${SEDATION_LEVEL_LABELS[Number(sedation) as 0]}`}
+            </Text>
+          </div>
+          <Button type="submit" size="xs" loading={busy === 'sedation'} className={classes.recordButton}>
+            Record
+          </Button>
+        </form>
+        {rowError('sedation')}
+      </Row>
+
+      <Row label="Dissociation">
+        <form
+          className={classes.rowForm}
+          onKeyDown={enterSubmits}
+          onSubmit={onSubmit(() =>
+            void submit(
+              'dissociation',
+              { kind: 'dissociation', level: (dissociation ?? undefined) as never, distressNotSettling: distress },
+              () => {
+                setDissociation(null);
+                setDistress(false);
+              },
+              null,
+            ),
+          )}
+          noValidate
+        >
+          <ChoiceGroup legend="Dissociation" hideLegend name="session-dissociation" choices={DISSOCIATION_CHOICES} value={dissociation} onChange={setDissociation} size="xs" />
+          <Checkbox size="xs" label="Distress not settling" checked={distress} onChange={(e) => setDistress(e.currentTarget.checked)} style={{ flex: 1 }} />
+          <Button type="submit" size="xs" loading={busy === 'dissociation'} className={classes.recordButton}>
+            Record
+          </Button>
+        </form>
+        {rowError('dissociation')}
+      </Row>
+
+      <Row label="Nausea">
+        <form
+          className={classes.rowForm}
+          onKeyDown={enterSubmits}
+          onSubmit={onSubmit(() =>
+            void submit('nausea', { kind: 'nausea-vomiting', nausea, vomiting }, () => {
+              setNausea(false);
+              setVomiting(false);
+            }, null),
+          )}
+          aria-label="Nausea and vomiting"
+          noValidate
+        >
+          <Checkbox size="xs" label="Nausea" checked={nausea} onChange={(e) => setNausea(e.currentTarget.checked)} />
+          <Checkbox size="xs" label="Vomiting" checked={vomiting} onChange={(e) => setVomiting(e.currentTarget.checked)} style={{ flex: 1 }} />
+          <Button type="submit" size="xs" loading={busy === 'nausea'} className={classes.recordButton}>
+            Record
+          </Button>
+        </form>
+        {rowError('nausea')}
+      </Row>
+
+      <Row label="Adverse event" htmlFor="session-entry-adverse">
+        <form
+          className={classes.rowForm}
+          onSubmit={onSubmit(() =>
+            void submit('adverse', { kind: 'adverse-event', description: adverse, respiratoryDepression: respiratory }, () => {
+              setAdverse('');
+              setRespiratory(false);
+            }, 'session-entry-adverse'),
+          )}
+          noValidate
+        >
+          <TextInput
+            id="session-entry-adverse"
+            size="xs"
+            placeholder="What happened"
+            value={adverse}
+            onChange={(e) => setAdverse(e.currentTarget.value)}
+            error={errors.adverse?.description ? true : undefined}
+            maxLength={1000}
+            style={{ flex: 1 }}
+          />
+          <Checkbox size="xs" label="Resp. depression" checked={respiratory} onChange={(e) => setRespiratory(e.currentTarget.checked)} />
+          <Button type="submit" size="xs" loading={busy === 'adverse'} className={classes.recordButton}>
+            Record
+          </Button>
+        </form>
+        {rowError('adverse')}
+      </Row>
+
+      <Row label="Intervention" htmlFor="session-entry-intervention">
+        <form
+          className={classes.rowForm}
+          onSubmit={onSubmit(() =>
+            void submit('intervention', { kind: 'intervention', description: intervention }, () => setIntervention(''), 'session-entry-intervention'),
+          )}
+          noValidate
+        >
+          <TextInput
+            id="session-entry-intervention"
+            size="xs"
+            placeholder="What was done, e.g. ondansetron 4 mg IV"
+            value={intervention}
+            onChange={(e) => setIntervention(e.currentTarget.value)}
+            error={errors.intervention?.description ? true : undefined}
+            maxLength={1000}
+            style={{ flex: 1 }}
+          />
+          <Button type="submit" size="xs" loading={busy === 'intervention'} className={classes.recordButton}>
+            Record
+          </Button>
+        </form>
+        {rowError('intervention')}
+      </Row>
+
+      <div className={classes.savedLine} role="status" aria-live="polite" data-testid="entry-saved">
+        {saved && (
+          <>
+            <span className={classes.savedTick} aria-hidden>✓</span> Saved {clockOf(saved.at)} · {saved.text}
+            {saved.alerts.length > 0 && (
+              <strong className={classes.savedAlert}> · raised {saved.alerts.length} alert{saved.alerts.length === 1 ? '' : 's'}</strong>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Row({ label, children, htmlFor, shortcut }: { label: string; children: ReactNode; htmlFor?: string; shortcut?: string }) {
+  return (
+    <div className={classes.entryRow}>
+      <div className={classes.rowLabel}>
+        {htmlFor ? <label htmlFor={htmlFor}>{label}</label> : <span>{label}</span>}
+        {shortcut && <span className={classes.rowShortcut}>{shortcut}</span>}
+      </div>
+      <div className={classes.rowBody}>{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+import { Button, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
+import type { Patient } from '../../../shared/schemas/patient';
+import { EMPTY_CHECKLIST, minutesBetween, type DischargeChecklist } from '../../../shared/session';
+import { CenteredLoader } from '../components/CenteredLoader';
+import { KeyHints } from '../components/KeyHints';
+import { LoadError } from '../components/LoadError';
+import { AlertBanner, alertNoteId } from './AlertBanner';
+import { AlertsList } from './AlertsList';
+import { AmendEntryModal } from './AmendEntryModal';
+import { DISCHARGE_PANEL_ID, DischargePanel } from './DischargePanel';
+import { ENTRY_IDS, EntryPanel } from './EntryPanel';
+import { clockOf, clockWithSeconds, countdownText, doseText, minutesText, routeLabel, type TimelineRow } from './model';
+import { nextCheck, SchedulePanel } from './SchedulePanel';
+import { Timeline } from './Timeline';
+import { useSessionLive } from './useSessionLive';
+import { VitalsChart } from './VitalsChart';
+import classes from './Session.module.css';
+
+/** The discharge checklist as ticked, by session, so leaving the tab and coming back keeps it. */
+const checklists = new Map<string, DischargeChecklist>();
+
+const focus = (id: string) => {
+  const el = document.getElementById(id);
+  el?.focus();
+  return el !== null;
+};
+
+interface Props {
+  sessionId: string;
+  patient: Patient;
+  onBack: () => void;
+  /** The session was discharged (here or elsewhere): show its record. */
+  onDischarged: () => void;
+}
+
+/**
+ * The chair-side view of an open session. It fills the laptop screen below the
+ * app's header: what is happening (route, dose, time since dosing) and any
+ * alert stay pinned on top; quick entry and the checks due sit side by side
+ * beneath; chart, timeline, alerts and discharge follow.
+ */
+export function SessionScreen({ sessionId, patient, onBack, onDischarged }: Props) {
+  const [checklist, setChecklistState] = useState<DischargeChecklist>(() => checklists.get(sessionId) ?? EMPTY_CHECKLIST);
+  const setChecklist = (c: DischargeChecklist) => {
+    checklists.set(sessionId, c);
+    setChecklistState(c);
+  };
+  const live = useSessionLive(sessionId, checklist);
+  const { state, view, now, derived, offline, lastSync } = live;
+  const [amending, setAmending] = useState<TimelineRow | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const ready = state.kind === 'ready';
+
+  // Brings the whole working area into view once, under the app's header.
+  useEffect(() => {
+    if (ready) root.current?.scrollIntoView({ block: 'start', behavior: 'instant' });
+  }, [ready]);
+
+  const discharged = view?.session.status === 'discharged';
+  useEffect(() => {
+    if (discharged) onDischarged();
+  }, [discharged, onDischarged]);
+
+  useHotkeys(
+    [
+      ['alt+V', () => focus(ENTRY_IDS.systolic), { usePhysicalKeys: true }],
+      ['alt+S', () => document.querySelector<HTMLInputElement>(`#${ENTRY_IDS.sedation} input:checked, #${ENTRY_IDS.sedation} input`)?.focus(), { usePhysicalKeys: true }],
+      ['alt+T', () => focus(ENTRY_IDS.time), { usePhysicalKeys: true }],
+      ['alt+A', () => focus(alertNoteId(0)), { usePhysicalKeys: true }],
+      ['alt+G', () => document.getElementById(DISCHARGE_PANEL_ID)?.querySelector<HTMLInputElement>('input')?.focus(), { usePhysicalKeys: true }],
+    ],
+    [],
+  );
+
+  if (state.kind === 'loading') return <CenteredLoader label="Opening the session" />;
+  if (state.kind === 'failed') return <LoadError title="The session could not be opened" error={state.error} onRetry={() => void live.refresh()} />;
+  if (!view || !derived || discharged) return <CenteredLoader label="Opening the record" />;
+
+  const { session, entries, alerts } = view;
+  const next = nextCheck(derived.schedule);
+  const elapsed = minutesBetween(session.startedAt, now);
+  const chartUntil = new Date(Math.floor(Date.parse(now) / 60_000) * 60_000).toISOString();
+
+  return (
+    <div ref={root} className={classes.sessionRoot} data-testid="session-screen">
+      <div className={classes.pinned}>
+        <div className={classes.sessionHead}>
+          <Button variant="subtle" size="compact-sm" onClick={onBack} className={classes.backLink} aria-label="Back to all sessions">
+            ‹ Sessions
+          </Button>
+          <div className={classes.sessionHeadMain}>
+            <h2 className={classes.sessionTitle}>
+              <span className={classes.liveDot} aria-hidden /> Session in progress: {patient.legalName}
+            </h2>
+            <span className={classes.sessionFacts}>
+              MRN {patient.mrn} · {routeLabel(session.route)} · {doseText(session.dose)} · started {clockOf(session.startedAt)} by {session.startedByName}
+            </span>
+          </div>
+          <div className={classes.sessionHeadSide}>
+            <div className={classes.elapsed}>
+              <span className={classes.elapsedValue} data-testid="elapsed">{minutesText(Math.max(0, elapsed))}</span>
+              <span className={classes.elapsedLabel}>since start</span>
+            </div>
+            {next && (
+              <div className={classes.nextCheck} data-status={next.status} data-testid="next-check">
+                <span className={classes.nextWhen}>
+                  <span className={classes.elapsedLabel}>{next.status === 'overdue' ? 'Overdue' : next.status === 'due' ? 'Due now' : 'Next'}</span>{' '}
+                  {next.status === 'overdue'
+                    ? `by ${countdownText(next.countdownMs).replace(/ ago$/, '')}`
+                    : `${clockOf(next.dueAt)} · ${countdownText(next.countdownMs)}`}
+                </span>
+                <span className={classes.nextLabel}>{next.label}</span>
+              </div>
+            )}
+          </div>
+        </div>
+        {offline && (
+          <div className={classes.offline} role="alert" data-testid="offline">
+            <strong>Not connected to KetaDesk.</strong> {offline.message} Anything you record now stays in its fields until it can be
+            saved. Last update {lastSync ? clockWithSeconds(lastSync) : 'never'}.{' '}
+            <Button size="compact-xs" variant="white" color="dark" onClick={() => void live.refresh()}>
+              Try again
+            </Button>
+          </div>
+        )}
+        <AlertBanner alerts={alerts} live={live} readOnly={false} />
+      </div>
+
+      <div className={classes.workGrid}>
+        <EntryPanel live={live} view={view} now={now} />
+        <div className={classes.sideColumn}>
+          <SchedulePanel items={derived.schedule} />
+          <AlertsList alerts={alerts} />
+        </div>
+      </div>
+
+      <KeyHints
+        hints={[
+          [['Enter'], 'records a line'],
+          [['Alt', 'V'], 'vitals'],
+          [['Alt', 'S'], 'sedation'],
+          [['Alt', 'T'], 'back-time'],
+          [['Alt', 'A'], 'first alert'],
+          [['Alt', 'G'], 'discharge'],
+        ]}
+      />
+
+      <div className={classes.lowerGrid}>
+        <div className={classes.lowerMain}>
+          <section className={classes.panel} aria-labelledby="chart-title">
+            <div className={classes.panelHead}>
+              <h2 id="chart-title" className={classes.panelTitle}>
+                Vitals over time
+              </h2>
+            </div>
+            <VitalsChart session={session} entries={entries} until={chartUntil} />
+          </section>
+          <Timeline session={session} entries={entries} alerts={alerts} onAmend={setAmending} />
+        </div>
+        <DischargePanel view={view} live={live} now={now} checklist={checklist} onChecklist={setChecklist} />
+      </div>
+
+      <Text size="xs" c="dimmed" ta="center" mt="sm">
+        KetaDesk supports clinical decisions; it does not make them. The treating clinician is responsible for every decision.
+        Thresholds marked as clinic settings have no single authoritative value.
+      </Text>
+
+      {amending && <AmendEntryModal row={amending} session={session} live={live} now={now} onClose={() => setAmending(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+// Pure helpers for the session screens: clock times typed at the chair, what
+// an entry says in words, the timeline as the clinician reads it (corrections
+// beside what they corrected), and the numbers the chart draws. No React here.
+
+import dayjs from 'dayjs';
+import type { ClinicSettings } from '../../../shared/schemas/settings';
+import {
+  ROUTE_LABELS, SEDATION_LEVEL_LABELS, SESSION_SETTING_DEFAULTS, FUTURE_TOLERANCE_MS, toMs,
+  type DoseRecord, type EntryData, type Route, type SessionAlert, type SessionEntry, type SessionSettings,
+  type SessionSummary,
+} from '../../../shared/session';
+
+/** The session-relevant part of the clinic's settings (as the store freezes it into a new session). */
+export function sessionSettingsOf(settings: ClinicSettings): SessionSettings {
+  const keys = Object.keys(SESSION_SETTING_DEFAULTS) as (keyof SessionSettings)[];
+  return Object.fromEntries(keys.map((k) => [k, settings[k]])) as SessionSettings;
+}
+
+// ── Clock times typed at the chair ─────────────────────────────────────────
+
+const CLOCK = /^([01]?\d|2[0-3])[:.h]?([0-5]\d)$/;
+
+export type ClockParse = { ok: true; at: string | undefined } | { ok: false; message: string };
+
+/**
+ * "14:05" (or "1405", "14.05") as the latest instant with that clock time not
+ * after `ref` (plus the store's two-minute allowance): a time written down a
+ * little later, or last night's meal. Empty means "now" (undefined), which the
+ * store fills with its own clock.
+ */
+export function parseClock(text: string, ref: string, label = 'Time'): ClockParse {
+  const t = text.trim();
+  if (t === '') return { ok: true, at: undefined };
+  const m = CLOCK.exec(t);
+  if (!m) return { ok: false, message: `${label}: type a clock time such as 09:40, or leave it empty for now` };
+  const base = dayjs(ref);
+  let at = base.hour(Number(m[1])).minute(Number(m[2])).second(0).millisecond(0);
+  if (at.valueOf() > base.valueOf() + FUTURE_TOLERANCE_MS) at = at.subtract(1, 'day');
+  return { ok: true, at: at.toISOString() };
+}
+
+export const clockOf = (iso: string) => dayjs(iso).format('HH:mm');
+/** A time axis tick (milliseconds) as HH:MM; empty for anything that is not a time. */
+export const clockAtMs = (t: unknown) => {
+  const n = Number(t);
+  return Number.isFinite(n) ? dayjs(n).format('HH:mm') : '';
+};
+export const clockWithSeconds = (iso: string) => dayjs(iso).format('HH:mm:ss');
+/** "Today 14:05" or "24 Nov 14:05": a time that is not today says which day. */
+export function dayClock(iso: string, ref: string): string {
+  const d = dayjs(iso);
+  return d.isSame(dayjs(ref), 'day') ? d.format('HH:mm') : d.format('D MMM HH:mm');
+}
+
+/** "in 12:34", "in 1 h 05 min", "3:10 overdue": a countdown a nurse reads at a glance. */
+export function countdownText(ms: number): string {
+  const abs = Math.abs(ms);
+  const totalSeconds = Math.floor(abs / 1000);
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const s = totalSeconds % 60;
+  const body = h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m}:${String(s).padStart(2, '0')}`;
+  return ms >= 0 ? `in ${body}` : `${body} ago`;
+}
+
+export const minutesText = (minutes: number) =>
+  minutes >= 60 ? `${Math.floor(minutes / 60)} h ${String(Math.round(minutes % 60)).padStart(2, '0')} min` : `${Math.round(minutes)} min`;
+
+// ── Words ──────────────────────────────────────────────────────────────────
+
+export const ROUTE_SHORT: Record<Route, string> = {
+  'iv-ketamine': 'IV ketamine',
+  'im-ketamine': 'IM ketamine',
+  'esketamine-nasal': 'Esketamine nasal',
+};
+export const routeLabel = (route: Route) => ROUTE_LABELS[route];
+
+const num = (n: number) => String(Number(n.toFixed(2)));
+
+export function doseText(d: DoseRecord): string {
+  if (d.route === 'esketamine-nasal') return `${d.totalMg} mg (${d.deviceCount} device${d.deviceCount === 1 ? '' : 's'})`;
+  const infusion = d.route === 'iv-ketamine' && d.infusionMinutes ? ` over ${d.infusionMinutes} min` : '';
+  return `${num(d.mgPerKg)} mg/kg × ${num(d.weightKg)} kg = ${num(d.totalMg)} mg (${num(d.volumeMl)} mL at ${num(d.concentrationMgPerMl)} mg/mL)${infusion}`;
+}
+
+export function summaryDoseText(s: Pick<SessionSummary, 'route' | 'totalMg' | 'deviceCount' | 'mgPerKg'>): string {
+  if (s.route === 'esketamine-nasal') return `${s.totalMg} mg${s.deviceCount ? ` (${s.deviceCount} devices)` : ''}`;
+  return `${num(s.totalMg)} mg${s.mgPerKg !== null ? ` (${num(s.mgPerKg)} mg/kg)` : ''}`;
+}
+
+export const ENTRY_KIND_LABELS: Record<EntryData['kind'], string> = {
+  vitals: 'Vitals',
+  sedation: 'Sedation',
+  dissociation: 'Dissociation',
+  'nausea-vomiting': 'Nausea / vomiting',
+  'adverse-event': 'Adverse event',
+  intervention: 'Intervention',
+  'dose-complete': 'Dosing ended',
+};
+
+export function vitalsText(v: { systolic?: number | undefined; diastolic?: number | undefined; heartRate?: number | undefined; spo2?: number | undefined; respiratoryRate?: number | undefined }): string {
+  const parts: string[] = [];
+  if (v.systolic !== undefined && v.diastolic !== undefined) parts.push(`BP ${v.systolic}/${v.diastolic}`);
+  if (v.heartRate !== undefined) parts.push(`HR ${v.heartRate}`);
+  if (v.spo2 !== undefined) parts.push(`SpO₂ ${v.spo2} %`);
+  if (v.respiratoryRate !== undefined) parts.push(`RR ${v.respiratoryRate}`);
+  return parts.join(' · ');
+}
+
+/** What an entry says, in one line. */
+export function entryText(e: EntryData, route: Route): string {
+  const note = 'note' in e && e.note ? ` — ${e.note}` : '';
+  switch (e.kind) {
+    case 'vitals':
+      return vitalsText(e) + note;
+    case 'sedation':
+      return `Level ${e.level}: ${SEDATION_LEVEL_LABELS[e.level]}${note}`;
+    case 'dissociation':
+      return `${capital(e.level)}${e.distressNotSettling ? ', distress not settling' : ''}${note}`;
+    case 'nausea-vomiting':
+      return `${e.nausea ? 'Nausea' : 'No nausea'}, ${e.vomiting ? 'vomiting' : 'no vomiting'}${note}`;
+    case 'adverse-event':
+      return `${e.description}${e.respiratoryDepression ? ' (respiratory depression)' : ''}`;
+    case 'intervention':
+      return e.description;
+    case 'dose-complete':
+      return (route === 'esketamine-nasal' ? 'Last device used' : 'Infusion ended') + note;
+  }
+}
+
+export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+// ── The timeline as read: each entry with the versions it replaced ─────────
+
+export interface TimelineRow {
+  /** The newest version: the one a correction must point at. */
+  head: SessionEntry;
+  /** Older versions, newest first (empty when never corrected). */
+  earlier: SessionEntry[];
+  /** The newest version strikes the entry out. */
+  struckOut: boolean;
+  /** The content shown: the head's, or the last content before it was struck out. */
+  shown: EntryData;
+  at: string;
+}
+
+export function timelineRows(entries: readonly SessionEntry[]): TimelineRow[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const replaced = new Set(entries.map((e) => e.amendsId).filter((id): id is string => id !== null));
+  const rows: TimelineRow[] = [];
+  for (const head of entries) {
+    if (replaced.has(head.id) || head.supersededById) continue;
+    const earlier: SessionEntry[] = [];
+    let prev = head.amendsId ? byId.get(head.amendsId) : undefined;
+    while (prev) {
+      earlier.push(prev);
+      prev = prev.amendsId ? byId.get(prev.amendsId) : undefined;
+    }
+    const shown = head.entry ?? earlier.find((e) => e.entry !== null)?.entry;
+    if (!shown) continue;
+    rows.push({ head, earlier, struckOut: head.entry === null, shown, at: head.entry ? head.at : (earlier[0]?.at ?? head.at) });
+  }
+  // Newest observation first; ties by when they were recorded.
+  return rows.sort((a, b) => toMs(b.at) - toMs(a.at) || b.head.recordedAt.localeCompare(a.head.recordedAt));
+}
+
+/** Alerts still needing an acknowledgement: not acknowledged, and their entry still counts. */
+export const openAlerts = (alerts: readonly SessionAlert[]) =>
+  alerts.filter((a) => a.acknowledgement === null && !a.entrySuperseded);
+
+/** Open alerts grouped by the entry that fired them, oldest first: one action note answers one observation. */
+export function alertGroups(alerts: readonly SessionAlert[]): SessionAlert[][] {
+  const groups = new Map<string, SessionAlert[]>();
+  for (const a of openAlerts(alerts)) groups.set(a.entryId, [...(groups.get(a.entryId) ?? []), a]);
+  return [...groups.values()].sort((a, b) => toMs(a[0]!.at) - toMs(b[0]!.at));
+}
+
+// ── Chart ──────────────────────────────────────────────────────────────────
+
+export interface VitalsPoint {
+  t: number;
+  systolic: number | null;
+  diastolic: number | null;
+  heartRate: number | null;
+  spo2: number | null;
+}
