@@ -13,6 +13,7 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { AmendPatientModal } from '../forms/AmendPatientModal';
 import { PrintoutsPanel } from '../printouts/PrintoutsPanel';
 import { ScreeningTab } from '../screening/ScreeningTab';
+import { SessionsTab } from '../session/SessionsTab';
 
 interface ChartTab {
   value: string;
@@ -55,6 +56,7 @@ export function PatientChartScreen({ patientId }: { patientId: string }) {
   const tabs: ChartTab[] = [
     { value: 'record', label: 'Record', panel: <PatientRecordDetails patient={p} /> },
     { value: 'screening', label: 'Screening', panel: <ScreeningTab patient={p} /> },
+    { value: 'sessions', label: 'Sessions', panel: <SessionsTab patient={p} onOpenTab={setTab} /> },
     { value: 'printouts', label: 'Printouts', panel: <PrintoutsPanel patient={p} /> },
     {
       value: 'history',
