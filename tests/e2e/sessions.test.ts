@@ -246,7 +246,22 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     for (const row of await rows.all()) expect(await row.getAttribute('data-state')).toBe('acknowledged');
     expect(await page.getByTestId('alerts-list').textContent()).toContain('Repeated BP manually, prescriber informed; observing');
 
-    await h.recordSedation(2);
+    // Keyboard only, back-timed: the sedation assessed three minutes ago, written down now.
+    const assessed = new Date(clock.now().getTime() - 3 * MINUTE);
+    await page.keyboard.press('Alt+T');
+    await page.keyboard.type(hhmm(assessed));
+    await h.entry().getByText(`Back-timed to ${hhmm(assessed)}`).waitFor();
+    await page.keyboard.press('Alt+S');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await h.entry().getByText('2: Answers only loud voice or light touch').waitFor();
+    await page.keyboard.press('Enter');
+    await h.entry().getByTestId('entry-saved').getByText('Sedation: Level 2').waitFor();
+    // Saved: the line and the time clear back to "now".
+    await h.entry().getByText('Now, or HH:MM to back-time').waitFor();
+    const sedationRow = page.getByTestId('timeline-row').filter({ hasText: 'Level 2' });
+    expect(await sedationRow.locator('td').first().textContent()).toBe(hhmm(assessed));
+    expect(await sedationRow.textContent()).toContain('recorded');
     await h.recordDissociation('mild');
   });
 
@@ -285,7 +300,16 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     const row = list.getByTestId('session-row').first();
     expect(await row.textContent()).toContain('Esketamine nasal');
     expect(await row.textContent()).toContain('56 mg (2 devices)');
+    expect(await row.getByTestId('session-alerts').textContent()).toBe('3, all acknowledged');
     await h.shot('session-08-tab-with-past-session');
+
+    // The record prints from the Printouts tab, where the session is offered for the monitoring record.
+    await row.getByRole('button').click();
+    await page.getByTestId('session-record').getByRole('button', { name: 'Print monitoring record…' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Printouts' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('combobox', { name: 'Session for the monitoring record' }).click();
+    await page.getByRole('option', { name: /Esketamine/ }).waitFor();
+    await page.keyboard.press('Escape');
   });
 
   it('IV ketamine: the start form needs the vial strength and a documented decision above 140/90', async () => {
@@ -466,6 +490,12 @@ describe('sessions: every confirmed entry survives the server being killed', () 
     const { page } = app;
     await h.openChart(kim);
     await page.getByTestId('session-screen').waitFor();
+    // Typed but not recorded survives leaving the tab.
+    await h.entry().getByLabel('Intervention').fill('Blanket and dimmed lights');
+    await page.getByRole('tab', { name: 'Record' }).click();
+    await page.getByRole('tab', { name: 'Sessions' }).click();
+    await expect.poll(() => h.entry().getByLabel('Intervention').inputValue()).toBe('Blanket and dimmed lights');
+    await h.entry().getByLabel('Intervention').fill('');
     await h.recordVitals({ sys: 131, dia: 82, hr: 77, spo2: 98, rr: 14 });
     await app.killServer();
 
@@ -507,7 +537,7 @@ describe('sessions: every confirmed entry survives the server being killed', () 
     await app.restart();
     await reopenAfterRestart();
     await expect.poll(() => h.timelineTexts()).toEqual(['Level 1: Drowsy, answers normal voice', 'BP 131/82 · HR 77 · SpO₂ 98 % · RR 14']);
-    await h.shot('session-21-after-restart-both-entries', { viewport: true });
+    await h.shot('session-21-after-restart-both-entries');
     await expectNoAxeViolations(page, 'session after restart');
   });
 });

@@ -43,8 +43,16 @@ export function AlertBanner({ alerts, live, readOnly }: { alerts: readonly Sessi
   );
 }
 
+/** Action notes typed and not yet sent, by the entry whose alerts they answer. */
+const notes = new Map<string, string>();
+
 function AlertGroup({ group, index, live, readOnly }: { group: SessionAlert[]; index: number; live: SessionLive; readOnly: boolean }) {
-  const [note, setNote] = useState('');
+  const entryId = group[0]!.entryId;
+  const [note, setNoteState] = useState(() => notes.get(entryId) ?? '');
+  const setNote = (value: string) => {
+    notes.set(entryId, value);
+    setNoteState(value);
+  };
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -66,6 +74,7 @@ function AlertGroup({ group, index, live, readOnly }: { group: SessionAlert[]; i
       }
     }
     setBusy(false);
+    notes.delete(entryId);
   };
 
   const noteId = alertNoteId(index);
@@ -85,7 +94,7 @@ function AlertGroup({ group, index, live, readOnly }: { group: SessionAlert[]; i
             id={noteId}
             size="xs"
             label="Action taken"
-            placeholder="e.g. Repeated BP, prescriber informed, observing"
+            placeholder="What was done"
             value={note}
             onChange={(e) => {
               setNote(e.currentTarget.value);

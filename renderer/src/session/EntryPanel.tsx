@@ -1,5 +1,5 @@
 import { Button, Checkbox, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/result';
 import {
   DISSOCIATION_LEVELS, SEDATION_LEVEL_LABELS, SEDATION_LEVELS, clinicalTimeProblem, entryData, ofKind, effectiveEntries,
@@ -44,6 +44,22 @@ function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: s
   return out;
 }
 
+interface Unsent {
+  time: string;
+  vitals: Record<VitalKey, string>;
+  sedation: string | null;
+  dissociation: (typeof DISSOCIATION_LEVELS)[number] | null;
+  distress: boolean;
+  nausea: boolean;
+  vomiting: boolean;
+  adverse: string;
+  respiratory: boolean;
+  intervention: string;
+}
+
+/** Typed but not yet saved, by session: the panel brings it back when it is shown again. */
+const unsent = new Map<string, Unsent>();
+
 interface Saved {
   text: string;
   at: string;
@@ -59,17 +75,22 @@ interface Saved {
  */
 export function EntryPanel({ live, view, now }: { live: SessionLive; view: SessionView; now: string }) {
   const { session, entries } = view;
-  const [time, setTime] = useState('');
+  const [kept] = useState(() => unsent.get(session.id));
+  const [time, setTime] = useState(kept?.time ?? '');
   const [timeError, setTimeError] = useState<string | null>(null);
-  const [vitals, setVitals] = useState(EMPTY_VITALS);
-  const [sedation, setSedation] = useState<string | null>(null);
-  const [dissociation, setDissociation] = useState<(typeof DISSOCIATION_LEVELS)[number] | null>(null);
-  const [distress, setDistress] = useState(false);
-  const [nausea, setNausea] = useState(false);
-  const [vomiting, setVomiting] = useState(false);
-  const [adverse, setAdverse] = useState('');
-  const [respiratory, setRespiratory] = useState(false);
-  const [intervention, setIntervention] = useState('');
+  const [vitals, setVitals] = useState(kept?.vitals ?? EMPTY_VITALS);
+  const [sedation, setSedation] = useState<string | null>(kept?.sedation ?? null);
+  const [dissociation, setDissociation] = useState<(typeof DISSOCIATION_LEVELS)[number] | null>(kept?.dissociation ?? null);
+  const [distress, setDistress] = useState(kept?.distress ?? false);
+  const [nausea, setNausea] = useState(kept?.nausea ?? false);
+  const [vomiting, setVomiting] = useState(kept?.vomiting ?? false);
+  const [adverse, setAdverse] = useState(kept?.adverse ?? '');
+  const [respiratory, setRespiratory] = useState(kept?.respiratory ?? false);
+  const [intervention, setIntervention] = useState(kept?.intervention ?? '');
+  // What is typed and not yet saved outlives the panel (a tab switch, another patient's chart).
+  useEffect(() => {
+    unsent.set(session.id, { time, vitals, sedation, dissociation, distress, nausea, vomiting, adverse, respiratory, intervention });
+  }, [session.id, time, vitals, sedation, dissociation, distress, nausea, vomiting, adverse, respiratory, intervention]);
   const [errors, setErrors] = useState<Partial<Record<RowKey, Errors>>>({});
   const [busy, setBusy] = useState<RowKey | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
@@ -360,7 +381,7 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
           <TextInput
             id="session-entry-intervention"
             size="xs"
-            placeholder="What was done, e.g. ondansetron 4 mg IV"
+            placeholder="What was done"
             value={intervention}
             onChange={(e) => setIntervention(e.currentTarget.value)}
             error={errors.intervention?.description ? true : undefined}

@@ -11,7 +11,7 @@ import { AlertsList } from './AlertsList';
 import { AmendEntryModal } from './AmendEntryModal';
 import { DISCHARGE_PANEL_ID, DischargePanel } from './DischargePanel';
 import { ENTRY_IDS, EntryPanel } from './EntryPanel';
-import { clockOf, clockWithSeconds, countdownText, doseText, minutesText, routeLabel, type TimelineRow } from './model';
+import { clockOf, clockWithSeconds, countdownText, minutesText, routeLabel, shortDoseText, type TimelineRow } from './model';
 import { nextCheck, SchedulePanel } from './SchedulePanel';
 import { Timeline } from './Timeline';
 import { useSessionLive } from './useSessionLive';
@@ -95,7 +95,7 @@ export function SessionScreen({ sessionId, patient, onBack, onDischarged }: Prop
               <span className={classes.liveDot} aria-hidden /> Session in progress: {patient.legalName}
             </h2>
             <span className={classes.sessionFacts}>
-              MRN {patient.mrn} · {routeLabel(session.route)} · {doseText(session.dose)} · started {clockOf(session.startedAt)} by {session.startedByName}
+              MRN {patient.mrn} · {routeLabel(session.route)} · {shortDoseText(session.dose)} · started {clockOf(session.startedAt)} by {session.startedByName}
             </span>
           </div>
           <div className={classes.sessionHeadSide}>

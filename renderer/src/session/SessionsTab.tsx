@@ -211,9 +211,16 @@ function SessionsOverview({ patient, onOpenTab, onStart, onOpen, autoOpen, onAut
                       </>
                     )}
                   </td>
-                  <td>
-                    {s.alertCount}
-                    {s.openAlertCount > 0 && <strong className={classes.openText}> ({s.openAlertCount} open)</strong>}
+                  <td data-testid="session-alerts">
+                    {s.alertCount === 0 ? (
+                      'none'
+                    ) : s.openAlertCount > 0 ? (
+                      <>
+                        {s.alertCount}, <strong className={classes.openText}>{s.openAlertCount} not acknowledged</strong>
+                      </>
+                    ) : (
+                      `${s.alertCount}, all acknowledged`
+                    )}
                   </td>
                 </tr>
               ))}

@@ -83,6 +83,12 @@ export function doseText(d: DoseRecord): string {
   return `${num(d.mgPerKg)} mg/kg × ${num(d.weightKg)} kg = ${num(d.totalMg)} mg (${num(d.volumeMl)} mL at ${num(d.concentrationMgPerMl)} mg/mL)${infusion}`;
 }
 
+/** The dose in a few words, for the session's header line. */
+export function shortDoseText(d: DoseRecord): string {
+  if (d.route === 'esketamine-nasal') return `${d.totalMg} mg (${d.deviceCount} device${d.deviceCount === 1 ? '' : 's'})`;
+  return `${num(d.totalMg)} mg (${num(d.mgPerKg)} mg/kg, ${num(d.volumeMl)} mL)${d.route === 'iv-ketamine' && d.infusionMinutes ? ` over ${d.infusionMinutes} min` : ''}`;
+}
+
 export function summaryDoseText(s: Pick<SessionSummary, 'route' | 'totalMg' | 'deviceCount' | 'mgPerKg'>): string {
   if (s.route === 'esketamine-nasal') return `${s.totalMg} mg${s.deviceCount ? ` (${s.deviceCount} devices)` : ''}`;
   return `${num(s.totalMg)} mg${s.mgPerKg !== null ? ` (${num(s.mgPerKg)} mg/kg)` : ''}`;
