@@ -1,25 +1,15 @@
-import { Alert, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { Clinician } from '../../../shared/schemas/clinician';
+import { ClinicianChoice, useClinicianChoice } from '../app/ClinicianChoice';
 import { useWorkspace } from '../app/workspace';
-import { ClinicianList } from '../components/ClinicianList';
 import { ClinicianForm } from '../forms/ClinicianForm';
 import { GateLayout } from './GateLayout';
 
 /** "Who is working?" — pick from the list, or add a new clinician. */
 export function ClinicianPickerScreen() {
-  const { clinicians, current, switching, cancelSwitch, select, createAndSelect } = useWorkspace();
+  const { current, switching, cancelSwitch, createAndSelect } = useWorkspace();
   const [adding, setAdding] = useState(false);
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const pick = async (c: Clinician) => {
-    setBusyId(c.id);
-    setError(null);
-    const result = await select(c.id);
-    setBusyId(null);
-    if (!result.ok) setError(result.error.message);
-  };
+  const choice = useClinicianChoice();
 
   return (
     <GateLayout>
@@ -46,12 +36,7 @@ export function ClinicianPickerScreen() {
               Records and changes you make are signed with this name.
             </Text>
           </div>
-          {error && (
-            <Alert color="red" variant="light" role="alert">
-              {error}
-            </Alert>
-          )}
-          <ClinicianList clinicians={clinicians} currentId={current?.id ?? null} onPick={pick} busyId={busyId} />
+          <ClinicianChoice choice={choice} />
           <Text size="xs" c="dimmed">
             Use ↑ ↓ or Tab to move, Enter to choose.
           </Text>
