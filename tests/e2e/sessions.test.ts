@@ -221,6 +221,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     const check = page.getByTestId('schedule-post-dose-bp');
     await expect.poll(() => check.getAttribute('data-status')).toBe('due');
     await h.shot('session-04-esketamine-40-min-due', { viewport: true });
+    await expectNoAxeViolations(page, 'check due now');
 
     await h.recordVitals({ sys: 186, dia: 104, hr: 96, spo2: 97, rr: 15 });
     const banner = page.getByTestId('alert-banner');
@@ -409,6 +410,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     expect(await panel.getByTestId('discharge-button').isDisabled()).toBe(true);
     expect(await panel.getByLabel('Reason to discharge before every item is met').count()).toBe(0);
     await h.shot('session-13-iv-discharge-blocked-by-alert');
+    await expectNoAxeViolations(page, 'discharge blocked by an open alert');
 
     await banner.getByLabel('Action taken').fill('Oxygen 2 L/min by nasal cannula; SpO2 96 % after 3 minutes');
     await banner.getByRole('button', { name: 'Acknowledge' }).click();
@@ -429,6 +431,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     const dialog = page.getByRole('dialog', { name: 'Discharge the patient?' });
     expect(await dialog.textContent()).toContain('At least 60 minutes of observation after dosing');
     await h.shot('session-15-iv-discharge-confirm', { viewport: true });
+    await expectNoAxeViolations(page, 'discharge confirmation');
     await dialog.getByRole('button', { name: 'Discharge patient' }).click();
 
     const record = page.getByTestId('session-record');
@@ -507,6 +510,7 @@ describe('sessions: every confirmed entry survives the server being killed', () 
     expect(await group.locator('input[value="1"]').isChecked()).toBe(true);
     await page.getByTestId('offline').waitFor();
     await h.shot('session-20-server-down-entry-kept', { viewport: true });
+    await expectNoAxeViolations(page, 'session screen, server down');
 
     let db = openDatabaseReadOnly(app.dataDir);
     try {
