@@ -1,6 +1,4 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { z } from 'zod';
 import { amendmentReason } from '../../../shared/schemas/common';
 import type { Patient } from '../../../shared/schemas/patient';
@@ -10,9 +8,8 @@ import { ChangeSummary } from '../components/ChangeSummary';
 import { patientChanges } from '../format/history';
 import { PatientFormFields } from './PatientFormFields';
 import { PATIENT_FORM_FIELDS, patientFormToFields, patientToForm, validatePatientForm, type PatientFormValues } from './patientFormModel';
-import { focusField, formFieldOf } from './serverErrors';
 import { submitOnModEnter } from './submitOnModEnter';
-import { focusFirstError } from './usePatientForm';
+import { usePatientForm, usePatientSave } from './usePatientForm';
 import { combineValidators, zodValidate } from './zodForm';
 
 const ID = 'amend';
@@ -37,41 +34,16 @@ interface Props {
  * is only saved against the version they were looking at.
  */
 export function AmendPatientModal({ patient, onClose, onAmended, onReloadLatest }: Props) {
-  const [formError, setFormError] = useState<{ message: string; conflict: boolean } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const form = useForm<AmendValues>({
-    mode: 'controlled',
-    initialValues: { ...patientToForm(patient), reason: '' },
-    validate: validateAmendment,
-    validateInputOnChange: true,
-    validateInputOnBlur: true,
-  });
-
-  const submit = form.onSubmit(
-    async (values) => {
-      const fields = patientFormToFields(values);
-      if (!fields) return;
-      setSaving(true);
-      setFormError(null);
-      const result = await call('patients.amend', {
-        id: patient.id,
-        expectedVersion: patient.version,
-        fields,
-        reason: values.reason,
-      });
-      setSaving(false);
-      if (result.ok) return onAmended(result.data);
-      const field = formFieldOf(result.error, FIELDS);
-      if (field) {
-        form.setFieldError(field, result.error.message);
-        focusField(ID, field);
-      } else if (result.error.code !== 'no-clinician') {
-        // (no-clinician is asked over the screen by the workspace; nothing to add here)
-        setFormError({ message: result.error.message, conflict: result.error.code === 'conflict' });
-      }
-    },
-    (errors) => focusFirstError(ID, errors, FIELDS),
+  const form = usePatientForm<AmendValues>({ ...patientToForm(patient), reason: '' }, validateAmendment);
+  const { submit, saving, formError } = usePatientSave(
+    form,
+    ID,
+    FIELDS,
+    (values, fields) =>
+      call('patients.amend', { id: patient.id, expectedVersion: patient.version, fields, reason: values.reason }),
+    onAmended,
   );
+  const conflict = formError?.code === 'conflict';
 
   const pending = patientFormToFields(form.values);
   const changes = pending ? patientChanges(patient, pending) : [];
@@ -82,13 +54,13 @@ export function AmendPatientModal({ patient, onClose, onAmended, onReloadLatest 
         <Stack gap="md">
           {formError && (
             <Alert
-              color={formError.conflict ? 'yellow' : 'red'}
+              color={conflict ? 'yellow' : 'red'}
               variant="light"
               role="alert"
-              title={formError.conflict ? 'Changed by someone else' : 'Not saved'}
+              title={conflict ? 'Changed by someone else' : 'Not saved'}
             >
               <Text size="sm">{formError.message}</Text>
-              {formError.conflict && (
+              {conflict && (
                 <Group mt="xs">
                   <Button size="xs" variant="default" onClick={onReloadLatest}>
                     Close and show the latest version

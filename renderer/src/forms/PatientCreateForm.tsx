@@ -1,12 +1,10 @@
 import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import type { Patient } from '../../../shared/schemas/patient';
 import { call } from '../api/client';
 import { PatientFormFields } from './PatientFormFields';
-import { PATIENT_FORM_FIELDS, emptyPatientForm, patientFormToFields } from './patientFormModel';
-import { focusField, formFieldOf } from './serverErrors';
+import { PATIENT_FORM_FIELDS, emptyPatientForm } from './patientFormModel';
 import { submitOnModEnter } from './submitOnModEnter';
-import { focusFirstError, usePatientForm } from './usePatientForm';
+import { usePatientForm, usePatientSave } from './usePatientForm';
 
 const ID = 'new-patient';
 
@@ -16,28 +14,12 @@ const ID = 'new-patient';
  */
 export function PatientCreateForm({ onCreated, onCancel }: { onCreated: (p: Patient) => void; onCancel: () => void }) {
   const form = usePatientForm(emptyPatientForm);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = form.onSubmit(
-    async (values) => {
-      const fields = patientFormToFields(values);
-      if (!fields) return;
-      setSaving(true);
-      setFormError(null);
-      const result = await call('patients.create', fields);
-      setSaving(false);
-      if (result.ok) return onCreated(result.data);
-      const field = formFieldOf(result.error, PATIENT_FORM_FIELDS);
-      if (field) {
-        form.setFieldError(field, result.error.message);
-        focusField(ID, field);
-      } else if (result.error.code !== 'no-clinician') {
-        // (no-clinician is asked over the screen by the workspace; nothing to add here)
-        setFormError(result.error.message);
-      }
-    },
-    (errors) => focusFirstError(ID, errors),
+  const { submit, saving, formError } = usePatientSave(
+    form,
+    ID,
+    PATIENT_FORM_FIELDS,
+    (_values, fields) => call('patients.create', fields),
+    onCreated,
   );
 
   return (
@@ -46,7 +28,7 @@ export function PatientCreateForm({ onCreated, onCancel }: { onCreated: (p: Pati
         <Stack gap="md">
           {formError && (
             <Alert color="red" variant="light" role="alert" title="Not saved">
-              {formError}
+              {formError.message}
             </Alert>
           )}
           <PatientFormFields form={form} idPrefix={ID} autoFocus />

@@ -1,13 +1,22 @@
-import { useForm, type FormErrors } from '@mantine/form';
-import { PATIENT_FORM_FIELDS, validatePatientForm, type PatientFormValues } from './patientFormModel';
-import { focusField } from './serverErrors';
+import { useForm, type FormErrors, type UseFormReturnType } from '@mantine/form';
+import { useState } from 'react';
+import type { Patient, PatientFields } from '../../../shared/schemas/patient';
+import type { ApiError, Result } from '../../../shared/result';
+import { PATIENT_FORM_FIELDS, patientFormToFields, validatePatientForm, type PatientFormValues } from './patientFormModel';
+import { focusField, formFieldOf } from './serverErrors';
 
-/** The patient form's state, validated as you type and on leaving a field with the shared schema. */
-export function usePatientForm(initialValues: PatientFormValues) {
-  return useForm<PatientFormValues>({
+/**
+ * The patient form's state, validated as you type and on leaving a field with
+ * the shared schema (and, for a form with more fields, its own `validate`).
+ */
+export function usePatientForm<V extends PatientFormValues>(
+  initialValues: V,
+  validate: (values: V) => FormErrors = validatePatientForm,
+) {
+  return useForm<V>({
     mode: 'controlled',
     initialValues,
-    validate: validatePatientForm,
+    validate,
     validateInputOnChange: true,
     validateInputOnBlur: true,
   });
@@ -17,4 +26,43 @@ export function usePatientForm(initialValues: PatientFormValues) {
 export function focusFirstError(idPrefix: string, errors: FormErrors, order: readonly string[] = PATIENT_FORM_FIELDS) {
   const first = order.find((f) => errors[f]);
   if (first) focusField(idPrefix, first);
+}
+
+/**
+ * Submitting a patient form: `save` runs once the form is valid, and what it
+ * refuses stays on screen with everything typed. A refusal about one of
+ * `fields` goes on that field, with the cursor there; any other is `formError`,
+ * except no-clinician, which the workspace asks about over the screen.
+ */
+export function usePatientSave<V extends PatientFormValues>(
+  form: UseFormReturnType<V>,
+  idPrefix: string,
+  fields: readonly string[],
+  save: (values: V, patient: PatientFields) => Promise<Result<Patient>>,
+  onSaved: (patient: Patient) => void,
+) {
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = form.onSubmit(
+    async (values) => {
+      const patient = patientFormToFields(values);
+      if (!patient) return;
+      setSaving(true);
+      setFormError(null);
+      const result = await save(values, patient);
+      setSaving(false);
+      if (result.ok) return onSaved(result.data);
+      const field = formFieldOf(result.error, fields);
+      if (field) {
+        form.setFieldError(field, result.error.message);
+        focusField(idPrefix, field);
+      } else if (result.error.code !== 'no-clinician') {
+        setFormError(result.error);
+      }
+    },
+    (errors) => focusFirstError(idPrefix, errors, fields),
+  );
+
+  return { submit, saving, formError };
 }
