@@ -1,9 +1,10 @@
-import { Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { Patient } from '../../../shared/schemas/patient';
 import { formatAge, formatDate } from '../format/dates';
 import { allergyStatus, sexLabel } from '../format/patient';
 import classes from './PatientResultsTable.module.css';
+import { RowLink } from './RowLink';
 
 interface Props {
   id: string;
@@ -54,9 +55,7 @@ export function PatientResultsTable({ id, patients, activeIndex, onOpen }: Props
               >
                 <Table.Td>
                   <Group gap={8} wrap="nowrap">
-                    <UnstyledButton className={classes.name} onClick={(e) => (e.stopPropagation(), onOpen(p))}>
-                      {p.legalName}
-                    </UnstyledButton>
+                    <RowLink onOpen={() => onOpen(p)}>{p.legalName}</RowLink>
                     {p.preferredName && (
                       <Text span size="sm" c="dimmed">
                         “{p.preferredName}”

@@ -1,5 +1,6 @@
-import { Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { Group, Table, Text } from '@mantine/core';
 import type { Screening } from '../../../shared/schemas/screening';
+import { RowLink } from '../components/RowLink';
 import { formatDateTime } from '../format/dates';
 import { StateBadge, VerdictBadge } from './badges';
 import { PLANNED_TREATMENT_LABELS, currentScreening, isExpired, screeningDate } from './model';
@@ -45,16 +46,12 @@ export function ScreeningList({ screenings, onOpen }: Props) {
               onClick={() => onOpen(s)}
             >
               <Table.Td>
-                <UnstyledButton
-                  className={classes.rowLink}
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    onOpen(s);
-                  }}
+                <RowLink
+                  onOpen={() => onOpen(s)}
                   aria-label={`${draft ? 'Resume draft' : 'Open screening'} of ${formatDateTime(screeningDate(s))}`}
                 >
                   {formatDateTime(screeningDate(s))}
-                </UnstyledButton>
+                </RowLink>
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="wrap">
