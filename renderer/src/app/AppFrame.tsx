@@ -6,6 +6,12 @@ import { Brand } from '../components/Brand';
 import { useNavigation } from './navigation';
 import { useWorkspace } from './workspace';
 
+/** The screens the header's Main navigation goes to. */
+const MAIN_NAVIGATION = [
+  { name: 'patients', label: 'Patients' },
+  { name: 'settings', label: 'Settings' },
+] as const;
+
 /**
  * The working frame: brand, who is working (always visible, with Switch), and
  * the app-wide shortcuts. "/" and Ctrl+K go to patient search; Alt+N starts a
@@ -31,22 +37,17 @@ export function AppFrame({ children }: { children: ReactNode }) {
           <Group gap="xl" wrap="nowrap">
             <Brand />
             <Box component="nav" aria-label="Main">
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                aria-current={route.name === 'patients' ? 'page' : undefined}
-                onClick={() => navigate({ name: 'patients' })}
-              >
-                Patients
-              </Button>
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                aria-current={route.name === 'settings' ? 'page' : undefined}
-                onClick={() => navigate({ name: 'settings' })}
-              >
-                Settings
-              </Button>
+              {MAIN_NAVIGATION.map(({ name, label }) => (
+                <Button
+                  key={name}
+                  variant="subtle"
+                  size="compact-sm"
+                  aria-current={route.name === name ? 'page' : undefined}
+                  onClick={() => navigate({ name })}
+                >
+                  {label}
+                </Button>
+              ))}
             </Box>
           </Group>
           {current && (
