@@ -188,11 +188,26 @@ export async function startApp(opts: StartOptions = {}): Promise<E2EApp> {
   return app;
 }
 
-/** Saves a full-page screenshot to test-results/screens/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a full-page screenshot to test-results/screens/<name>.png, taken from
+ * the top (on a scrolled page the fixed app header would be drawn mid-page)
+ * and leaving the page scrolled where it was; with `viewport`, just what a
+ * 1366×768 laptop shows now.
+ */
+export async function screenshot(page: Page, name: string, opts: { viewport?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENS_DIR, { recursive: true });
   const path = join(SCREENS_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+  if (opts.viewport) {
+    await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+    return path;
+  }
+  const y = await page.evaluate(() => window.scrollY);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  try {
+    await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+  } finally {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+  }
   return path;
 }
 

@@ -7,7 +7,6 @@ import type { Screening } from '../../shared/schemas/screening';
 import { ITEMS, screeningCaseSchema } from '../../shared/screening';
 import {
   ROOT,
-  SCREENS_DIR,
   expectNoAxeViolations,
   openDatabaseReadOnly,
   patientInput,
@@ -54,19 +53,35 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
   const page = () => app.page;
 
+  const shot = (name: string, opts: { viewport?: boolean } = {}) => screenshot(page(), name, opts);
   /**
-   * Full-page screenshot from the top (a scrolled page draws the fixed app
-   * header mid-page), or with `viewport` just what a 1366×768 laptop shows now.
+   * How many pixels differ between the app header as it is on screen and the
+   * strip of the saved image `file` that starts `top` pixels down. Only the
+   * header's left part (brand and navigation) is compared, clear of the save
+   * notifications that appear in its middle. Both images are decoded in the page.
    */
-  async function shot(name: string, opts: { viewport?: boolean } = {}) {
-    if (opts.viewport) {
-      await page().screenshot({ path: join(SCREENS_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
-      return;
-    }
-    const y = await page().evaluate(() => window.scrollY);
-    await page().evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page(), name);
-    await page().evaluate((top) => window.scrollTo(0, top), y);
+  async function headerDiffAt(file: string, top: number): Promise<number> {
+    const box = (await page().locator('header').boundingBox())!;
+    const clip = { x: 0, y: 0, width: 400, height: Math.round(box.height) };
+    const header = await page().screenshot({ clip, animations: 'disabled', caret: 'hide' });
+    return page().evaluate(
+      async ({ shown, saved, top, width, height }) => {
+        const strip = async (b64: string, y: number) => {
+          const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+          const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+          const ctx = new OffscreenCanvas(width, height).getContext('2d')!;
+          ctx.drawImage(image, 0, -y);
+          return ctx.getImageData(0, 0, width, height).data;
+        };
+        const [a, b] = [await strip(shown, 0), await strip(saved, top)];
+        let differing = 0;
+        for (let i = 0; i < a.length; i += 4) {
+          if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2] || a[i + 3] !== b[i + 3]) differing++;
+        }
+        return differing;
+      },
+      { shown: header.toString('base64'), saved: readFileSync(file).toString('base64'), top, ...clip },
+    );
   }
   const item = (id: string) => page().locator(`[data-item="${id}"]`);
   const verdict = () => page().getByTestId('verdict').first().textContent();
@@ -203,7 +218,14 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await expect.poll(verdict).toBe('Contraindicated');
     expect(await item('active-psychosis-or-mania').textContent()).toContain('Contraindication: do not treat');
     expect(await finding('CI-PSYCHOSIS-ACTIVE').textContent()).toContain('Current psychosis or mania: do not treat.');
-    await shot('screening-05-contraindicated');
+    // The page is scrolled down here; the full-page shot still has the fixed header at its top, not
+    // where the page was scrolled to, and leaves the page scrolled where it was.
+    const scrolledTo = await p.evaluate(() => window.scrollY);
+    expect(scrolledTo).toBeGreaterThan(100);
+    const contraindicatedShot = await shot('screening-05-contraindicated');
+    expect(await p.evaluate(() => window.scrollY)).toBe(scrolledTo);
+    expect(await headerDiffAt(contraindicatedShot, 0)).toBe(0);
+    expect(await headerDiffAt(contraindicatedShot, scrolledTo)).toBeGreaterThan(0);
     await item('active-psychosis-or-mania').scrollIntoViewIfNeeded();
     await shot('screening-05b-contraindicated-laptop-viewport', { viewport: true });
     await expectNoAxeViolations(p, 'contraindicated draft');
