@@ -195,6 +195,44 @@ describe('patient: create, find, chart, amend, history', () => {
     expect((await app.api('audit.verify', {})).ok).toBe(true);
   });
 
+  it('asks before Escape, the close button or Cancel drops changed fields; an unchanged amendment closes at once', async () => {
+    const { page } = app;
+    const dialog = page.getByRole('dialog', { name: 'Amend record: Zoë Ångström' });
+    const confirm = page.getByRole('dialog', { name: 'Discard your changes?' });
+    const weight = dialog.getByLabel('Weight (kg)');
+
+    await page.getByRole('button', { name: 'Amend record' }).click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await confirm.count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Amend record' }).click();
+    await weight.fill('70');
+    // Escape asks; Escape again answers "keep editing", and what was typed is still there.
+    await page.keyboard.press('Escape');
+    await confirm.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep editing');
+    await screenshot(page, '21b-amend-discard-changes');
+    await expectNoAxeViolations(page, 'discard changes question');
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await weight.inputValue()).toBe('70');
+    // The close button asks too.
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await confirm.getByRole('button', { name: 'Keep editing' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await weight.inputValue()).toBe('70');
+    // Cancel asks, and discarding closes without saving anything.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.getByRole('button', { name: 'Discard changes' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await confirm.count()).toBe(0);
+    expect(await page.getByTestId('fact-weight').textContent()).toBe('66 kg');
+    expect((await app.api('patients.get', { id: zoeId })).version).toBe(2);
+  });
+
   it('shows "No known allergies" and "Allergies not recorded" distinctly', async () => {
     const { page } = app;
     const nka = await app.api('patients.create', patientInput({ legalName: 'Nora Kay', allergies: 'No known allergies' }));

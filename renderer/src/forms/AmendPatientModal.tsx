@@ -1,4 +1,5 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { z } from 'zod';
 import { amendmentReason } from '../../../shared/schemas/common';
 import type { Patient } from '../../../shared/schemas/patient';
@@ -44,68 +45,94 @@ export function AmendPatientModal({ patient, onClose, onAmended, onReloadLatest 
     onAmended,
   );
   const conflict = formError?.code === 'conflict';
+  // Escape, the close button and Cancel never drop typed changes without asking.
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
+  const requestClose = () => (form.isDirty() ? setConfirmingDiscard(true) : onClose());
 
   const pending = patientFormToFields(form.values);
   const changes = pending ? patientChanges(patient, pending) : [];
 
   return (
-    <AppModal onClose={onClose} title={`Amend record: ${patient.legalName}`} size={1180} yOffset="2vh" closeOnClickOutside={false}>
-      <form onSubmit={submit} onKeyDown={submitOnModEnter} noValidate aria-label="Amend patient record">
-        <Stack gap="md">
-          {formError && (
-            <Alert
-              color={conflict ? 'yellow' : 'red'}
-              variant="light"
-              role="alert"
-              title={conflict ? 'Changed by someone else' : 'Not saved'}
-            >
-              <Text size="sm">{formError.message}</Text>
-              {conflict && (
-                <Group mt="xs">
-                  <Button size="xs" variant="default" onClick={onReloadLatest}>
-                    Close and show the latest version
-                  </Button>
-                </Group>
-              )}
-            </Alert>
-          )}
-          <PatientFormFields form={form} idPrefix={ID} autoFocus />
-          <Paper bg="gray.0" p="sm" withBorder>
-            <Grid gap="md">
-              <Grid.Col span={5}>
-                <Text size="sm" fw={600} mb={6}>
-                  Changes to save
-                </Text>
-                <ChangeSummary changes={changes} />
-              </Grid.Col>
-              <Grid.Col span={7}>
-                <Textarea
-                  id={`${ID}-reason`}
-                  label="Reason for amendment"
-                  description="Kept with the change in the record’s history."
-                  placeholder="e.g. Weight re-measured at today’s visit"
-                  required
-                  autosize
-                  minRows={1}
-                  maxRows={3}
-                  {...form.getInputProps('reason')}
-                />
-              </Grid.Col>
-            </Grid>
-          </Paper>
-          <Group justify="flex-end" gap="xs">
-            <Text size="xs" c="dimmed" mr="auto">
-              Enter saves (Ctrl+Enter in notes). Esc cancels.
-            </Text>
-            <Button variant="default" onClick={onClose}>
-              Cancel
+    <>
+      <AppModal
+        onClose={requestClose}
+        title={`Amend record: ${patient.legalName}`}
+        size={1180}
+        yOffset="2vh"
+        closeOnClickOutside={false}
+        // While the question is open, Escape answers it rather than asking again.
+        closeOnEscape={!confirmingDiscard}
+      >
+        <form onSubmit={submit} onKeyDown={submitOnModEnter} noValidate aria-label="Amend patient record">
+          <Stack gap="md">
+            {formError && (
+              <Alert
+                color={conflict ? 'yellow' : 'red'}
+                variant="light"
+                role="alert"
+                title={conflict ? 'Changed by someone else' : 'Not saved'}
+              >
+                <Text size="sm">{formError.message}</Text>
+                {conflict && (
+                  <Group mt="xs">
+                    <Button size="xs" variant="default" onClick={onReloadLatest}>
+                      Close and show the latest version
+                    </Button>
+                  </Group>
+                )}
+              </Alert>
+            )}
+            <PatientFormFields form={form} idPrefix={ID} autoFocus />
+            <Paper bg="gray.0" p="sm" withBorder>
+              <Grid gap="md">
+                <Grid.Col span={5}>
+                  <Text size="sm" fw={600} mb={6}>
+                    Changes to save
+                  </Text>
+                  <ChangeSummary changes={changes} />
+                </Grid.Col>
+                <Grid.Col span={7}>
+                  <Textarea
+                    id={`${ID}-reason`}
+                    label="Reason for amendment"
+                    description="Kept with the change in the record’s history."
+                    placeholder="e.g. Weight re-measured at today’s visit"
+                    required
+                    autosize
+                    minRows={1}
+                    maxRows={3}
+                    {...form.getInputProps('reason')}
+                  />
+                </Grid.Col>
+              </Grid>
+            </Paper>
+            <Group justify="flex-end" gap="xs">
+              <Text size="xs" c="dimmed" mr="auto">
+                Enter saves (Ctrl+Enter in notes). Esc cancels.
+              </Text>
+              <Button variant="default" onClick={requestClose}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={saving}>
+                Save amendment
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </AppModal>
+      {confirmingDiscard && (
+        <AppModal onClose={() => setConfirmingDiscard(false)} title="Discard your changes?" size="sm" centered>
+          <Text size="sm">What you changed in this amendment has not been saved and will be lost.</Text>
+          <Group justify="flex-end" mt="md" gap="xs">
+            <Button variant="default" onClick={() => setConfirmingDiscard(false)} data-autofocus>
+              Keep editing
             </Button>
-            <Button type="submit" loading={saving}>
-              Save amendment
+            <Button color="red.8" onClick={onClose}>
+              Discard changes
             </Button>
           </Group>
-        </Stack>
-      </form>
-    </AppModal>
+        </AppModal>
+      )}
+    </>
   );
 }
