@@ -369,6 +369,20 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await h.shot('session-11-iv-overdue', { viewport: true });
     await expectNoAxeViolations(page, 'overdue check');
 
+    // A reading the store would refuse is refused on the line, beside the field, and every value stays.
+    const panel = h.entry();
+    await panel.getByLabel('Systolic').fill('120');
+    await panel.getByLabel('Diastolic').fill('130');
+    await panel.getByLabel('Heart rate').fill('84');
+    await panel.getByLabel('Heart rate').press('Enter');
+    await panel.getByText('Diastolic must be lower than systolic').waitFor();
+    expect(await panel.getByLabel('Systolic').inputValue()).toBe('120');
+    expect(await panel.getByLabel('Heart rate').inputValue()).toBe('84');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('session-entry-diastolic');
+    expect(await page.getByTestId('timeline-row').count()).toBe(0);
+    await h.shot('session-17-iv-entry-refused-values-kept', { viewport: true });
+    await expectNoAxeViolations(page, 'entry refused');
+
     await h.recordVitals({ sys: 184, dia: 90, hr: 84, spo2: 97, rr: 14 });
     await page.getByTestId('alert-banner').waitFor();
     await expect.poll(() => page.getByTestId('schedule-next-vitals').getAttribute('data-status')).toBe('upcoming');

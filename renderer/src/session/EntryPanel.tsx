@@ -113,7 +113,12 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
       if (problem) return setTimeError(problem);
     }
     const parsed = entryData.safeParse(input);
-    if (!parsed.success) return setRowErrors(row, fieldErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setRowErrors(row, fieldErrors(parsed.error.issues));
+      // To the field that needs changing; everything typed stays.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="entry-panel"] input[aria-invalid="true"]')?.focus());
+      return;
+    }
     setBusy(row);
     const r = await live.addEntry(parsed.data, t.at);
     setBusy(null);
