@@ -643,6 +643,7 @@ describe('sessions: the start gate', () => {
     const reasons = page.getByTestId('eligibility-reasons');
     await reasons.waitFor();
     expect(await reasons.getByTestId('eligibility-reason').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['screening-expired']);
+    expect(await page.getByTestId('eligibility-summary').textContent()).toMatch(/; expired \d+ \w+ \d{4}/);
     await h.shot('session-32-gate-expired');
     await expectNoAxeViolations(page, 'sessions tab, screening expired');
     const refused = await app.apiResult('sessions.start', startRequest(olga.id));

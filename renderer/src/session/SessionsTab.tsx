@@ -136,7 +136,13 @@ function SessionsOverview({ patient, onOpenTab, onStart, onOpen, autoOpen, onAut
               {gate.screening && sig ? (
                 <>
                   Screening for <strong>{ROUTE_SHORT[gate.screening.case.plannedTreatment]}</strong>, {gate.screening.result.verdict}, signed{' '}
-                  {formatDateTime(sig.signedAt)} by {sig.signedByName}; valid until {formatDateTime(sig.expiresAt)}.
+                  {formatDateTime(sig.signedAt)} by {sig.signedByName};{' '}
+                  {gate.reasons.some((r) => r.code === 'screening-expired') ? (
+                    <strong>expired {formatDateTime(sig.expiresAt)}</strong>
+                  ) : (
+                    `valid until ${formatDateTime(sig.expiresAt)}`
+                  )}
+                  .
                 </>
               ) : (
                 'No signed screening.'
