@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../shared/schemas/audit';
 import type { Clinician } from '../shared/schemas/clinician';
 import type { Patient } from '../shared/schemas/patient';
-import type { ClinicSettings } from '../shared/schemas/settings';
 import { DomainError } from '../shared/result';
 import { assessEntry } from '../shared/session/alerts';
 import { dischargeReadiness } from '../shared/session/discharge';
@@ -14,7 +13,7 @@ import {
   EMPTY_CHECKLIST, type DischargeChecklist, type EntryData, type Session, type SessionAlert, type SessionEntry,
   type SessionStart, type SessionSummary, type SessionView,
 } from '../shared/session/schemas';
-import { SESSION_SETTING_DEFAULTS, type SessionSettings } from '../shared/session/settings';
+import { sessionSettingsOf } from '../shared/session/settings';
 import { clinicalTimeProblem, FUTURE_TOLERANCE_MS, toMs } from '../shared/session/time';
 import type { Route } from '../shared/session/reference';
 import { sessionEligibility, type Eligibility } from './session-gates';
@@ -27,12 +26,6 @@ export interface EntryWritten {
 }
 
 const invalid = (p: FieldProblem) => new DomainError('invalid-input', p.message, p.field);
-
-/** The session-relevant part of the clinic's settings, frozen into each session when dosing starts. */
-export function sessionSettingsOf(settings: ClinicSettings): SessionSettings {
-  const keys = Object.keys(SESSION_SETTING_DEFAULTS) as (keyof SessionSettings)[];
-  return Object.fromEntries(keys.map((k) => [k, settings[k]])) as SessionSettings;
-}
 
 /**
  * Treatment sessions: started only from a valid screening, monitored by

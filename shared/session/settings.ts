@@ -5,6 +5,7 @@
 // settings, so they are stored, validated and audited like every other setting.
 
 import { z } from 'zod';
+import type { ClinicSettings } from '../schemas/settings';
 
 const whole = (label: string, unit: string, min: number, max: number) =>
   z
@@ -88,6 +89,12 @@ export const SESSION_SETTING_DEFAULTS = {
 
 export type SessionSettings = { [K in keyof typeof SESSION_SETTING_DEFAULTS]: (typeof SESSION_SETTING_DEFAULTS)[K] };
 export type SessionSettingKey = keyof SessionSettings;
+
+/** The session-relevant part of the clinic's settings, frozen into each session when dosing starts. */
+export function sessionSettingsOf(settings: ClinicSettings): SessionSettings {
+  const keys = Object.keys(SESSION_SETTING_DEFAULTS) as SessionSettingKey[];
+  return Object.fromEntries(keys.map((k) => [k, settings[k]])) as SessionSettings;
+}
 
 export const sessionSettingsShape = {
   alertSystolicAbove: whole('Systolic alert', 'mmHg', 60, 300),

@@ -15,7 +15,8 @@ import { useLoad } from '../api/useLoad';
 import { useWorkspace } from '../app/workspace';
 import { ChoiceGroup } from './ChoiceGroup';
 import { EligibilityReasons } from './EligibilityPanel';
-import { dayClock, doseText, parseClock, ROUTE_SHORT, sessionSettingsOf } from './model';
+import { sessionSettingsOf } from '../../../shared/session/settings';
+import { dayClock, doseText, parseClock, ROUTE_SHORT } from './model';
 import classes from './Session.module.css';
 
 interface Vitals {

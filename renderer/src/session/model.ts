@@ -3,18 +3,11 @@
 // beside what they corrected), and the numbers the chart draws. No React here.
 
 import dayjs from 'dayjs';
-import type { ClinicSettings } from '../../../shared/schemas/settings';
 import {
-  ROUTE_LABELS, SEDATION_LEVEL_LABELS, SESSION_SETTING_DEFAULTS, FUTURE_TOLERANCE_MS, toMs,
-  type DoseRecord, type EntryData, type Route, type SessionAlert, type SessionEntry, type SessionSettings,
+  ROUTE_LABELS, SEDATION_LEVEL_LABELS, FUTURE_TOLERANCE_MS, toMs,
+  type DoseRecord, type EntryData, type Route, type SessionAlert, type SessionEntry,
   type SessionSummary,
 } from '../../../shared/session';
-
-/** The session-relevant part of the clinic's settings (as the store freezes it into a new session). */
-export function sessionSettingsOf(settings: ClinicSettings): SessionSettings {
-  const keys = Object.keys(SESSION_SETTING_DEFAULTS) as (keyof SessionSettings)[];
-  return Object.fromEntries(keys.map((k) => [k, settings[k]])) as SessionSettings;
-}
 
 // ── Clock times typed at the chair ─────────────────────────────────────────
 
