@@ -4,7 +4,7 @@ import { DomainError } from '../shared/result';
 import type { Clinician } from '../shared/schemas/clinician';
 import type { Patient } from '../shared/schemas/patient';
 import {
-  blankAnswers, caseFor, screeningAnswers, type Screening, type ScreeningAnswers, type ScreeningSign,
+  blankAnswers, caseFor, draftSigning, screeningAnswers, type DraftSigning, type Screening, type ScreeningAnswers, type ScreeningSign,
 } from '../shared/schemas/screening';
 import { describeCaseError, screeningCaseSchema, type ScreeningCase } from '../shared/screening/case-schema';
 import { screen } from '../shared/screening/engine';
@@ -39,11 +39,17 @@ export class ScreeningStore {
     });
   }
 
-  /** A draft is the working copy: each save replaces it, and only signing makes it a record. */
-  save(input: { id: string; expectedVersion: number; answers: ScreeningAnswers }, at: string): Screening {
+  /**
+   * A draft is the working copy: each save replaces it, and only signing makes
+   * it a record. The signing inputs on screen are kept with it when sent.
+   */
+  save(
+    input: { id: string; expectedVersion: number; answers: ScreeningAnswers; signing?: DraftSigning | undefined },
+    at: string,
+  ): Screening {
     return this.store.write(() => {
       const row = this.draft(input.id, input.expectedVersion);
-      if (!this.store.screenings.saveDraft(row.id, input.expectedVersion, input.answers, at)) throw staleDraft();
+      if (!this.store.screenings.saveDraft(row.id, input.expectedVersion, input.answers, input.signing, at)) throw staleDraft();
       return this.get(row.id);
     });
   }
@@ -175,6 +181,7 @@ export class ScreeningStore {
       createdByName: row.created_by_name,
       updatedAt: row.updated_at,
       signature,
+      draftSigning: row.status === 'draft' && row.signing_json ? draftSigning.parse(JSON.parse(row.signing_json)) : null,
     };
   }
 

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ScreeningAnswers, ScreeningStatus } from '../../shared/schemas/screening';
+import type { DraftSigning, ScreeningAnswers, ScreeningStatus } from '../../shared/schemas/screening';
 import type { ScreeningCase } from '../../shared/screening/case-schema';
 import type { ScreeningResult } from '../../shared/screening/engine';
 
@@ -24,6 +24,7 @@ export interface ScreeningRow {
   override_reason: string | null;
   amendment_reason: string | null;
   expires_at: string | null;
+  signing_json: string | null;
 }
 
 export interface SignedFields {
@@ -52,13 +53,15 @@ export class ScreeningRepository {
          VALUES (@id, @patientId, 1, 'draft', @amendsId, @answers, @at, @by, @at)`,
       ),
       saveDraft: db.prepare(
-        `UPDATE screenings SET version = version + 1, answers_json = @answers, updated_at = @at
+        `UPDATE screenings SET version = version + 1, answers_json = @answers, signing_json = coalesce(@signing, signing_json),
+           updated_at = @at
          WHERE id = @id AND version = @expectedVersion AND status = 'draft'`,
       ),
       sign: db.prepare(
         `UPDATE screenings SET version = version + 1, status = 'signed', updated_at = @signedAt, case_json = @caseJson,
            result_json = @resultJson, signed_at = @signedAt, signed_by = @signedBy, acknowledged_json = @acknowledged,
-           override_reason = @overrideReason, amendment_reason = @amendmentReason, expires_at = @expiresAt
+           override_reason = @overrideReason, amendment_reason = @amendmentReason, expires_at = @expiresAt,
+           signing_json = NULL
          WHERE id = @id AND version = @expectedVersion AND status = 'draft'`,
       ),
       discard: db.prepare(
@@ -79,9 +82,14 @@ export class ScreeningRepository {
     this.s.insert.run({ ...r, answers: JSON.stringify(r.answers) });
   }
 
-  /** False when the draft is not at `expectedVersion` or is no longer a draft. */
-  saveDraft(id: string, expectedVersion: number, answers: ScreeningAnswers, at: string): boolean {
-    return this.s.saveDraft.run({ id, expectedVersion, answers: JSON.stringify(answers), at }).changes === 1;
+  /**
+   * False when the draft is not at `expectedVersion` or is no longer a draft.
+   * Signing inputs left out (undefined) keep what was saved before.
+   */
+  saveDraft(id: string, expectedVersion: number, answers: ScreeningAnswers, signing: DraftSigning | undefined, at: string): boolean {
+    return this.s.saveDraft.run({
+      id, expectedVersion, answers: JSON.stringify(answers), signing: signing ? JSON.stringify(signing) : null, at,
+    }).changes === 1;
   }
 
   sign(id: string, expectedVersion: number, f: SignedFields): boolean {

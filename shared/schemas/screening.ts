@@ -47,6 +47,19 @@ const signature = z.object({
   expiresAt: isoInstant,
 });
 
+/**
+ * What the signing panel holds while the screening is a draft, saved with it
+ * so it survives a tab switch or a restart. Kept as typed: signing still takes
+ * its inputs from the sign request and checks them there.
+ */
+export const draftSigning = z.strictObject({
+  acknowledgedRuleIds: z.array(z.string().max(60)).max(200).default([]),
+  overrideReason: z.string().max(1000, { error: 'Override reason must be at most 1000 characters' }).default(''),
+  amendmentReason: z.string().max(500, { error: 'Amendment reason must be at most 500 characters' }).default(''),
+});
+export type DraftSigning = z.output<typeof draftSigning>;
+export const EMPTY_DRAFT_SIGNING: DraftSigning = { acknowledgedRuleIds: [], overrideReason: '', amendmentReason: '' };
+
 export const screening = z.object({
   id,
   patientId: id,
@@ -64,6 +77,8 @@ export const screening = z.object({
   createdByName: z.string(),
   updatedAt: isoInstant,
   signature: signature.nullable(),
+  /** A draft's signing inputs as last saved; null once signed or discarded, or when none were saved. */
+  draftSigning: draftSigning.nullable(),
 });
 export type Screening = z.output<typeof screening>;
 
@@ -78,6 +93,8 @@ export const screeningSave = z.strictObject({
   id,
   expectedVersion: z.number().int().positive(),
   answers: screeningAnswers,
+  /** Left out: the signing inputs saved before are kept as they are. */
+  signing: draftSigning.optional(),
 });
 
 export const screeningSign = z.strictObject({

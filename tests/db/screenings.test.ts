@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../db/store';
+import { Store } from '../../db/store';
 import type { Clinician } from '../../shared/schemas/clinician';
-import type { ScreeningAnswers } from '../../shared/schemas/screening';
+import { screeningSave, type ScreeningAnswers } from '../../shared/schemas/screening';
 import { ITEM_IDS } from '../../shared/screening/items';
 import { screen } from '../../shared/screening/engine';
 import { screeningCaseSchema } from '../../shared/screening/case-schema';
@@ -58,6 +58,52 @@ describe('screening drafts', () => {
     expect(() => store.screening.save({ id: saved.id, expectedVersion: 1, answers: allNo() }, T0)).toThrow(
       expect.objectContaining({ code: 'conflict', field: 'expectedVersion' }),
     );
+  });
+});
+
+describe('a draft’s signing inputs', () => {
+  it('are saved with the draft, survive closing the store, and are kept when a save leaves them out', () => {
+    const { store, patient, clinician, dir } = setup();
+    const draft = draftWith(store, patient.id, clinician, allNo({ 'seizure-disorder': true }));
+    expect(draft.draftSigning).toBeNull();
+    const signing = { acknowledgedRuleIds: ['CA-SEIZURE'], overrideReason: 'Typed, not yet needed ', amendmentReason: '' };
+    const saved = store.screening.save({ id: draft.id, expectedVersion: draft.version, answers: allNo({ 'seizure-disorder': true }), signing }, T0);
+    expect(saved.draftSigning).toEqual(signing);
+    const answersOnly = store.screening.save({ id: saved.id, expectedVersion: saved.version, answers: allNo({ 'seizure-disorder': true }) }, T0);
+    expect(answersOnly.draftSigning).toEqual(signing);
+    store.close();
+    const reopened = Store.open(dir);
+    try {
+      expect(reopened.screening.get(draft.id).draftSigning).toEqual(signing);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('refuse a stale version, are bounded, and are cleared at signing, after which they cannot be saved', () => {
+    const { store, patient, clinician } = setup();
+    const draft = draftWith(store, patient.id, clinician, allNo({ 'seizure-disorder': true }));
+    const signing = { acknowledgedRuleIds: ['CA-SEIZURE'], overrideReason: '', amendmentReason: '' };
+    expect(() => store.screening.save({ id: draft.id, expectedVersion: 1, answers: allNo(), signing }, T0)).toThrow(
+      expect.objectContaining({ code: 'conflict', field: 'expectedVersion' }),
+    );
+    expect(store.screening.get(draft.id).draftSigning).toBeNull();
+    const request = { id: draft.id, expectedVersion: draft.version, answers: allNo() };
+    expect(screeningSave.safeParse({ ...request, signing: { ...signing, overrideReason: 'x'.repeat(1001) } }).success).toBe(false);
+    expect(screeningSave.safeParse({ ...request, signing: { ...signing, acknowledgedRuleIds: ['x'.repeat(61)] } }).success).toBe(false);
+    expect(screeningSave.safeParse({ ...request, signing: { ...signing, extra: true } }).success).toBe(false);
+    expect(screeningSave.parse({ ...request, signing: {} }).signing).toEqual({ acknowledgedRuleIds: [], overrideReason: '', amendmentReason: '' });
+
+    const saved = store.screening.save({ ...request, answers: allNo({ 'seizure-disorder': true }), signing }, T0);
+    // Signing goes by what the sign request says, not by what was saved with the draft.
+    expect(() => sign(store, saved, clinician)).toThrow(/CA-SEIZURE/);
+    const signed = sign(store, saved, clinician, { acknowledgedRuleIds: ['CA-SEIZURE'] });
+    expect(signed.draftSigning).toBeNull();
+    expect(store.db.prepare('SELECT signing_json FROM screenings WHERE id = ?').pluck().get(signed.id)).toBeNull();
+    expect(() => store.screening.save({ id: signed.id, expectedVersion: signed.version, answers: allNo(), signing }, LATER)).toThrow(
+      /can no longer be changed/,
+    );
+    expect(() => store.db.prepare("UPDATE screenings SET signing_json = '{}' WHERE id = ?").run(signed.id)).toThrow(/amend instead/);
   });
 });
 

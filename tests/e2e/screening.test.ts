@@ -309,8 +309,17 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     expect(await problems.textContent()).toContain('Acknowledge each caution before signing: CA-HTN-CONTROLLED, CA-BP-ELEVATED, CA-MED-BENZODIAZEPINE');
     await shot('screening-08-sign-needs-acknowledgements');
 
-    const panel = p.getByTestId('signing-panel');
+    let panel = p.getByTestId('signing-panel');
     await panel.getByLabel(/Hypertension controlled on treatment/).check();
+    // The tick is saved with the draft: reloading the app and resuming the draft brings it back.
+    await waitSaved();
+    expect((await app.api('screenings.get', { id: inesScreeningId })).draftSigning?.acknowledgedRuleIds).toEqual(['CA-HTN-CONTROLLED']);
+    await app.open();
+    await openChart(ines);
+    await p.getByRole('button', { name: 'Resume draft', exact: true }).click();
+    panel = p.getByTestId('signing-panel');
+    await expect.poll(() => panel.getByLabel(/Hypertension controlled on treatment/).isChecked()).toBe(true);
+    expect(await panel.getByLabel(/Baseline BP above 140\/90/).isChecked()).toBe(false);
     await panel.getByLabel(/Baseline BP above 140\/90/).check();
     expect(await sign.isDisabled()).toBe(true);
     // The last one by keyboard.

@@ -197,6 +197,8 @@ export function ScreeningEditor({ draft, patient, clinician, amends, validityDay
             result={result}
             clinician={clinician}
             validityDays={validityDays}
+            signing={autosave.signing}
+            onSigning={autosave.setSigning}
             flush={autosave.flush}
             onSigned={onSigned}
             onJumpToMissing={jumpToMissing}

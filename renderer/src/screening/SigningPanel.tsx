@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Checkbox, List, Paper, Stack, Text, Textarea, Ti
 import { useMemo, useState } from 'react';
 import type { ApiError } from '../../../shared/result';
 import { CLINICIAN_ROLE_LABELS, type Clinician } from '../../../shared/schemas/clinician';
-import type { Screening } from '../../../shared/schemas/screening';
+import type { DraftSigning, Screening } from '../../../shared/schemas/screening';
 import type { ScreeningResult } from '../../../shared/screening';
 import { cautionRuleIds, signingProblems } from '../../../shared/screening-signing';
 import { call } from '../api/client';
@@ -14,6 +14,9 @@ interface Props {
   result: ScreeningResult;
   clinician: Clinician;
   validityDays: number | null;
+  /** What is ticked and typed here, saved with the draft like its answers. */
+  signing: DraftSigning;
+  onSigning: (update: (current: DraftSigning) => DraftSigning) => void;
   flush: () => Promise<FlushResult>;
   onSigned: (signed: Screening) => void;
   onJumpToMissing: () => void;
@@ -24,11 +27,13 @@ interface Props {
  * every caution acknowledged, a prescriber's written reason to override a
  * contraindication, and a reason for an amendment. Sign stays disabled until
  * nothing is left; the store checks again and its refusal is shown as is.
+ * The ticks and reasons are autosaved with the draft, so reopening it brings
+ * them back; signing still sends them and the store judges them afresh.
  */
-export function SigningPanel({ draft, result, clinician, validityDays, flush, onSigned, onJumpToMissing }: Props) {
-  const [acknowledged, setAcknowledged] = useState<string[]>([]);
-  const [overrideReason, setOverrideReason] = useState('');
-  const [amendmentReason, setAmendmentReason] = useState('');
+export function SigningPanel({
+  draft, result, clinician, validityDays, signing, onSigning, flush, onSigned, onJumpToMissing,
+}: Props) {
+  const { acknowledgedRuleIds: acknowledged, overrideReason, amendmentReason } = signing;
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
 
@@ -78,7 +83,7 @@ export function SigningPanel({ draft, result, clinician, validityDays, flush, on
             label="Acknowledge each caution"
             description="You have reviewed it and accept it for this treatment."
             value={acknowledgedNow}
-            onChange={setAcknowledged}
+            onChange={(ids) => onSigning((s) => ({ ...s, acknowledgedRuleIds: ids }))}
             size="xs"
           >
             <Stack gap={6} mt={6}>
@@ -108,7 +113,10 @@ export function SigningPanel({ draft, result, clinician, validityDays, flush, on
             maxRows={6}
             maxLength={1000}
             value={overrideReason}
-            onChange={(e) => setOverrideReason(e.currentTarget.value)}
+            onChange={(e) => {
+              const overrideReason = e.currentTarget.value;
+              onSigning((s) => ({ ...s, overrideReason }));
+            }}
             withAsterisk
           />
         )}
@@ -122,7 +130,10 @@ export function SigningPanel({ draft, result, clinician, validityDays, flush, on
             maxRows={5}
             maxLength={500}
             value={amendmentReason}
-            onChange={(e) => setAmendmentReason(e.currentTarget.value)}
+            onChange={(e) => {
+              const amendmentReason = e.currentTarget.value;
+              onSigning((s) => ({ ...s, amendmentReason }));
+            }}
             withAsterisk
           />
         )}

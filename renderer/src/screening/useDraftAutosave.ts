@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/result';
-import type { Screening, ScreeningAnswers } from '../../../shared/schemas/screening';
+import {
+  EMPTY_DRAFT_SIGNING, type DraftSigning, type Screening, type ScreeningAnswers,
+} from '../../../shared/schemas/screening';
 import { call } from '../api/client';
 import { answersFromCase } from './model';
 
@@ -16,12 +18,23 @@ export type SaveStatus =
   /** Someone else changed or closed the draft; nothing is retried until the clinician chooses. */
   | { kind: 'conflict'; error: ApiError };
 
+/** What the draft screen edits and saves: the answers and the signing inputs. */
+export interface DraftWork {
+  answers: ScreeningAnswers;
+  signing: DraftSigning;
+}
+
+const storedWork = (s: Screening): DraftWork => ({
+  answers: answersFromCase(s.case),
+  signing: s.draftSigning ?? EMPTY_DRAFT_SIGNING,
+});
+
 /**
- * Answers not yet stored when their screen closed (a tab switch, a failed
- * save), by screening id: reopening the draft brings them back and saves them,
- * against the version they were based on, so nothing typed is lost.
+ * Work not yet stored when its screen closed (a tab switch, a failed save),
+ * by screening id: reopening the draft brings it back and saves it, against
+ * the version it was based on, so nothing typed is lost.
  */
-const unsaved = new Map<string, { answers: ScreeningAnswers; version: number }>();
+const unsaved = new Map<string, { work: DraftWork; version: number }>();
 
 export type FlushResult = { ok: true; screening: Screening } | { ok: false; error: ApiError };
 
@@ -34,14 +47,14 @@ export type FlushResult = { ok: true; screening: Screening } | { ok: false; erro
  */
 export function useDraftAutosave(initial: Screening) {
   const [restored] = useState(() => unsaved.get(initial.id));
-  const [answers, setAnswersState] = useState<ScreeningAnswers>(() => restored?.answers ?? answersFromCase(initial.case));
+  const [work, setWorkState] = useState<DraftWork>(() => restored?.work ?? storedWork(initial));
   const [saved, setSaved] = useState<Screening>(initial);
   const [status, setStatus] = useState<SaveStatus>(() =>
     restored ? { kind: 'pending' } : { kind: 'saved', at: initial.updatedAt },
   );
 
-  const latest = useRef(answers);
-  const savedJson = useRef(JSON.stringify(answersFromCase(initial.case)));
+  const latest = useRef(work);
+  const savedJson = useRef(JSON.stringify(storedWork(initial)));
   const version = useRef(restored?.version ?? initial.version);
   const savedRef = useRef(initial);
   const running = useRef<Promise<FlushResult> | null>(null);
@@ -73,7 +86,8 @@ export function useDraftAutosave(initial: Screening) {
           const result = await call('screenings.save', {
             id: savedRef.current.id,
             expectedVersion: version.current,
-            answers: sending,
+            answers: sending.answers,
+            signing: sending.signing,
           });
           if (!result.ok) {
             failures.current += 1;
@@ -106,12 +120,12 @@ export function useDraftAutosave(initial: Screening) {
     return run;
   }, []);
 
-  const setAnswers = useCallback(
-    (update: (current: ScreeningAnswers) => ScreeningAnswers) => {
+  const setWork = useCallback(
+    (update: (current: DraftWork) => DraftWork) => {
       const next = update(latest.current);
       if (next === latest.current) return;
       latest.current = next;
-      setAnswersState(next);
+      setWorkState(next);
       if (blocked.current) return;
       setStatus((s) => (s.kind === 'failed' ? s : { kind: 'pending' }));
       if (debounce.current) clearTimeout(debounce.current);
@@ -121,6 +135,25 @@ export function useDraftAutosave(initial: Screening) {
       }, AUTOSAVE_DEBOUNCE_MS);
     },
     [pump],
+  );
+
+  const setAnswers = useCallback(
+    (update: (current: ScreeningAnswers) => ScreeningAnswers) =>
+      setWork((w) => {
+        const answers = update(w.answers);
+        return answers === w.answers ? w : { ...w, answers };
+      }),
+    [setWork],
+  );
+
+  /** The signing panel's inputs, saved with the draft like the answers. */
+  const setSigning = useCallback(
+    (update: (current: DraftSigning) => DraftSigning) =>
+      setWork((w) => {
+        const signing = update(w.signing);
+        return signing === w.signing ? w : { ...w, signing };
+      }),
+    [setWork],
   );
 
   /** Saves now (after any save on its way) and resolves once everything on screen is stored, or not. */
@@ -140,19 +173,19 @@ export function useDraftAutosave(initial: Screening) {
     return pump();
   }, [pump]);
 
-  /** After a conflict: take the stored draft and drop the answers on screen. */
+  /** After a conflict: take the stored draft and drop the answers and signing inputs on screen. */
   const loadLatest = useCallback(async (): Promise<FlushResult> => {
     const result = await call('screenings.get', { id: savedRef.current.id });
     if (!result.ok) return result;
     clearTimers();
     blocked.current = false;
     failures.current = 0;
-    const fresh = answersFromCase(result.data.case);
+    const fresh = storedWork(result.data);
     latest.current = fresh;
     savedJson.current = JSON.stringify(fresh);
     version.current = result.data.version;
     savedRef.current = result.data;
-    setAnswersState(fresh);
+    setWorkState(fresh);
     setSaved(result.data);
     setStatus({ kind: 'saved', at: result.data.updatedAt });
     return { ok: true, screening: result.data };
@@ -169,7 +202,7 @@ export function useDraftAutosave(initial: Screening) {
     }
     version.current = result.data.version;
     savedRef.current = result.data;
-    savedJson.current = JSON.stringify(answersFromCase(result.data.case));
+    savedJson.current = JSON.stringify(storedWork(result.data));
     blocked.current = false;
     failures.current = 0;
     return flush();
@@ -184,11 +217,14 @@ export function useDraftAutosave(initial: Screening) {
       alive.current = false;
       clearTimers();
       if (isDirty()) {
-        unsaved.set(savedRef.current.id, { answers: latest.current, version: version.current });
+        unsaved.set(savedRef.current.id, { work: latest.current, version: version.current });
         if (!blocked.current) void pump();
       }
     };
   }, [pump]);
 
-  return { answers, setAnswers, saved, status, flush, retryNow, loadLatest, keepMine, isDirty };
+  return {
+    answers: work.answers, setAnswers, signing: work.signing, setSigning, saved, status, flush, retryNow, loadLatest, keepMine,
+    isDirty,
+  };
 }
