@@ -86,12 +86,32 @@ export class SessionStore {
     const session = this.get(id);
     const entries = this.store.sessions.entries(id).map(toEntry);
     const alerts = this.store.sessions.alerts(id).map(toAlert);
+    const savedChecklist = session.discharge ? null : this.savedChecklist(id);
     // A discharged session is judged as it stood when the patient left.
     const readiness = dischargeReadiness(
-      session, entries, session.discharge?.checklist ?? checklist ?? EMPTY_CHECKLIST, session.discharge?.at ?? now,
-      session.settings, alerts,
+      session, entries, session.discharge?.checklist ?? checklist ?? savedChecklist ?? EMPTY_CHECKLIST,
+      session.discharge?.at ?? now, session.settings, alerts,
     );
-    return { session, entries, alerts, schedule: schedule(session, entries, now, session.settings), readiness, now };
+    return {
+      session, savedChecklist, entries, alerts, schedule: schedule(session, entries, now, session.settings), readiness, now,
+    };
+  }
+
+  /**
+   * The discharge checklist as ticked at the chair, kept with the session so a
+   * reload or a restart shows the same ticks. Only while the session is open;
+   * each change is an audit row with the ticks before and after.
+   */
+  saveChecklist(input: { sessionId: string; checklist: DischargeChecklist }, by: Clinician, now: string): DischargeChecklist {
+    return this.store.write(() => {
+      const session = this.openSession(input.sessionId);
+      const before = this.savedChecklist(session.id);
+      const after = { ...EMPTY_CHECKLIST, ...input.checklist };
+      if (JSON.stringify(before ?? EMPTY_CHECKLIST) === JSON.stringify(after)) return after;
+      this.store.sessions.saveTicks(session.id, after);
+      this.audit(by.id, now, session.id, 'discharge-checklist', before, after, null);
+      return after;
+    });
   }
 
   /** One observation, saved at once with the alerts it fires and its audit row, in one durable transaction. */
@@ -235,6 +255,11 @@ export class SessionStore {
       amendsId: e.amendsId, amendReason: e.amendReason, supersededById: null,
     };
     return { entry, alerts };
+  }
+
+  private savedChecklist(id: string): DischargeChecklist | null {
+    const json = this.store.sessions.get(id)?.discharge_ticks_json;
+    return json ? { ...EMPTY_CHECKLIST, ...(JSON.parse(json) as Partial<DischargeChecklist>) } : null;
   }
 
   private openSession(id: string): Session {

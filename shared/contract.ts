@@ -10,7 +10,7 @@ import { clinicSettings, clinicSettingsUpdate } from './schemas/settings';
 import { consent, consentRecord } from './schemas/consent';
 import { printRequest, printResult } from './schemas/print';
 import {
-  alertAcknowledge, eligibilityQuery, entryAdd, entryAmend, entryWritten, sessionDischarge, sessionEligibility, sessionQuery,
+  alertAcknowledge, checklistSave, eligibilityQuery, entryAdd, entryAmend, entryWritten, sessionDischarge, sessionEligibility, sessionQuery,
   sessionStart, sessionSummary, sessionView,
 } from './session/schemas';
 import { sessionRecord } from './session/record';
@@ -59,6 +59,7 @@ export const contract = {
   'sessions.addEntry': { request: entryAdd, response: entryWritten },
   'sessions.amendEntry': { request: entryAmend, response: entryWritten },
   'sessions.acknowledgeAlert': { request: alertAcknowledge, response: sessionView },
+  'sessions.saveChecklist': { request: checklistSave, response: sessionView },
   'sessions.discharge': { request: sessionDischarge, response: sessionView },
   'sessions.listForPatient': { request: z.strictObject({ patientId: id }), response: z.array(sessionSummary) },
   'sessions.record': { request: z.strictObject({ id }), response: sessionRecord },

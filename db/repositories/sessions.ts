@@ -18,6 +18,7 @@ export interface SessionRow {
   concerns_json: string;
   decision_reason: string | null;
   settings_json: string;
+  discharge_ticks_json: string | null;
   discharged_at: string | null;
   discharged_by: string | null;
   discharged_by_name: string | null;
@@ -172,6 +173,7 @@ export class SessionRepository {
       insertAck: db.prepare(
         'INSERT INTO session_alert_acks (alert_id, session_id, at, by_id, action_note) VALUES (@alertId, @sessionId, @at, @by, @actionNote)',
       ),
+      saveTicks: db.prepare('UPDATE sessions SET discharge_ticks_json = @ticks WHERE id = @sessionId'),
       insertDischarge: db.prepare(
         `INSERT INTO session_discharges (session_id, at, by_id, recorded_at, checklist_json, ready, unmet_json, override_reason)
          VALUES (@sessionId, @at, @by, @recordedAt, @checklist, @ready, @unmet, @overrideReason)`,
@@ -257,6 +259,11 @@ export class SessionRepository {
 
   insertAck(r: { alertId: string; sessionId: string; at: string; by: string; actionNote: string }): void {
     this.s.insertAck.run(r);
+  }
+
+  /** The discharge checklist as ticked so far; the database refuses it once the session is discharged. */
+  saveTicks(sessionId: string, ticks: unknown): void {
+    this.s.saveTicks.run({ sessionId, ticks: JSON.stringify(ticks) });
   }
 
   insertDischarge(r: {

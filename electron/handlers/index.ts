@@ -76,6 +76,11 @@ export const handlers: HandlerTable = {
     const now = nowIso(ctx);
     return ctx.store.session.view(ctx.store.session.acknowledgeAlert(input, currentClinician(ctx), now).sessionId, now);
   },
+  'sessions.saveChecklist': (input, ctx) => {
+    const now = nowIso(ctx);
+    ctx.store.session.saveChecklist(input, currentClinician(ctx), now);
+    return ctx.store.session.view(input.sessionId, now);
+  },
   'sessions.discharge': (input, ctx) => {
     const now = nowIso(ctx);
     return ctx.store.session.view(ctx.store.session.discharge(input, currentClinician(ctx), now).id, now);

@@ -440,6 +440,8 @@ export type Readiness = z.output<typeof readiness>;
 
 export const sessionView = z.object({
   session,
+  /** The discharge checklist as last saved while the session was open (null until a tick is saved). */
+  savedChecklist: dischargeChecklist.nullable(),
   /** Every row, corrections included, in clinical-time order. */
   entries: z.array(sessionEntry),
   alerts: z.array(sessionAlert),
@@ -495,6 +497,12 @@ export const sessionEligibility = z.object({
   reasons: z.array(eligibilityReason),
 });
 export type SessionEligibility = z.output<typeof sessionEligibility>;
+
+/** The discharge checklist as ticked so far, saved at each tick while the session is open. */
+export const checklistSave = z.strictObject({
+  sessionId: id,
+  checklist: dischargeChecklist,
+});
 
 // ── Requests that only name a record ──────────────────────────────────────
 

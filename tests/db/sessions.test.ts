@@ -291,6 +291,49 @@ describe('discharge', () => {
   });
 });
 
+describe('the discharge checklist as ticked', () => {
+  it('is saved with the session at each change, with an audit row, and survives closing the store', () => {
+    const { store, session, nurse, dir } = readyToLeave();
+    expect(store.session.view(session.id, at(125)).savedChecklist).toBeNull();
+    const two = { ...ALL, walksSteadily: false, nauseaControlled: false, aftercareExplained: false };
+    store.session.saveChecklist({ sessionId: session.id, checklist: two }, nurse, at(122));
+    store.session.saveChecklist({ sessionId: session.id, checklist: two }, nurse, at(123));
+    store.session.saveChecklist({ sessionId: session.id, checklist: ALL }, nurse, at(124));
+    const ticks = store.session.history(session.id).filter((h) => h.action === 'discharge-checklist');
+    expect(ticks.map((h) => [h.at, h.clinicianId, h.before, h.after])).toEqual([
+      [at(122), nurse.id, null, two],
+      [at(124), nurse.id, two, ALL],
+    ]);
+    // Only the ticks may change on an open session; every other column stays as written.
+    expect(() => store.db.prepare("UPDATE sessions SET decision_reason = 'x', discharge_ticks_json = NULL").run())
+      .toThrow(/sessions cannot be changed/);
+    store.close();
+    const reopened = Store.open(dir);
+    try {
+      const view = reopened.session.view(session.id, at(125));
+      expect(view.savedChecklist).toEqual(ALL);
+      // With nothing sent, readiness goes by the saved ticks.
+      expect(view.readiness.ready).toBe(true);
+      expect(reopened.audit.verify().ok).toBe(true);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('is refused once the session is discharged, in the store and by trigger', () => {
+    const { store, session, nurse } = readyToLeave();
+    store.session.saveChecklist({ sessionId: session.id, checklist: { ...ALL, escortPresent: false } }, nurse, at(124));
+    store.session.discharge({ sessionId: session.id, checklist: ALL, overrideReason: null }, nurse, at(125));
+    expect(() => store.session.saveChecklist({ sessionId: session.id, checklist: ALL }, nurse, at(126))).toThrow(
+      expect.objectContaining({ code: 'conflict', field: 'sessionId' }),
+    );
+    expect(() => store.db.prepare("UPDATE sessions SET discharge_ticks_json = '{}'").run()).toThrow(/has ended/);
+    const view = store.session.view(session.id, at(126));
+    expect(view.savedChecklist).toBeNull();
+    expect(view.session.discharge?.checklist).toEqual(ALL);
+  });
+});
+
 describe('immutability in the database itself', () => {
   it('refuses every update and delete, and new entries after discharge, by trigger', () => {
     const { store, session, nurse } = readyToLeave();
@@ -300,6 +343,7 @@ describe('immutability in the database itself', () => {
     const db = store.db;
     const refused: Array<[string, RegExp]> = [
       ["UPDATE sessions SET decision_reason = 'x'", /sessions cannot be changed/],
+      ["UPDATE sessions SET settings_json = '{}', discharge_ticks_json = NULL", /cannot be changed/],
       ['DELETE FROM sessions', /never deleted/],
       ["UPDATE session_entries SET at = 'x'", /cannot be changed; add a correction/],
       ['DELETE FROM session_entries', /never deleted/],

@@ -557,6 +557,19 @@ describe('sessions: every confirmed entry survives the server being killed', () 
     await expect.poll(() => h.timelineTexts()).toEqual(['Level 1: Drowsy, answers normal voice', 'BP 131/82 · HR 77 · SpO₂ 98 % · RR 14']);
     await h.shot('session-21-after-restart-both-entries');
     await expectNoAxeViolations(page, 'session after restart');
+
+    // Discharge ticks are saved with the session as they are made: a restart and a reload keep them.
+    let discharge = page.getByTestId('discharge-panel');
+    await discharge.getByLabel('Alert and oriented').check();
+    await discharge.getByLabel('Escort present').check();
+    await expect.poll(async () => (await app.api('sessions.get', { id: sessionId })).savedChecklist, { timeout: 10_000 })
+      .toEqual({ oriented: true, walksSteadily: false, nauseaControlled: false, escortPresent: true, aftercareExplained: false });
+    await app.restart();
+    await reopenAfterRestart();
+    discharge = page.getByTestId('discharge-panel');
+    await expect.poll(() => discharge.getByLabel('Alert and oriented').isChecked()).toBe(true);
+    expect(await discharge.getByLabel('Escort present').isChecked()).toBe(true);
+    expect(await discharge.getByLabel('Walks steadily').isChecked()).toBe(false);
   });
 });
 

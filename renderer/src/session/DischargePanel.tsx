@@ -37,6 +37,8 @@ interface Props {
   now: string;
   checklist: DischargeChecklist;
   onChecklist: (c: DischargeChecklist) => void;
+  /** Why the last tick could not be saved; it stays ticked here and is sent again. */
+  saveError?: string | null;
 }
 
 /**
@@ -45,7 +47,7 @@ interface Props {
  * every item is met, or, for items an override may skip, with a written
  * reason. An open alert blocks it whatever the reason.
  */
-export function DischargePanel({ view, live, now, checklist, onChecklist }: Props) {
+export function DischargePanel({ view, live, now, checklist, onChecklist, saveError = null }: Props) {
   const { session, entries, alerts } = view;
   const [time, setTime] = useState('');
   const [reason, setReason] = useState('');
@@ -117,6 +119,11 @@ export function DischargePanel({ view, live, now, checklist, onChecklist }: Prop
           />
         ))}
       </fieldset>
+      {saveError && (
+        <Text size="xs" c="red.9" role="alert" data-testid="checklist-save-error">
+          Ticks not saved yet: {saveError} They stay ticked here and are saved when KetaDesk answers again.
+        </Text>
+      )}
 
       <ul className={classes.readiness} aria-label="Discharge readiness" data-testid="readiness">
         {readiness.items.map((i) => (

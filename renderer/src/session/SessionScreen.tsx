@@ -1,6 +1,6 @@
 import { Button, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Patient } from '../../../shared/schemas/patient';
 import { EMPTY_CHECKLIST, minutesBetween, type DischargeChecklist } from '../../../shared/session';
 import { CenteredLoader } from '../components/CenteredLoader';
@@ -18,8 +18,15 @@ import { useSessionLive } from './useSessionLive';
 import { VitalsChart } from './VitalsChart';
 import classes from './Session.module.css';
 
-/** The discharge checklist as ticked, by session, so leaving the tab and coming back keeps it. */
+/**
+ * The discharge checklist as ticked, by session: each tick is saved with the
+ * session at once; this copy keeps a tick whose save has not gone through yet
+ * when the tab is left, and it is sent again on return.
+ */
 const checklists = new Map<string, DischargeChecklist>();
+
+const sameChecklist = (a: DischargeChecklist, b: DischargeChecklist) =>
+  (Object.keys(EMPTY_CHECKLIST) as (keyof DischargeChecklist)[]).every((k) => a[k] === b[k]);
 
 const focus = (id: string) => {
   const el = document.getElementById(id);
@@ -43,12 +50,56 @@ interface Props {
  */
 export function SessionScreen({ sessionId, patient, onBack, onDischarged }: Props) {
   const [checklist, setChecklistState] = useState<DischargeChecklist>(() => checklists.get(sessionId) ?? EMPTY_CHECKLIST);
+  const live = useSessionLive(sessionId, checklist);
+  const { state, view, now, derived, offline, lastSync, saveChecklist } = live;
+  const [checklistError, setChecklistError] = useState<string | null>(null);
+  /** The ticks as the store last confirmed them; null until the session is loaded. */
+  const storedTicks = useRef<DischargeChecklist | null>(null);
+  const sendingTicks = useRef(false);
+
+  // One save at a time, always of the latest ticks, so an older one never lands last.
+  const pushChecklist = useCallback(async () => {
+    if (sendingTicks.current || storedTicks.current === null) return;
+    sendingTicks.current = true;
+    try {
+      for (;;) {
+        const wanted = checklists.get(sessionId);
+        if (!wanted || sameChecklist(wanted, storedTicks.current)) break;
+        const r = await saveChecklist(wanted);
+        if (!r.ok) {
+          setChecklistError(r.error.message);
+          break;
+        }
+        storedTicks.current = wanted;
+        setChecklistError(null);
+      }
+    } finally {
+      sendingTicks.current = false;
+    }
+  }, [sessionId, saveChecklist]);
+
   const setChecklist = (c: DischargeChecklist) => {
     checklists.set(sessionId, c);
     setChecklistState(c);
+    void pushChecklist();
   };
-  const live = useSessionLive(sessionId, checklist);
-  const { state, view, now, derived, offline, lastSync } = live;
+
+  // Once loaded: ticks saved with the session come back; ticks kept here and not yet saved are sent.
+  const loaded = view !== null && view.session.id === sessionId;
+  useEffect(() => {
+    if (!loaded || storedTicks.current !== null || !view) return;
+    storedTicks.current = view.savedChecklist ?? EMPTY_CHECKLIST;
+    if (checklists.has(sessionId)) void pushChecklist();
+    else if (view.savedChecklist) {
+      checklists.set(sessionId, view.savedChecklist);
+      setChecklistState(view.savedChecklist);
+    }
+  }, [loaded, view, sessionId, pushChecklist]);
+
+  // A save that failed is tried again whenever the store answers again.
+  useEffect(() => {
+    if (checklistError && lastSync) void pushChecklist();
+  }, [lastSync, checklistError, pushChecklist]);
   const [amending, setAmending] = useState<TimelineRow | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const ready = state.kind === 'ready';
@@ -159,7 +210,9 @@ export function SessionScreen({ sessionId, patient, onBack, onDischarged }: Prop
           </section>
           <Timeline session={session} entries={entries} alerts={alerts} onAmend={setAmending} />
         </div>
-        <DischargePanel view={view} live={live} now={now} checklist={checklist} onChecklist={setChecklist} />
+        <DischargePanel
+          view={view} live={live} now={now} checklist={checklist} onChecklist={setChecklist} saveError={checklistError}
+        />
       </div>
 
       <Text size="xs" c="dimmed" ta="center" mt="sm">

@@ -108,13 +108,19 @@ export function useSessionLive(sessionId: string, checklist: DischargeChecklist)
       write<ResponseOf<'sessions.acknowledgeAlert'>>(() => call('sessions.acknowledgeAlert', { alertId, actionNote })),
     [write],
   );
+  /** The discharge checklist as ticked so far, kept with the session. */
+  const saveChecklist = useCallback(
+    (ticks: DischargeChecklist) =>
+      write<ResponseOf<'sessions.saveChecklist'>>(() => call('sessions.saveChecklist', { sessionId, checklist: ticks })),
+    [write, sessionId],
+  );
   const discharge = useCallback(
     (input: Omit<RequestOf<'sessions.discharge'>, 'sessionId'>) =>
       write<ResponseOf<'sessions.discharge'>>(() => call('sessions.discharge', { sessionId, ...input })),
     [write, sessionId],
   );
 
-  return { state, view, now, derived, offline, lastSync, refresh, addEntry, amendEntry, acknowledge, discharge };
+  return { state, view, now, derived, offline, lastSync, refresh, addEntry, amendEntry, acknowledge, saveChecklist, discharge };
 }
 
 export type SessionLive = ReturnType<typeof useSessionLive>;
