@@ -8,8 +8,6 @@ import type { EligibilityReason, SessionEligibility } from '../shared/session/sc
 import { toMs } from '../shared/session/time';
 import type { Store } from './store';
 
-export type Eligibility = SessionEligibility;
-
 const reason = (code: EligibilityReason['code'], message: string): EligibilityReason => ({ code, message });
 
 /**
@@ -54,7 +52,7 @@ export function requireConsent(store: Store, patientId: string, route: Route | n
   );
 }
 
-export function sessionEligibility(store: Store, patientId: string, at: string, route: Route | null): Eligibility {
+export function sessionEligibility(store: Store, patientId: string, at: string, route: Route | null): SessionEligibility {
   const screeningId = store.sessions.latestSignedScreeningId(patientId);
   const screening = screeningId ? store.screening.get(screeningId) : null;
   const reasons = screeningReasons(screening, at, route);

@@ -6,17 +6,17 @@ import { DomainError } from '../shared/result';
 import { assessEntry } from '../shared/session/alerts';
 import { dischargeReadiness } from '../shared/session/discharge';
 import { resolveDose, type FieldProblem } from '../shared/session/dose';
-import { baselineOf, decisionProblems, preDoseConcerns, preDoseProblems } from '../shared/session/pre-dose';
+import { decisionProblems, preDoseConcerns, preDoseProblems } from '../shared/session/pre-dose';
 import { buildSessionRecord, type SessionRecord } from '../shared/session/record';
 import { schedule } from '../shared/session/schedule';
 import {
   EMPTY_CHECKLIST, type DischargeChecklist, type EntryData, type Session, type SessionAlert, type SessionEntry,
-  type SessionStart, type SessionSummary, type SessionView,
+  type SessionEligibility, type SessionStart, type SessionSummary, type SessionView,
 } from '../shared/session/schemas';
 import { sessionSettingsOf } from '../shared/session/settings';
 import { clinicalTimeProblem, FUTURE_TOLERANCE_MS, toMs } from '../shared/session/time';
 import type { Route } from '../shared/session/reference';
-import { sessionEligibility, type Eligibility } from './session-gates';
+import { sessionEligibility } from './session-gates';
 import { toAlert, toEntry, toSession, toSummary } from './session-rows';
 import type { Store } from './store';
 
@@ -36,7 +36,7 @@ const invalid = (p: FieldProblem) => new DomainError('invalid-input', p.message,
 export class SessionStore {
   constructor(private readonly store: Store) {}
 
-  eligibility(patientId: string, at: string, route: Route | null = null): Eligibility {
+  eligibility(patientId: string, at: string, route: Route | null = null): SessionEligibility {
     this.patient(patientId);
     return sessionEligibility(this.store, patientId, at, route);
   }
@@ -177,7 +177,7 @@ export class SessionStore {
     return this.store.write(() => {
       const session = this.openSession(input.sessionId);
       const at = input.at ?? now;
-      this.checkTime(at, session, now, 'at');
+      this.checkTime(at, session, now);
       const lastAt = this.store.sessions.lastEntryAt(session.id);
       if (lastAt && toMs(at) < toMs(lastAt)) {
         throw new DomainError('invalid-input', 'Discharge cannot be earlier than the last entry on the timeline', 'at');
@@ -270,9 +270,9 @@ export class SessionStore {
     return session;
   }
 
-  private checkTime(at: string, session: Session, now: string, field = 'at'): void {
+  private checkTime(at: string, session: Session, now: string): void {
     const problem = clinicalTimeProblem(at, { startedAt: session.startedAt, now, dischargedAt: session.discharge?.at ?? null });
-    if (problem) throw new DomainError('invalid-input', problem, field);
+    if (problem) throw new DomainError('invalid-input', problem, 'at');
   }
 
   /** One end of dosing per session; an IM injection has none to record. */
