@@ -1,6 +1,7 @@
 // Session table rows → the objects the contract answers with. JSON columns
 // were written by this store from validated input, so they are read back as is.
 
+import { EMPTY_CHECKLIST } from '../shared/session/schemas';
 import type {
   DischargeChecklist, DoseRecord, EntryData, PreDoseChecks, PreDoseConcern, Session, SessionAlert, SessionEntry,
   SessionSummary,
@@ -40,6 +41,13 @@ export function toSession(r: SessionRow): Session {
         }
       : null,
   };
+}
+
+/** The discharge checklist as ticked so far on an open session, or null when nothing was ticked yet. */
+export function savedTicksOf(r: SessionRow): DischargeChecklist | null {
+  return r.discharge_ticks_json
+    ? { ...EMPTY_CHECKLIST, ...(JSON.parse(r.discharge_ticks_json) as Partial<DischargeChecklist>) }
+    : null;
 }
 
 export const toEntry = (r: EntryRow): SessionEntry => ({

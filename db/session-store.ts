@@ -17,7 +17,8 @@ import { sessionSettingsOf } from '../shared/session/settings';
 import { clinicalTimeProblem, FUTURE_TOLERANCE_MS, toMs } from '../shared/session/time';
 import type { Route } from '../shared/session/reference';
 import { sessionEligibility } from './session-gates';
-import { toAlert, toEntry, toSession, toSummary } from './session-rows';
+import type { SessionRow } from './repositories/sessions';
+import { savedTicksOf, toAlert, toEntry, toSession, toSummary } from './session-rows';
 import type { Store } from './store';
 
 export interface EntryWritten {
@@ -26,6 +27,13 @@ export interface EntryWritten {
 }
 
 const invalid = (p: FieldProblem) => new DomainError('invalid-input', p.message, p.field);
+
+function assertOpen(session: Session): Session {
+  if (session.discharge) {
+    throw new DomainError('conflict', 'This session has ended; only corrections to its entries can be added.', 'sessionId');
+  }
+  return session;
+}
 
 /**
  * Treatment sessions: started only from a valid screening, monitored by
@@ -76,17 +84,16 @@ export class SessionStore {
   }
 
   get(id: string): Session {
-    const row = this.store.sessions.get(id);
-    if (!row) throw new DomainError('not-found', 'This session does not exist.', 'id');
-    return toSession(row);
+    return toSession(this.row(id));
   }
 
   /** Everything the session screen shows, computed at `now`; readiness with the checklist as ticked so far. */
   view(id: string, now: string, checklist?: DischargeChecklist): SessionView {
-    const session = this.get(id);
+    const row = this.row(id);
+    const session = toSession(row);
     const entries = this.store.sessions.entries(id).map(toEntry);
     const alerts = this.store.sessions.alerts(id).map(toAlert);
-    const savedChecklist = session.discharge ? null : this.savedChecklist(id);
+    const savedChecklist = session.discharge ? null : savedTicksOf(row);
     // A discharged session is judged as it stood when the patient left.
     const readiness = dischargeReadiness(
       session, entries, session.discharge?.checklist ?? checklist ?? savedChecklist ?? EMPTY_CHECKLIST,
@@ -104,8 +111,9 @@ export class SessionStore {
    */
   saveChecklist(input: { sessionId: string; checklist: DischargeChecklist }, by: Clinician, now: string): DischargeChecklist {
     return this.store.write(() => {
-      const session = this.openSession(input.sessionId);
-      const before = this.savedChecklist(session.id);
+      const row = this.row(input.sessionId);
+      const session = assertOpen(toSession(row));
+      const before = savedTicksOf(row);
       const after = { ...EMPTY_CHECKLIST, ...input.checklist };
       if (JSON.stringify(before ?? EMPTY_CHECKLIST) === JSON.stringify(after)) return after;
       this.store.sessions.saveTicks(session.id, after);
@@ -257,17 +265,14 @@ export class SessionStore {
     return { entry, alerts };
   }
 
-  private savedChecklist(id: string): DischargeChecklist | null {
-    const json = this.store.sessions.get(id)?.discharge_ticks_json;
-    return json ? { ...EMPTY_CHECKLIST, ...(JSON.parse(json) as Partial<DischargeChecklist>) } : null;
+  private row(id: string): SessionRow {
+    const row = this.store.sessions.get(id);
+    if (!row) throw new DomainError('not-found', 'This session does not exist.', 'id');
+    return row;
   }
 
   private openSession(id: string): Session {
-    const session = this.get(id);
-    if (session.discharge) {
-      throw new DomainError('conflict', 'This session has ended; only corrections to its entries can be added.', 'sessionId');
-    }
-    return session;
+    return assertOpen(this.get(id));
   }
 
   private checkTime(at: string, session: Session, now: string): void {
