@@ -1,4 +1,5 @@
 import type { SessionRecord } from '../session/record';
+import { MINUTE_MS, minutesBetween, toMs } from '../session/time';
 import type { SessionRecordData } from './monitoring-record';
 
 // The session feature's printable record (sessions.record) as the monitoring
@@ -18,7 +19,7 @@ export function initialsOf(name: string): string {
     .join('');
 }
 
-const minutesAfter = (from: string, to: string) => Math.floor((Date.parse(to) - Date.parse(from)) / 60_000);
+const minuteOf = (at: string) => Math.floor(toMs(at) / MINUTE_MS);
 
 function doseText(dose: SessionRecord['dose']): string {
   if (dose.route === 'esketamine-nasal') return `${dose.totalMg} mg (${dose.deviceCount} devices)`;
@@ -41,7 +42,7 @@ export function fromSessionRecord(r: SessionRecord, time: (iso: string) => strin
       time: time(at), label,
       systolic: null, diastolic: null, heartRate: null, spo2: null, respiratoryRate: null, sedation: null, dissociation: null, initials: null,
     };
-    rows.push({ minute: Math.floor(Date.parse(at) / 60_000), before, row });
+    rows.push({ minute: minuteOf(at), before, row });
     return row;
   };
   const has = {
@@ -50,10 +51,10 @@ export function fromSessionRecord(r: SessionRecord, time: (iso: string) => strin
     dissociation: (row: Row) => row.dissociation !== null,
   };
   const rowAt = (at: string, kind: keyof typeof has): Row => {
-    const minute = Math.floor(Date.parse(at) / 60_000);
-    const before = Date.parse(at) < Date.parse(start);
+    const minute = minuteOf(at);
+    const before = toMs(at) < toMs(start);
     const found = rows.find((r) => r.minute === minute && r.before === before && !has[kind](r.row));
-    return found?.row ?? newRow(at, before ? 'Before the dose' : `${minutesAfter(start, at)} min after start`, before);
+    return found?.row ?? newRow(at, before ? 'Before the dose' : `${Math.floor(minutesBetween(start, at))} min after start`, before);
   };
   const setVitals = (row: Row, v: { systolic: number | null; diastolic: number | null; heartRate: number | null; spo2: number | null; respiratoryRate?: number | null | undefined }) => {
     Object.assign(row, { systolic: v.systolic, diastolic: v.diastolic, heartRate: v.heartRate, spo2: v.spo2, respiratoryRate: v.respiratoryRate ?? null });
@@ -100,7 +101,7 @@ export function fromSessionRecord(r: SessionRecord, time: (iso: string) => strin
     })),
     ...r.corrections.map((c) => ({ at: c.recordedAt, text: `Correction by ${c.byName}: ${c.reason}${c.struckOut ? ' (entry struck out)' : ''}` })),
   ]
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .sort((a, b) => toMs(a.at) - toMs(b.at))
     .map((e) => `${time(e.at)} ${e.text}`);
 
   const discharge = r.discharge;
