@@ -23,7 +23,7 @@ export class ConsentStore {
       );
     }
     return this.store.write(() => {
-      this.assertPatient(input.patientId);
+      this.store.requirePatient(input.patientId);
       const id = randomUUID();
       this.store.consents.insert({
         id, patientId: input.patientId, formVersion: CONSENT_FORM.version, formDate: CONSENT_FORM.date,
@@ -36,7 +36,7 @@ export class ConsentStore {
   }
 
   listForPatient(patientId: string): Consent[] {
-    this.assertPatient(patientId);
+    this.store.requirePatient(patientId);
     return this.store.consents.listForPatient(patientId).map(view);
   }
 
@@ -54,10 +54,6 @@ export class ConsentStore {
         'patientId',
       );
     }
-  }
-
-  private assertPatient(patientId: string): void {
-    if (!this.store.patients.get(patientId)) throw new DomainError('not-found', 'This patient does not exist.', 'patientId');
   }
 }
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { localIsoDate } from '../shared/dates';
 import { DomainError } from '../shared/result';
 import type { Clinician } from '../shared/schemas/clinician';
-import type { Patient } from '../shared/schemas/patient';
 import {
   blankAnswers, caseFor, draftSigning, screeningAnswers, type DraftSigning, type Screening, type ScreeningAnswers, type ScreeningSign,
 } from '../shared/schemas/screening';
@@ -28,7 +27,7 @@ export class ScreeningStore {
     at: string,
   ): Screening {
     return this.store.write(() => {
-      this.patient(input.patientId);
+      this.store.requirePatient(input.patientId);
       this.assertNoOpenDraft(input.patientId);
       let answers = blankAnswers(input.plannedTreatment);
       if (input.amendsId) {
@@ -57,7 +56,7 @@ export class ScreeningStore {
   sign(input: ScreeningSign, signer: Clinician, at: string, validityDays: number): Screening {
     return this.store.write(() => {
       const row = this.draft(input.id, input.expectedVersion);
-      const patient = this.patient(row.patient_id);
+      const patient = this.store.requirePatient(row.patient_id);
       if (row.amends_id) this.signedAndCurrent(row.amends_id, row.patient_id);
       const screeningCase = caseFor(answersOf(row), patient, localIsoDate(new Date(at)));
       const result = screen(screeningCase);
@@ -118,7 +117,7 @@ export class ScreeningStore {
     if (!parsed.success) throw new DomainError('invalid-input', describeCaseError(parsed.error), 'json');
     const imported = parsed.data;
     return this.store.write(() => {
-      const patient = this.patient(input.patientId);
+      const patient = this.store.requirePatient(input.patientId);
       if (imported.patient.sex !== patient.sex) {
         throw new DomainError(
           'invalid-input',
@@ -134,7 +133,7 @@ export class ScreeningStore {
   /** The interchange case: frozen for a signed screening, as of `at` for a draft. */
   exportCase(id: string, at: string): { fileName: string; json: string } {
     const s = this.get(id);
-    const patient = this.patient(s.patientId);
+    const patient = this.store.requirePatient(s.patientId);
     const screeningCase = s.signature ? s.case : caseFor(answersOf(s.case), patient, localIsoDate(new Date(at)));
     const day = (s.signature?.signedAt ?? at).slice(0, 10);
     const mrn = patient.mrn.replace(/[^A-Za-z0-9-]+/g, '_');
@@ -148,7 +147,7 @@ export class ScreeningStore {
   }
 
   listForPatient(patientId: string): Screening[] {
-    this.patient(patientId);
+    this.store.requirePatient(patientId);
     return this.store.screenings.listForPatient(patientId).map((r) => this.view(r));
   }
 
@@ -166,7 +165,7 @@ export class ScreeningStore {
       : null;
     let screeningCase: ScreeningCase;
     if (row.case_json) screeningCase = JSON.parse(row.case_json) as ScreeningCase;
-    else screeningCase = caseFor(answersOf(row), this.patient(row.patient_id), localIsoDate(new Date()));
+    else screeningCase = caseFor(answersOf(row), this.store.requirePatient(row.patient_id), localIsoDate(new Date()));
     return {
       id: row.id,
       patientId: row.patient_id,
@@ -197,12 +196,6 @@ export class ScreeningStore {
 
   private audit(by: string, at: string, id: string, action: string, before: unknown, after: unknown, reason: string | null) {
     this.store.audit.append({ at, clinicianId: by, entity: 'screening', entityId: id, action, before, after, reason });
-  }
-
-  private patient(id: string): Patient {
-    const patient = this.store.patients.get(id);
-    if (!patient) throw new DomainError('not-found', 'This patient does not exist.', 'patientId');
-    return patient;
   }
 
   private draft(id: string, expectedVersion: number): ScreeningRow {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../shared/schemas/audit';
 import type { Clinician } from '../shared/schemas/clinician';
-import type { Patient } from '../shared/schemas/patient';
 import { DomainError } from '../shared/result';
 import { assessEntry } from '../shared/session/alerts';
 import { dischargeReadiness } from '../shared/session/discharge';
@@ -45,13 +44,13 @@ export class SessionStore {
   constructor(private readonly store: Store) {}
 
   eligibility(patientId: string, at: string, route: Route | null = null): SessionEligibility {
-    this.patient(patientId);
+    this.store.requirePatient(patientId);
     return sessionEligibility(this.store, patientId, at, route);
   }
 
   start(input: SessionStart, by: Clinician, now: string): Session {
     return this.store.write(() => {
-      const patient = this.patient(input.patientId);
+      const patient = this.store.requirePatient(input.patientId);
       const startedAt = input.startedAt ?? now;
       if (toMs(startedAt) > toMs(now) + FUTURE_TOLERANCE_MS) {
         throw new DomainError('invalid-input', 'The start time cannot be in the future', 'startedAt');
@@ -216,13 +215,13 @@ export class SessionStore {
 
   /** The chart's list, newest first: one query, whatever the number of sessions. */
   listForPatient(patientId: string): SessionSummary[] {
-    this.patient(patientId);
+    this.store.requirePatient(patientId);
     return this.store.sessions.summaries(patientId).map(toSummary);
   }
 
   record(id: string, now: string): SessionRecord {
     const session = this.get(id);
-    const patient = this.patient(session.patientId);
+    const patient = this.store.requirePatient(session.patientId);
     const screening = this.store.screening.get(session.screeningId);
     return buildSessionRecord({
       session,
@@ -294,11 +293,5 @@ export class SessionStore {
 
   private audit(by: string, at: string, sessionId: string, action: string, before: unknown, after: unknown, reason: string | null) {
     this.store.audit.append({ at, clinicianId: by, entity: 'session', entityId: sessionId, action, before, after, reason });
-  }
-
-  private patient(id: string): Patient {
-    const patient = this.store.patients.get(id);
-    if (!patient) throw new DomainError('not-found', 'This patient does not exist.', 'patientId');
-    return patient;
   }
 }

@@ -56,6 +56,13 @@ export class Store {
     this.db.close();
   }
 
+  /** The patient a feature operation is about; not-found (on `patientId`) when there is none. */
+  requirePatient(id: string): Patient {
+    const patient = this.patients.get(id);
+    if (!patient) throw new DomainError('not-found', 'This patient does not exist.', 'patientId');
+    return patient;
+  }
+
   /** Runs `fn` in an IMMEDIATE transaction, so concurrent writers queue instead of failing mid-way. */
   write<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
