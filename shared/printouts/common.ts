@@ -1,4 +1,4 @@
-import { SIDE_EFFECTS, type BenefitStudy } from './evidence';
+import { ANXIETY_CITES, SIDE_EFFECTS, type BenefitStudy } from './evidence';
 import { bothSides, inHundred, restOfHundred } from './frequency';
 import { longDate, orBlank, type ClinicDetails, type PrintInput } from './input';
 import type { Block, Comparison, Contacts, Effects, List, Paragraph, Printout, Section } from './model';
@@ -86,7 +86,7 @@ export function benefitSentences(words: TreatmentWords): Paragraph {
 
 export const ANXIETY_EVIDENCE = para(
   'For anxiety, the studies are small. In one, most of 12 adults felt less anxious within an hour. At higher doses, this lasted up to about a week. We cannot yet say how many in 100 it helps.',
-  [cite('S20'), cite('S21'), cite('S22')],
+  ANXIETY_CITES,
 );
 
 export const NOT_EVERYONE = para('It helps some people, but not everyone. It may not help you.');
