@@ -1,6 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { localIsoDate } from '../../../shared/dates';
 import { buildPrintout } from '../../../shared/printouts/build';
@@ -19,7 +18,7 @@ import { useNavigation } from '../app/navigation';
 import { useWorkspace } from '../app/workspace';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
-import { formatDateTime } from '../format/dates';
+import { clockOf, formatDateTime } from '../format/dates';
 import { missingClinicDetails, printInputFor } from './print-input';
 import { PrintoutView } from './PrintoutView';
 import { printSheet, type PrintAction } from './printing';
@@ -62,7 +61,7 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
     const input = printInputFor(
       patient, settings.loaded.data, current, ofSession?.session.route ?? treatment, ofSession?.session.date ?? onDay,
     );
-    const session = ofSession ? fromSessionRecord(ofSession, (iso) => dayjs(iso).format('HH:mm')) : null;
+    const session = ofSession ? fromSessionRecord(ofSession, clockOf) : null;
     return { input, printout: buildPrintout(open.document, input, { nextVisit, session }) };
   }, [open, settings.loaded, patient, current, treatment, onDay, nextVisit, record, sessionId]);
 

@@ -1,5 +1,5 @@
 import { Anchor, Group, Loader, Text } from '@mantine/core';
-import dayjs from 'dayjs';
+import { clockWithSeconds } from '../format/dates';
 import type { SaveStatus } from './useDraftAutosave';
 
 /** "Saved 14:02", "Saving…", or why it is not saved (with Retry); the answers on screen are never dropped. */
@@ -8,7 +8,7 @@ export function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetr
     <Group gap={6} wrap="nowrap" role="status" aria-live="polite" data-testid="save-status" data-state={status.kind}>
       {status.kind === 'saved' && (
         <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-          ✓ Saved {dayjs(status.at).format('HH:mm:ss')}
+          ✓ Saved {clockWithSeconds(status.at)}
         </Text>
       )}
       {(status.kind === 'pending' || status.kind === 'saving') && (

@@ -1,7 +1,8 @@
 import { Button, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionAlert } from '../../../shared/session';
-import { alertGroups, clockOf } from './model';
+import { clockOf } from '../format/dates';
+import { alertGroups } from './model';
 import type { SessionLive } from './useSessionLive';
 import classes from './Session.module.css';
 

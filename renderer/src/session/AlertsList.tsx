@@ -1,5 +1,5 @@
 import type { SessionAlert } from '../../../shared/session';
-import { clockOf } from './model';
+import { clockOf } from '../format/dates';
 import classes from './Session.module.css';
 
 /** Every alert of the session, oldest first, each with who acknowledged it, when, and what was done. */

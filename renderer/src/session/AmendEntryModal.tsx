@@ -7,7 +7,8 @@ import {
 import { submitOnModEnter } from '../forms/submitOnModEnter';
 import { AppModal } from '../components/AppModal';
 import { ChoiceGroup } from './ChoiceGroup';
-import { capital, clockOf, entryText, ENTRY_KIND_LABELS, parseClock, type TimelineRow } from './model';
+import { clockOf } from '../format/dates';
+import { capital, entryText, ENTRY_KIND_LABELS, parseClock, type TimelineRow } from './model';
 import type { SessionLive } from './useSessionLive';
 
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));

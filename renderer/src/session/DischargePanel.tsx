@@ -5,7 +5,8 @@ import {
   type DischargeChecklist, type SessionView,
 } from '../../../shared/session';
 import { AppModal } from '../components/AppModal';
-import { clockOf, countdownText, dayClock, parseClock } from './model';
+import { clockOf, dayClock } from '../format/dates';
+import { countdownText, parseClock } from './model';
 import type { SessionLive } from './useSessionLive';
 import classes from './Session.module.css';
 

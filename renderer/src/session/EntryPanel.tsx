@@ -6,7 +6,8 @@ import {
   type EntryData, type EntryDataInput, type SessionAlert, type SessionView,
 } from '../../../shared/session';
 import { ChoiceGroup } from './ChoiceGroup';
-import { capital, clockOf, dayClock, entryText, ENTRY_KIND_LABELS, parseClock } from './model';
+import { clockOf, dayClock } from '../format/dates';
+import { capital, entryText, ENTRY_KIND_LABELS, parseClock } from './model';
 import type { SessionLive } from './useSessionLive';
 import classes from './Session.module.css';
 

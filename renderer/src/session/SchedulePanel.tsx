@@ -1,5 +1,6 @@
 import type { ScheduleItem } from '../../../shared/session';
-import { clockOf, countdownText } from './model';
+import { clockOf } from '../format/dates';
+import { countdownText } from './model';
 import classes from './Session.module.css';
 
 const STATUS_WORDS: Record<ScheduleItem['status'], string> = {

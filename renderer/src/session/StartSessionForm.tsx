@@ -16,7 +16,8 @@ import { useWorkspace } from '../app/workspace';
 import { ChoiceGroup } from './ChoiceGroup';
 import { EligibilityReasons } from './EligibilityPanel';
 import { sessionSettingsOf } from '../../../shared/session/settings';
-import { dayClock, doseText, parseClock, ROUTE_SHORT } from './model';
+import { dayClock } from '../format/dates';
+import { doseText, parseClock, ROUTE_SHORT } from './model';
 import classes from './Session.module.css';
 
 interface Vitals {

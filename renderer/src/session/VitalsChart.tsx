@@ -2,7 +2,8 @@ import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { memo, useMemo } from 'react';
 import { bpReadings, effectiveEntries, ofKind, toMs, type Session, type SessionEntry } from '../../../shared/session';
-import { clockAtMs, clockOf, type VitalsPoint } from './model';
+import { clockAtMs, clockOf } from '../format/dates';
+import { type VitalsPoint } from './model';
 import classes from './Session.module.css';
 
 const SERIES = [

@@ -32,19 +32,6 @@ export function parseClock(text: string, ref: string, label = 'Time'): ClockPars
   return { ok: true, at: at.toISOString() };
 }
 
-export const clockOf = (iso: string) => dayjs(iso).format('HH:mm');
-/** A time axis tick (milliseconds) as HH:MM; empty for anything that is not a time. */
-export const clockAtMs = (t: unknown) => {
-  const n = Number(t);
-  return Number.isFinite(n) ? dayjs(n).format('HH:mm') : '';
-};
-export const clockWithSeconds = (iso: string) => dayjs(iso).format('HH:mm:ss');
-/** "Today 14:05" or "24 Nov 14:05": a time that is not today says which day. */
-export function dayClock(iso: string, ref: string): string {
-  const d = dayjs(iso);
-  return d.isSame(dayjs(ref), 'day') ? d.format('HH:mm') : d.format('D MMM HH:mm');
-}
-
 /** "in 12:34", "in 1 h 05 min", "3:10 overdue": a countdown a nurse reads at a glance. */
 export function countdownText(ms: number): string {
   const abs = Math.abs(ms);
