@@ -16,3 +16,6 @@ export function searchTokens(text: string): string[] {
   const folded = foldForSearch(text);
   return folded ? [...new Set(folded.split(' '))] : [];
 }
+
+/** The text with its first letter in capitals: "after 4 weeks" → "After 4 weeks". */
+export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,3 +1,4 @@
+import { capitalize } from '../text';
 import { ANXIETY_CITES, SIDE_EFFECTS, type BenefitStudy } from './evidence';
 import { bothSides, inHundred, restOfHundred } from './frequency';
 import { longDate, orBlank, type ClinicDetails, type PrintInput } from './input';
@@ -66,7 +67,7 @@ export function benefitBlocks(words: TreatmentWords): Block[] {
   if (s.remission) {
     blocks.push(
       para(
-        `${s.when.charAt(0).toUpperCase()}${s.when.slice(1)}, ${inHundred(s.remission.treated)} in the ${words.drug} group had few or no signs of depression left. In the other group, ${inHundred(s.remission.comparator)} did.`,
+        `${capitalize(s.when)}, ${inHundred(s.remission.treated)} in the ${words.drug} group had few or no signs of depression left. In the other group, ${inHundred(s.remission.comparator)} did.`,
         s.cites,
       ),
     );
@@ -79,7 +80,7 @@ export function benefitBlocks(words: TreatmentWords): Block[] {
 export function benefitSentences(words: TreatmentWords): Paragraph {
   const s = words.study;
   return para(
-    `${STUDY_INTRO[s.id]} ${s.when.charAt(0).toUpperCase()}${s.when.slice(1)}, ${inHundred(s.response.treated)} who had ${words.drug} felt much better. In the other group, ${inHundred(s.response.comparator)} did.`,
+    `${STUDY_INTRO[s.id]} ${capitalize(s.when)}, ${inHundred(s.response.treated)} who had ${words.drug} felt much better. In the other group, ${inHundred(s.response.comparator)} did.`,
     s.cites,
   );
 }

@@ -1,3 +1,4 @@
+import { capitalize } from '../text';
 import type { Per100 } from './evidence';
 
 // Natural frequencies in words, always out of the same 100 people, so a sheet
@@ -15,11 +16,9 @@ export function restOfHundred(p: Per100): string {
   return p.lessThan ? `more than ${TOTAL - p.count} in ${TOTAL}` : `${TOTAL - p.count} in ${TOTAL}`;
 }
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 /** Both framings, as the decision-aid standards ask: "41 in 100 had this. 59 in 100 did not." */
 export function bothSides(p: Per100, did: string, didNot: string): string {
-  return `${capital(inHundred(p))} ${did}. ${capital(restOfHundred(p))} ${didNot}.`;
+  return `${capitalize(inHundred(p))} ${did}. ${capitalize(restOfHundred(p))} ${didNot}.`;
 }
 
 /** How many people an icon array shades for a frequency: "less than 1" shades none. */
