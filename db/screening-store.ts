@@ -132,18 +132,18 @@ export class ScreeningStore {
 
   /** The interchange case: frozen for a signed screening, as of `at` for a draft. */
   exportCase(id: string, at: string): { fileName: string; json: string } {
-    const s = this.get(id);
-    const patient = this.store.requirePatient(s.patientId);
-    const screeningCase = s.signature ? s.case : caseFor(answersOf(s.case), patient, localIsoDate(new Date(at)));
-    const day = (s.signature?.signedAt ?? at).slice(0, 10);
+    const row = this.row(id);
+    const patient = this.store.requirePatient(row.patient_id);
+    const screeningCase = row.signed_at
+      ? (JSON.parse(row.case_json!) as ScreeningCase)
+      : caseFor(answersOf(row), patient, localIsoDate(new Date(at)));
+    const day = (row.signed_at ?? at).slice(0, 10);
     const mrn = patient.mrn.replace(/[^A-Za-z0-9-]+/g, '_');
     return { fileName: `screening-${mrn}-${day}.json`, json: `${JSON.stringify(screeningCase, null, 2)}\n` };
   }
 
   get(id: string): Screening {
-    const row = this.store.screenings.get(id);
-    if (!row) throw new DomainError('not-found', 'This screening does not exist.', 'id');
-    return this.view(row);
+    return this.view(this.row(id));
   }
 
   listForPatient(patientId: string): Screening[] {
@@ -198,9 +198,14 @@ export class ScreeningStore {
     this.store.audit.append({ at, clinicianId: by, entity: 'screening', entityId: id, action, before, after, reason });
   }
 
-  private draft(id: string, expectedVersion: number): ScreeningRow {
+  private row(id: string): ScreeningRow {
     const row = this.store.screenings.get(id);
     if (!row) throw new DomainError('not-found', 'This screening does not exist.', 'id');
+    return row;
+  }
+
+  private draft(id: string, expectedVersion: number): ScreeningRow {
+    const row = this.row(id);
     if (row.status !== 'draft') {
       throw new DomainError('conflict', `This screening is ${row.status} and can no longer be changed; amend it instead.`, 'id');
     }
