@@ -8,7 +8,7 @@ import type { DischargeChecklist, Readiness, ReadinessItem, SessionAlert, Sessio
 import { SESSION_SETTING_INFO, type SessionSettings } from './settings';
 import type { ScheduleSession } from './schedule';
 import { recoveryProblems } from './recovery';
-import { bpReadings, dosingEndedAt, effectiveEntries, latestFrom, minObservationMinutes, observationEnd, ofKind } from './timeline';
+import { bpReadings, dosingEndedAt, effectiveEntries, latestFrom, minObservationMinutes, ofKind } from './timeline';
 import { addMinutes, minutesBetween, toMs } from './time';
 
 type Rows = readonly Pick<SessionEntry, 'id' | 'at' | 'recordedAt' | 'entry' | 'amendsId'>[];
@@ -28,7 +28,7 @@ export function dischargeReadiness(
   const timeline = effectiveEntries(entries);
   const ended = dosingEndedAt(session, timeline);
   const minutes = minObservationMinutes(session.route, settings);
-  const obsEnd = ended ? observationEnd(session, timeline, settings).at : null;
+  const obsEnd = ended ? addMinutes(ended, minutes) : null;
   // Assessments made from the check window before the end of observation count for discharge.
   const from = obsEnd ? addMinutes(obsEnd, -settings.checkWindowMinutes) : null;
   const notYet = 'Not yet assessed at the end of observation';
