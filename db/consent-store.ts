@@ -44,17 +44,6 @@ export class ConsentStore {
   hasCurrentConsent(patientId: string, treatment?: PlannedTreatment): boolean {
     return this.store.consents.has(patientId, CONSENT_FORM.version, treatment ?? null);
   }
-
-  /** For the session feature: throws, with a message for the clinician, unless there is a current consent. */
-  requireCurrentConsent(patientId: string, treatment?: PlannedTreatment): void {
-    if (!this.hasCurrentConsent(patientId, treatment)) {
-      throw new DomainError(
-        'conflict',
-        `This patient has no consent on the current consent form (version ${CONSENT_FORM.version})${treatment ? ' for this treatment' : ''}. Print the consent form from the chart's Printouts and have it signed first.`,
-        'patientId',
-      );
-    }
-  }
 }
 
 function view(row: ConsentRow): Consent {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { requireConsent } from '../../db/session-gates';
 import { dispatch } from '../../electron/dispatch';
 import { CONSENT_FORM } from '../../shared/printouts';
 import { patientInput, T0, useTempStore } from '../helpers/store-fixture';
@@ -20,8 +21,8 @@ describe('consent entries', () => {
     expect(store.consent.hasCurrentConsent(patient.id)).toBe(true);
     expect(store.consent.hasCurrentConsent(patient.id, 'iv-ketamine')).toBe(true);
     expect(store.consent.hasCurrentConsent(patient.id, 'esketamine-nasal')).toBe(false);
-    expect(() => store.consent.requireCurrentConsent(patient.id, 'esketamine-nasal')).toThrow(/no consent on the current consent form/);
-    expect(() => store.consent.requireCurrentConsent(patient.id)).not.toThrow();
+    expect(requireConsent(store, patient.id, 'esketamine-nasal')?.message).toMatch(/no consent on the current consent form/);
+    expect(requireConsent(store, patient.id, null)).toBeNull();
 
     const audit = store.audit.history('consent', entry.id);
     expect(audit).toMatchObject([{ action: 'record', clinicianId: clinician.id, after: entry }]);
