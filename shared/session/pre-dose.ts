@@ -2,6 +2,7 @@
 // invalid; concerns are allowed only with a documented decision to proceed,
 // from a prescriber where the screening rules would say "do not treat today".
 
+import type { ClinicianRole } from '../schemas/clinician';
 import type { Patient } from '../schemas/patient';
 import { assessVitals } from './alerts';
 import type { FieldProblem } from './dose';
@@ -125,7 +126,7 @@ export function preDoseConcerns(c: PreDoseChecks, ctx: PreDoseContext): PreDoseC
 
 /** What stops dosing from starting with the decision given: empty when it may start. */
 export function decisionProblems(
-  concerns: readonly PreDoseConcern[], decisionReason: string | null, role: 'prescriber' | 'nurse' | 'other',
+  concerns: readonly PreDoseConcern[], decisionReason: string | null, role: ClinicianRole,
 ): FieldProblem[] {
   if (concerns.length === 0) return [];
   const problems: FieldProblem[] = [];
