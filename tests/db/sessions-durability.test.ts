@@ -79,40 +79,38 @@ function reopenAndRead(dir: string, sessionId: string) {
   }
 }
 
+/** A writer child on a session on disk, once it has saved entry 1 (at 10 minutes). */
+async function writerWithEntry1() {
+  const { dir, sessionId, clinicianId } = sessionOnDisk();
+  const w = startWriter(dir, sessionId, clinicianId);
+  await w.waitFor(/ready\n/);
+  w.send(10, ENTRY_1);
+  const id1 = await w.waitFor(/saved (\S+)\n/);
+  return { w, id1, reopen: () => reopenAndRead(dir, sessionId) };
+}
+
 describe('entries survive the process being killed mid-session', () => {
   it('killed after entry 2 was saved: both entries, entry 2’s alert and both audit rows are there', async () => {
-    const { dir, sessionId, clinicianId } = sessionOnDisk();
-    const w = startWriter(dir, sessionId, clinicianId);
-    await w.waitFor(/ready\n/);
-    w.send(10, ENTRY_1);
-    const id1 = await w.waitFor(/saved (\S+)\n/);
+    const { w, id1, reopen } = await writerWithEntry1();
     w.send(40, ENTRY_2);
     const id2 = await w.waitFor(/saved (\S+)\n/);
     expect(await w.kill()).toBe('SIGKILL');
-    expect(reopenAndRead(dir, sessionId)).toEqual({
+    expect(reopen()).toEqual({
       entryIds: [id1, id2], alertEntryIds: [id2], audited: [id1, id2], chainOk: true,
     });
   });
 
   it('killed before entry 2: entry 1 is there and nothing else', async () => {
-    const { dir, sessionId, clinicianId } = sessionOnDisk();
-    const w = startWriter(dir, sessionId, clinicianId);
-    await w.waitFor(/ready\n/);
-    w.send(10, ENTRY_1);
-    const id1 = await w.waitFor(/saved (\S+)\n/);
+    const { w, id1, reopen } = await writerWithEntry1();
     expect(await w.kill()).toBe('SIGKILL');
-    expect(reopenAndRead(dir, sessionId)).toEqual({ entryIds: [id1], alertEntryIds: [], audited: [id1], chainOk: true });
+    expect(reopen()).toEqual({ entryIds: [id1], alertEntryIds: [], audited: [id1], chainOk: true });
   });
 
   it('killed while entry 2 may be mid-write: it is there whole, with its alert and audit row, or not at all', async () => {
-    const { dir, sessionId, clinicianId } = sessionOnDisk();
-    const w = startWriter(dir, sessionId, clinicianId);
-    await w.waitFor(/ready\n/);
-    w.send(10, ENTRY_1);
-    const id1 = await w.waitFor(/saved (\S+)\n/);
+    const { w, id1, reopen } = await writerWithEntry1();
     w.send(40, ENTRY_2);
     await w.kill(); // no wait: races the write
-    const after = reopenAndRead(dir, sessionId);
+    const after = reopen();
     expect(after.chainOk).toBe(true);
     expect(after.entryIds[0]).toBe(id1);
     const id2 = after.entryIds[1];
