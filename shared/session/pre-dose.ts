@@ -96,7 +96,8 @@ function fastingConcerns(c: PreDoseChecks, ctx: PreDoseContext): PreDoseConcern[
 }
 
 export function preDoseConcerns(c: PreDoseChecks, ctx: PreDoseContext): PreDoseConcern[] {
-  const out = [...bpConcerns(baselineOf(c)), ...otherVitalConcerns(baselineOf(c), ctx.settings), ...fastingConcerns(c, ctx)];
+  const baseline = baselineOf(c);
+  const out = [...bpConcerns(baseline), ...otherVitalConcerns(baseline, ctx.settings), ...fastingConcerns(c, ctx)];
   if (ctx.route === 'esketamine-nasal' && c.nasalMedicationAt) {
     const gap = minutesBetween(c.nasalMedicationAt, ctx.startedAt);
     if (gap < ESKETAMINE_NASAL_PREP_MINUTES) {
