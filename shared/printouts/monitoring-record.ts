@@ -1,3 +1,4 @@
+import type { DissociationLevel } from '../session/reference';
 import { identifyingFacts, list, para, runningLines } from './common';
 import { documentTitle } from './documents';
 import type { PrintInput } from './input';
@@ -28,7 +29,7 @@ export interface SessionRecordData {
     respiratoryRate: number | null;
     /** KetaDesk's 0–4 sedation level. */
     sedation: number | null;
-    dissociation: 'none' | 'mild' | 'moderate' | 'severe' | null;
+    dissociation: DissociationLevel | null;
     initials: string | null;
   }>;
   events: string[];

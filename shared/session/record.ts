@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { localIsoDate } from '../dates';
 import { BP_ALERT_CODES, RESPIRATORY_ALERT_CODES } from './alerts';
-import { DISSOCIATION_LEVELS, ROUTE_LABELS, ROUTES, SEDATION_LEVEL_LABELS, dissociationRank } from './reference';
+import { DISSOCIATION_LEVELS, ROUTE_LABELS, ROUTES, SEDATION_LEVEL_LABELS, dissociationRank, type DissociationLevel } from './reference';
 import {
   dischargeChecklist, doseRecord, preDoseConcern, vitalsReading,
   type Session, type SessionAlert, type SessionEntry,
@@ -106,7 +106,7 @@ export function buildSessionRecord(src: RecordSources): SessionRecord {
     ...adverse.filter((a) => a.entry.respiratoryDepression).map((a) => a.entry.description),
   ];
   const bpUp = evidence(BP_ALERT_CODES);
-  const worstDissociation = dissociation.reduce<(typeof DISSOCIATION_LEVELS)[number] | null>(
+  const worstDissociation = dissociation.reduce<DissociationLevel | null>(
     (w, d) => (w === null || dissociationRank(d.entry.level) > dissociationRank(w) ? d.entry.level : w), null,
   );
   const ended = dosingEndedAt(s, timeline);
