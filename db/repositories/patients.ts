@@ -44,7 +44,7 @@ const toPatient = (r: PatientRow): Patient => ({
 });
 
 /** MRNs compare without case or spaces, so "ab 123" and "AB123" are one record. */
-export const mrnKey = (mrn: string) => mrn.toUpperCase().replace(/\s+/g, '');
+const mrnKey = (mrn: string) => mrn.toUpperCase().replace(/\s+/g, '');
 
 /** The smallest string greater than every string that starts with `prefix`. */
 const prefixEnd = (prefix: string) =>
@@ -78,7 +78,8 @@ const COMMON_TERM_ROWS = 2000;
 
 const nameTokens = (p: PatientFields) => searchTokens(`${p.legalName} ${p.preferredName ?? ''}`);
 
-function columns(p: PatientFields) {
+/** The stored columns a patient's fields become, derived search and sort keys included. */
+export function patientColumns(p: PatientFields) {
   return {
     mrn: p.mrn,
     mrn_key: mrnKey(p.mrn),
@@ -156,14 +157,14 @@ export class PatientRepository {
   }
 
   insert(id: string, p: PatientFields, by: string, at: string): void {
-    const row = columns(p);
+    const row = patientColumns(p);
     this.s.insert.run({ id, ...row, at, by });
     this.writeTerms(id, row);
   }
 
   /** False when the stored version is not `expectedVersion` (someone else changed it). */
   update(id: string, expectedVersion: number, p: PatientFields, by: string, at: string): boolean {
-    const row = columns(p);
+    const row = patientColumns(p);
     const old = this.s.termKeys.get(id);
     const changed = this.s.update.run({ id, expectedVersion, ...row, at, by }).changes === 1;
     if (changed && old) {

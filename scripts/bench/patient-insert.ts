@@ -9,8 +9,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { applyPragmas } from '../../db/connection';
-import { mrnKey } from '../../db/repositories/patients';
-import { foldForSearch, searchTokens } from '../../shared/text';
+import { patientColumns } from '../../db/repositories/patients';
 import type { PatientFields } from '../../shared/schemas/patient';
 import { patientFields } from './seed-data';
 import { percentiles, type Section } from './section';
@@ -28,11 +27,14 @@ const PLAIN_TABLE = `CREATE TABLE plain_patients (
   created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL
 ) STRICT`;
 
-const plainRow = (p: PatientFields, by: string, at: string) => [
-  randomUUID(), 1, p.mrn, mrnKey(p.mrn), p.legalName, p.preferredName, p.dateOfBirth, p.sex, p.weightKg, p.heightCm,
-  p.allergies, p.emergencyContactName, p.emergencyContactPhone, p.notes,
-  ` ${searchTokens(`${p.legalName} ${p.preferredName ?? ''}`).join(' ')} `, foldForSearch(p.legalName), at, by, at, by,
-];
+/** The store's own columns for these fields (search and sort keys included), so both tables hold the same values. */
+function plainRow(p: PatientFields, by: string, at: string) {
+  const c = patientColumns(p);
+  return [
+    randomUUID(), 1, c.mrn, c.mrn_key, c.legal_name, c.preferred_name, c.date_of_birth, c.sex, c.weight_kg, c.height_cm,
+    c.allergies, c.emergency_contact_name, c.emergency_contact_phone, c.notes, c.search_text, c.sort_name, at, by, at, by,
+  ];
+}
 
 export const patientInsert: Section = ({ store, scratchDir, clinicianId, patientCount, progress }) => {
   const raw = new BetterSqlite3(join(scratchDir, 'raw-baseline.sqlite'));
