@@ -185,11 +185,12 @@ export class SessionStore {
       const session = this.openSession(input.sessionId);
       const at = input.at ?? now;
       this.checkTime(at, session, now);
-      const lastAt = this.store.sessions.lastEntryAt(session.id);
+      // Entries come in time order, corrections and struck rows included: the last one is the latest on the timeline.
+      const entries = this.store.sessions.entries(session.id).map(toEntry);
+      const lastAt = entries.at(-1)?.at;
       if (lastAt && toMs(at) < toMs(lastAt)) {
         throw new DomainError('invalid-input', 'Discharge cannot be earlier than the last entry on the timeline', 'at');
       }
-      const entries = this.store.sessions.entries(session.id).map(toEntry);
       const alerts = this.store.sessions.alerts(session.id).map(toAlert);
       const readiness = dischargeReadiness(session, entries, input.checklist, at, session.settings, alerts);
       const unmet = readiness.items.filter((i) => !i.met);

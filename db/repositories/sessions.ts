@@ -159,7 +159,6 @@ export class SessionRepository {
       ),
       entries: db.prepare<[string], EntryRow>(`${ENTRY_SELECT} WHERE e.session_id = ? ORDER BY e.at, e.recorded_at, e.rowid`),
       entry: db.prepare<[string], EntryRow>(`${ENTRY_SELECT} WHERE e.id = ?`),
-      lastEntryAt: db.prepare<[string], { at: string | null }>('SELECT max(at) AS at FROM session_entries WHERE session_id = ?'),
       effectiveOfKind: db.prepare<[string, string], { id: string }>(
         `SELECT e.id FROM session_entries e WHERE e.session_id = ? AND e.kind = ?
            AND NOT EXISTS (SELECT 1 FROM session_entries x WHERE x.amends_id = e.id)`,
@@ -234,10 +233,6 @@ export class SessionRepository {
 
   entry(id: string): EntryRow | null {
     return this.s.entry.get(id) ?? null;
-  }
-
-  lastEntryAt(sessionId: string): string | null {
-    return this.s.lastEntryAt.get(sessionId)?.at ?? null;
   }
 
   /** Ids of the rows of a kind that still count (not corrected). */
