@@ -1,4 +1,4 @@
-import type { DissociationLevel } from '../session/reference';
+import { DISSOCIATION_LEVELS, SEDATION_LEVELS, SEDATION_LEVEL_LABELS, type DissociationLevel } from '../session/reference';
 import { identifyingFacts, list, para, runningLines } from './common';
 import { documentTitle } from './documents';
 import type { PrintInput } from './input';
@@ -54,6 +54,11 @@ const COLUMNS: RecordTable['columns'] = [
   { label: 'Dissociation', width: 11 },
   { label: 'Initials', width: 9 },
 ];
+
+/** The key under the table, in the words of KetaDesk's own scales (session/reference.ts). */
+const SCALES_KEY =
+  `Sedation: ${SEDATION_LEVELS.map((l) => `${l} ${SEDATION_LEVEL_LABELS[l].toLowerCase()}`).join(' · ')}. ` +
+  `Dissociation: ${DISSOCIATION_LEVELS.join(' · ')}.`;
 
 const dash = (v: number | string | null) => (v === null ? '' : String(v));
 
@@ -113,7 +118,7 @@ export function monitoringRecord(input: PrintInput, session: SessionRecordData |
       title: 'During and after the dose',
       blocks: [
         vitalsTable(input, session),
-        para('Sedation: 0 awake and alert · 1 drowsy, answers normal voice · 2 answers only loud voice or light touch · 3 answers only firm touch or shaking · 4 does not respond. Dissociation: none · mild · moderate · severe.'),
+        para(SCALES_KEY),
       ],
     },
     {

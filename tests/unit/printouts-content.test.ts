@@ -183,6 +183,13 @@ describe('session monitoring record', () => {
     expect(table?.kind === 'table' && table.rows).toEqual([['Baseline', '08:55', '128/82', '72', '98', '14', '0', 'none', 'AH']]);
     expect(text(record)).toContain('Dose: 0.5 mg/kg (32 mg)');
   });
+
+  it('prints the key to the sedation and dissociation scales under the table', () => {
+    expect(text(buildPrintout('monitoring-record', printInput()))).toContain(
+      'Sedation: 0 awake and alert · 1 drowsy, answers normal voice · 2 answers only loud voice or light touch · ' +
+        '3 answers only firm touch or shaking · 4 does not respond. Dissociation: none · mild · moderate · severe.',
+    );
+  });
 });
 
 describe('print layout helpers', () => {
