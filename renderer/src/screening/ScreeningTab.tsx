@@ -8,6 +8,7 @@ import type { Screening } from '../../../shared/schemas/screening';
 import { PLANNED_TREATMENTS } from '../../../shared/screening';
 import { call } from '../api/client';
 import { useLoad, type Loaded } from '../api/useLoad';
+import { useKeptState } from '../app/useKeptState';
 import { useWorkspace } from '../app/workspace';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
@@ -33,10 +34,9 @@ export function ScreeningTab({ patient }: { patient: Patient }) {
   const { current } = useWorkspace();
   const list = useLoad('screenings.listForPatient', { patientId: patient.id }, patient.id);
   const settings = useLoad('settings.get', {}, 'settings');
-  const [view, setViewState] = useState<View>(() => lastView.get(patient.id) ?? { kind: 'list' });
+  const [view, setViewState] = useKeptState<View>(lastView, patient.id, () => ({ kind: 'list' }));
 
   const setView = (next: View) => {
-    lastView.set(patient.id, next);
     setViewState(next);
     if (next.kind === 'list') list.reload();
   };

@@ -1,6 +1,7 @@
 import { Button, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionAlert } from '../../../shared/session';
+import { useKeptState } from '../app/useKeptState';
 import { clockOf } from '../format/dates';
 import { alertGroups } from './model';
 import type { SessionLive } from './useSessionLive';
@@ -49,11 +50,7 @@ const notes = new Map<string, string>();
 
 function AlertGroup({ group, index, live, readOnly }: { group: SessionAlert[]; index: number; live: SessionLive; readOnly: boolean }) {
   const entryId = group[0]!.entryId;
-  const [note, setNoteState] = useState(() => notes.get(entryId) ?? '');
-  const setNote = (value: string) => {
-    notes.set(entryId, value);
-    setNoteState(value);
-  };
+  const [note, setNote] = useKeptState(notes, entryId, () => '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -6,8 +6,8 @@ import {
 } from '../../../shared/session';
 import { submitOnModEnter } from '../forms/submitOnModEnter';
 import { AppModal } from '../components/AppModal';
-import { ChoiceGroup } from './ChoiceGroup';
 import { clockOf } from '../format/dates';
+import { ChoiceGroup } from './ChoiceGroup';
 import { capital, entryText, ENTRY_KIND_LABELS, parseClock, type TimelineRow } from './model';
 import type { SessionLive } from './useSessionLive';
 

@@ -1,12 +1,13 @@
 import { Button, Checkbox, Text, TextInput } from '@mantine/core';
-import { useEffect, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/result';
 import {
   DISSOCIATION_LEVELS, SEDATION_LEVEL_LABELS, SEDATION_LEVELS, clinicalTimeProblem, entryData, ofKind, effectiveEntries,
   type EntryData, type EntryDataInput, type SessionAlert, type SessionView,
 } from '../../../shared/session';
-import { ChoiceGroup } from './ChoiceGroup';
+import { useKeptState } from '../app/useKeptState';
 import { clockOf, dayClock } from '../format/dates';
+import { ChoiceGroup } from './ChoiceGroup';
 import { capital, entryText, ENTRY_KIND_LABELS, parseClock } from './model';
 import type { SessionLive } from './useSessionLive';
 import classes from './Session.module.css';
@@ -61,6 +62,11 @@ interface Unsent {
 /** Typed but not yet saved, by session: the panel brings it back when it is shown again. */
 const unsent = new Map<string, Unsent>();
 
+const EMPTY_LINES: Unsent = {
+  time: '', vitals: EMPTY_VITALS, sedation: null, dissociation: null, distress: false,
+  nausea: false, vomiting: false, adverse: '', respiratory: false, intervention: '',
+};
+
 interface Saved {
   text: string;
   at: string;
@@ -76,22 +82,11 @@ interface Saved {
  */
 export function EntryPanel({ live, view, now }: { live: SessionLive; view: SessionView; now: string }) {
   const { session, entries } = view;
-  const [kept] = useState(() => unsent.get(session.id));
-  const [time, setTime] = useState(kept?.time ?? '');
-  const [timeError, setTimeError] = useState<string | null>(null);
-  const [vitals, setVitals] = useState(kept?.vitals ?? EMPTY_VITALS);
-  const [sedation, setSedation] = useState<string | null>(kept?.sedation ?? null);
-  const [dissociation, setDissociation] = useState<(typeof DISSOCIATION_LEVELS)[number] | null>(kept?.dissociation ?? null);
-  const [distress, setDistress] = useState(kept?.distress ?? false);
-  const [nausea, setNausea] = useState(kept?.nausea ?? false);
-  const [vomiting, setVomiting] = useState(kept?.vomiting ?? false);
-  const [adverse, setAdverse] = useState(kept?.adverse ?? '');
-  const [respiratory, setRespiratory] = useState(kept?.respiratory ?? false);
-  const [intervention, setIntervention] = useState(kept?.intervention ?? '');
   // What is typed and not yet saved outlives the panel (a tab switch, another patient's chart).
-  useEffect(() => {
-    unsent.set(session.id, { time, vitals, sedation, dissociation, distress, nausea, vomiting, adverse, respiratory, intervention });
-  }, [session.id, time, vitals, sedation, dissociation, distress, nausea, vomiting, adverse, respiratory, intervention]);
+  const [lines, setLines] = useKeptState(unsent, session.id, () => EMPTY_LINES);
+  const edit = (patch: Partial<Unsent>) => setLines((l) => ({ ...l, ...patch }));
+  const { time, vitals, sedation, dissociation, distress, nausea, vomiting, adverse, respiratory, intervention } = lines;
+  const [timeError, setTimeError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Partial<Record<RowKey, Errors>>>({});
   const [busy, setBusy] = useState<RowKey | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
@@ -125,7 +120,7 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
     setBusy(null);
     if (!r.ok) return showServerError(row, r.error);
     clear();
-    setTime('');
+    edit({ time: '' });
     setSaved({ text: `${ENTRY_KIND_LABELS[parsed.data.kind]}: ${entryText(parsed.data, session.route)}`, at: r.data.entry.at, alerts: r.data.alerts });
     if (focusAfter) document.getElementById(focusAfter)?.focus();
   }
@@ -180,7 +175,7 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
             autoComplete="off"
             value={time}
             onChange={(e) => {
-              setTime(e.currentTarget.value);
+              edit({ time: e.currentTarget.value });
               setTimeError(null);
             }}
             error={timeError ? true : undefined}
@@ -232,7 +227,7 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
                 spo2: numberOrUndefined(vitals.spo2),
                 respiratoryRate: numberOrUndefined(vitals.respiratoryRate),
               },
-              () => setVitals(EMPTY_VITALS),
+              () => edit({ vitals: EMPTY_VITALS }),
               ENTRY_IDS.systolic,
             ),
           )}
@@ -251,7 +246,7 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
                 value={vitals[v.key]}
                 onChange={(e) => {
                   const value = e.currentTarget.value;
-                  setVitals((all) => ({ ...all, [v.key]: value }));
+                  setLines((l) => ({ ...l, vitals: { ...l.vitals, [v.key]: value } }));
                 }}
                 error={errors.vitals?.[v.key]}
                 aria-keyshortcuts={v.key === 'systolic' ? 'Alt+V' : undefined}
@@ -273,7 +268,7 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
           className={classes.rowForm}
           onKeyDown={enterSubmits}
           onSubmit={onSubmit(() =>
-            void submit('sedation', { kind: 'sedation', level: (sedation === null ? undefined : Number(sedation)) as never }, () => setSedation(null), null),
+            void submit('sedation', { kind: 'sedation', level: (sedation === null ? undefined : Number(sedation)) as never }, () => edit({ sedation: null }), null),
           )}
           noValidate
         >
@@ -285,7 +280,7 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
               name="session-sedation"
               choices={SEDATION_CHOICES}
               value={sedation}
-              onChange={setSedation}
+              onChange={(level) => edit({ sedation: level })}
               size="xs"
             />
             <Text size="xs" c="dimmed" mt={2} className={classes.levelHint}>
@@ -307,17 +302,14 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
             void submit(
               'dissociation',
               { kind: 'dissociation', level: (dissociation ?? undefined) as never, distressNotSettling: distress },
-              () => {
-                setDissociation(null);
-                setDistress(false);
-              },
+              () => edit({ dissociation: null, distress: false }),
               null,
             ),
           )}
           noValidate
         >
-          <ChoiceGroup legend="Dissociation" hideLegend name="session-dissociation" choices={DISSOCIATION_CHOICES} value={dissociation} onChange={setDissociation} size="xs" />
-          <Checkbox size="xs" label="Distress not settling" checked={distress} onChange={(e) => setDistress(e.currentTarget.checked)} style={{ flex: 1 }} />
+          <ChoiceGroup legend="Dissociation" hideLegend name="session-dissociation" choices={DISSOCIATION_CHOICES} value={dissociation} onChange={(level) => edit({ dissociation: level })} size="xs" />
+          <Checkbox size="xs" label="Distress not settling" checked={distress} onChange={(e) => edit({ distress: e.currentTarget.checked })} style={{ flex: 1 }} />
           <Button type="submit" size="xs" loading={busy === 'dissociation'} className={classes.recordButton}>
             Record
           </Button>
@@ -330,16 +322,13 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
           className={classes.rowForm}
           onKeyDown={enterSubmits}
           onSubmit={onSubmit(() =>
-            void submit('nausea', { kind: 'nausea-vomiting', nausea, vomiting }, () => {
-              setNausea(false);
-              setVomiting(false);
-            }, null),
+            void submit('nausea', { kind: 'nausea-vomiting', nausea, vomiting }, () => edit({ nausea: false, vomiting: false }), null),
           )}
           aria-label="Nausea and vomiting"
           noValidate
         >
-          <Checkbox size="xs" label="Nausea" checked={nausea} onChange={(e) => setNausea(e.currentTarget.checked)} />
-          <Checkbox size="xs" label="Vomiting" checked={vomiting} onChange={(e) => setVomiting(e.currentTarget.checked)} style={{ flex: 1 }} />
+          <Checkbox size="xs" label="Nausea" checked={nausea} onChange={(e) => edit({ nausea: e.currentTarget.checked })} />
+          <Checkbox size="xs" label="Vomiting" checked={vomiting} onChange={(e) => edit({ vomiting: e.currentTarget.checked })} style={{ flex: 1 }} />
           <Button type="submit" size="xs" loading={busy === 'nausea'} className={classes.recordButton}>
             Record
           </Button>
@@ -351,10 +340,7 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
         <form
           className={classes.rowForm}
           onSubmit={onSubmit(() =>
-            void submit('adverse', { kind: 'adverse-event', description: adverse, respiratoryDepression: respiratory }, () => {
-              setAdverse('');
-              setRespiratory(false);
-            }, 'session-entry-adverse'),
+            void submit('adverse', { kind: 'adverse-event', description: adverse, respiratoryDepression: respiratory }, () => edit({ adverse: '', respiratory: false }), 'session-entry-adverse'),
           )}
           noValidate
         >
@@ -363,12 +349,12 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
             size="xs"
             placeholder="What happened"
             value={adverse}
-            onChange={(e) => setAdverse(e.currentTarget.value)}
+            onChange={(e) => edit({ adverse: e.currentTarget.value })}
             error={errors.adverse?.description ? true : undefined}
             maxLength={1000}
             style={{ flex: 1 }}
           />
-          <Checkbox size="xs" label="Resp. depression" checked={respiratory} onChange={(e) => setRespiratory(e.currentTarget.checked)} />
+          <Checkbox size="xs" label="Resp. depression" checked={respiratory} onChange={(e) => edit({ respiratory: e.currentTarget.checked })} />
           <Button type="submit" size="xs" loading={busy === 'adverse'} className={classes.recordButton}>
             Record
           </Button>
@@ -380,7 +366,7 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
         <form
           className={classes.rowForm}
           onSubmit={onSubmit(() =>
-            void submit('intervention', { kind: 'intervention', description: intervention }, () => setIntervention(''), 'session-entry-intervention'),
+            void submit('intervention', { kind: 'intervention', description: intervention }, () => edit({ intervention: '' }), 'session-entry-intervention'),
           )}
           noValidate
         >
@@ -389,7 +375,7 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
             size="xs"
             placeholder="What was done"
             value={intervention}
-            onChange={(e) => setIntervention(e.currentTarget.value)}
+            onChange={(e) => edit({ intervention: e.currentTarget.value })}
             error={errors.intervention?.description ? true : undefined}
             maxLength={1000}
             style={{ flex: 1 }}

@@ -3,15 +3,16 @@ import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Patient } from '../../../shared/schemas/patient';
 import { EMPTY_CHECKLIST, minutesBetween, type DischargeChecklist } from '../../../shared/session';
+import { useKeptState } from '../app/useKeptState';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { KeyHints } from '../components/KeyHints';
 import { LoadError } from '../components/LoadError';
+import { clockOf, clockWithSeconds } from '../format/dates';
 import { AlertBanner, alertNoteId } from './AlertBanner';
 import { AlertsList } from './AlertsList';
 import { AmendEntryModal } from './AmendEntryModal';
 import { DISCHARGE_PANEL_ID, DischargePanel } from './DischargePanel';
 import { ENTRY_IDS, EntryPanel } from './EntryPanel';
-import { clockOf, clockWithSeconds } from '../format/dates';
 import { countdownText, minutesText, routeLabel, shortDoseText, type TimelineRow } from './model';
 import { nextCheck, SchedulePanel } from './SchedulePanel';
 import { Timeline } from './Timeline';
@@ -50,7 +51,7 @@ interface Props {
  * beneath; chart, timeline, alerts and discharge follow.
  */
 export function SessionScreen({ sessionId, patient, onBack, onDischarged }: Props) {
-  const [checklist, setChecklistState] = useState<DischargeChecklist>(() => checklists.get(sessionId) ?? EMPTY_CHECKLIST);
+  const [checklist, keepChecklist] = useKeptState(checklists, sessionId, () => EMPTY_CHECKLIST);
   const live = useSessionLive(sessionId, checklist);
   const { state, view, now, derived, offline, lastSync, saveChecklist } = live;
   const [checklistError, setChecklistError] = useState<string | null>(null);
@@ -80,8 +81,7 @@ export function SessionScreen({ sessionId, patient, onBack, onDischarged }: Prop
   }, [sessionId, saveChecklist]);
 
   const setChecklist = (c: DischargeChecklist) => {
-    checklists.set(sessionId, c);
-    setChecklistState(c);
+    keepChecklist(c);
     void pushChecklist();
   };
 
@@ -91,11 +91,8 @@ export function SessionScreen({ sessionId, patient, onBack, onDischarged }: Prop
     if (!loaded || storedTicks.current !== null || !view) return;
     storedTicks.current = view.savedChecklist ?? EMPTY_CHECKLIST;
     if (checklists.has(sessionId)) void pushChecklist();
-    else if (view.savedChecklist) {
-      checklists.set(sessionId, view.savedChecklist);
-      setChecklistState(view.savedChecklist);
-    }
-  }, [loaded, view, sessionId, pushChecklist]);
+    else if (view.savedChecklist) keepChecklist(view.savedChecklist);
+  }, [loaded, view, sessionId, pushChecklist, keepChecklist]);
 
   // A save that failed is tried again whenever the store answers again.
   useEffect(() => {

@@ -1,9 +1,10 @@
 import { Anchor, Button, Group, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { localIsoDate } from '../../../shared/dates';
 import type { Patient } from '../../../shared/schemas/patient';
 import type { SessionSummary } from '../../../shared/session';
 import { useLoad } from '../api/useLoad';
+import { useKeptState } from '../app/useKeptState';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
 import { clockOf, formatDate, formatDateTime } from '../format/dates';
@@ -17,7 +18,7 @@ import classes from './Session.module.css';
 type View = { kind: 'list' } | { kind: 'start' } | { kind: 'session'; id: string } | { kind: 'record'; id: string };
 
 /** Where each chart's Sessions tab was, so coming back to the tab returns there. */
-const lastView = new Map<string, View>();
+const lastView = new Map<string, View | null>();
 
 interface Props {
   patient: Patient;
@@ -31,14 +32,7 @@ interface Props {
  * past sessions opening their read-only record.
  */
 export function SessionsTab({ patient, onOpenTab }: Props) {
-  const [view, setViewState] = useState<View | null>(() => lastView.get(patient.id) ?? null);
-  const setView = useCallback(
-    (next: View) => {
-      lastView.set(patient.id, next);
-      setViewState(next);
-    },
-    [patient.id],
-  );
+  const [view, setView] = useKeptState<View | null>(lastView, patient.id, () => null);
   const toList = useCallback(() => setView({ kind: 'list' }), [setView]);
   const openSession = useCallback((id: string) => setView({ kind: 'session', id }), [setView]);
 

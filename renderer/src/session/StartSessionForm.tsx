@@ -12,11 +12,12 @@ import {
 } from '../../../shared/session';
 import { call } from '../api/client';
 import { useLoad } from '../api/useLoad';
+import { useKeptState } from '../app/useKeptState';
 import { useWorkspace } from '../app/workspace';
+import { dayClock } from '../format/dates';
 import { ChoiceGroup } from './ChoiceGroup';
 import { EligibilityReasons } from './EligibilityPanel';
 import { sessionSettingsOf } from '../../../shared/session/settings';
-import { dayClock } from '../format/dates';
 import { doseText, parseClock, ROUTE_SHORT } from './model';
 import classes from './Session.module.css';
 
@@ -220,7 +221,7 @@ interface Props {
 export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, onOpenTab }: Props) {
   const { current, startSwitch } = useWorkspace();
   const settings = useLoad('settings.get', {}, 'settings');
-  const [draft, setDraftState] = useState<Draft>(() => drafts.get(patient.id) ?? blankDraft(screenedRoute ?? 'esketamine-nasal', patient));
+  const [draft, setDraftState] = useKeptState(drafts, patient.id, () => blankDraft(screenedRoute ?? 'esketamine-nasal', patient));
   const eligibility = useLoad('sessions.eligibility', { patientId: patient.id, route: draft.route }, `${patient.id}:${draft.route}`);
   const [showErrors, setShowErrors] = useState(false);
   const [serverError, setServerError] = useState<{ message: string; field?: string } | null>(null);
@@ -232,18 +233,9 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
   const s = sessionSettingsOf(clinic);
   const now = new Date().toISOString();
 
-  const setDraft = (patch: Partial<Draft>) =>
-    setDraftState((d) => {
-      const next = { ...d, ...patch };
-      drafts.set(patient.id, next);
-      return next;
-    });
+  const setDraft = (patch: Partial<Draft>) => setDraftState((d) => ({ ...d, ...patch }));
   const setVitals = (which: 'vitals' | 'repeat', patch: Partial<Vitals>) =>
-    setDraftState((d) => {
-      const next = { ...d, [which]: { ...(d[which] ?? EMPTY_VITALS), ...patch } };
-      drafts.set(patient.id, next);
-      return next;
-    });
+    setDraftState((d) => ({ ...d, [which]: { ...(d[which] ?? EMPTY_VITALS), ...patch } }));
 
   const a = assess(draft, patient, current, clinic, now);
   const err = (field: string) => (showErrors ? (a.errors[field] ?? (serverError?.field === field ? serverError.message : undefined)) : undefined);

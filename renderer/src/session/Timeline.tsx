@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 import type { Session, SessionAlert, SessionEntry } from '../../../shared/session';
-import { AlertIcon } from './AlertBanner';
 import { clockOf } from '../format/dates';
+import { AlertIcon } from './AlertBanner';
 import { doseText, entryText, ENTRY_KIND_LABELS, routeLabel, timelineRows, vitalsText, type TimelineRow } from './model';
 import classes from './Session.module.css';
 
