@@ -49,7 +49,7 @@ export class ScreeningStore {
     return this.store.write(() => {
       const row = this.draft(input.id, input.expectedVersion);
       if (!this.store.screenings.saveDraft(row.id, input.expectedVersion, input.answers, input.signing, at)) throw staleDraft();
-      return this.get(row.id);
+      return this.get(row.id, at);
     });
   }
 
@@ -83,7 +83,7 @@ export class ScreeningStore {
         expiresAt: new Date(Date.parse(at) + validityDays * DAY_MS).toISOString(),
       });
       if (!signed) throw staleDraft();
-      const after = this.get(row.id);
+      const after = this.get(row.id, at);
       const reason = [overrideReason && `Override: ${overrideReason}`, amendmentReason && `Amendment: ${amendmentReason}`]
         .filter(Boolean)
         .join(' · ') || null;
@@ -99,8 +99,8 @@ export class ScreeningStore {
     return this.store.write(() => {
       const row = this.draft(input.id, input.expectedVersion);
       if (!this.store.screenings.discard(row.id, input.expectedVersion, at)) throw staleDraft();
-      const after = this.get(row.id);
-      this.audit(by, at, row.id, 'discard', this.view(row), null, null);
+      const after = this.get(row.id, at);
+      this.audit(by, at, row.id, 'discard', this.view(row, at), null, null);
       return after;
     });
   }
@@ -142,16 +142,17 @@ export class ScreeningStore {
     return { fileName: `screening-${mrn}-${day}.json`, json: `${JSON.stringify(screeningCase, null, 2)}\n` };
   }
 
-  get(id: string): Screening {
-    return this.view(this.row(id));
+  /** `at` is the moment a draft is judged as of (its patient's age); a signed screening is frozen. */
+  get(id: string, at = new Date().toISOString()): Screening {
+    return this.view(this.row(id), at);
   }
 
-  listForPatient(patientId: string): Screening[] {
+  listForPatient(patientId: string, at = new Date().toISOString()): Screening[] {
     this.store.requirePatient(patientId);
-    return this.store.screenings.listForPatient(patientId).map((r) => this.view(r));
+    return this.store.screenings.listForPatient(patientId).map((r) => this.view(r, at));
   }
 
-  private view(row: ScreeningRow): Screening {
+  private view(row: ScreeningRow, at: string): Screening {
     const signature = row.signed_at
       ? {
           signedAt: row.signed_at,
@@ -165,7 +166,7 @@ export class ScreeningStore {
       : null;
     let screeningCase: ScreeningCase;
     if (row.case_json) screeningCase = JSON.parse(row.case_json) as ScreeningCase;
-    else screeningCase = caseFor(answersOf(row), this.store.requirePatient(row.patient_id), localIsoDate(new Date()));
+    else screeningCase = caseFor(answersOf(row), this.store.requirePatient(row.patient_id), localIsoDate(new Date(at)));
     return {
       id: row.id,
       patientId: row.patient_id,
@@ -189,7 +190,7 @@ export class ScreeningStore {
   ): Screening {
     const id = randomUUID();
     this.store.screenings.insert({ id, patientId, amendsId, answers, at, by });
-    const created = this.get(id);
+    const created = this.get(id, at);
     this.audit(by, at, id, action, null, created, null);
     return created;
   }

@@ -41,8 +41,8 @@ export const handlers: HandlerTable = {
   'screenings.sign': (input, ctx) =>
     ctx.store.screening.sign(input, currentClinician(ctx), nowIso(ctx), ctx.store.settings.read().screeningValidityDays),
   'screenings.discard': (input, ctx) => ctx.store.screening.discard(input, currentClinician(ctx).id, nowIso(ctx)),
-  'screenings.get': ({ id }, ctx) => ctx.store.screening.get(id),
-  'screenings.listForPatient': ({ patientId }, ctx) => ctx.store.screening.listForPatient(patientId),
+  'screenings.get': ({ id }, ctx) => ctx.store.screening.get(id, nowIso(ctx)),
+  'screenings.listForPatient': ({ patientId }, ctx) => ctx.store.screening.listForPatient(patientId, nowIso(ctx)),
   'screenings.history': ({ id }, ctx) => {
     ctx.store.screening.get(id);
     return ctx.store.audit.history('screening', id);
