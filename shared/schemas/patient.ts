@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amendmentReason, id, isoDate, isoInstant, optionalText, requiredText } from './common';
+import { amendmentReason, id, isoDate, isoInstant, optionalPositiveMeasure, optionalText, requiredText } from './common';
 import { localIsoDate } from '../dates';
 
 // The same sexes as the screening interchange format, so a patient's record
@@ -12,14 +12,6 @@ export const SEX_LABELS: Record<(typeof SEXES)[number], string> = {
   unknown: 'Unknown',
 };
 
-const optionalMeasure = (label: string, unit: string, max: number) =>
-  z
-    .number({ error: `${label} must be a number` })
-    .positive({ error: `${label} must be more than 0 ${unit}` })
-    .max(max, { error: `${label} must be at most ${max} ${unit}` })
-    .nullish()
-    .transform((v) => v ?? null);
-
 /** Everything a clinician types on the patient form. */
 export const patientFields = z.strictObject({
   legalName: requiredText('Legal name'),
@@ -31,8 +23,8 @@ export const patientFields = z.strictObject({
   mrn: requiredText('Medical record number', 40).regex(/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/, {
     error: 'Medical record number may use letters, digits, space and . _ / -',
   }),
-  weightKg: optionalMeasure('Weight', 'kg', 400),
-  heightCm: optionalMeasure('Height', 'cm', 272),
+  weightKg: optionalPositiveMeasure('Weight', 'kg', 400),
+  heightCm: optionalPositiveMeasure('Height', 'cm', 272),
   allergies: optionalText('Allergies', 1000),
   emergencyContactName: optionalText('Emergency contact name', 200),
   emergencyContactPhone: optionalText('Emergency contact phone', 40),

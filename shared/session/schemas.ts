@@ -3,7 +3,7 @@
 // show it beside the box that is wrong.
 
 import { z } from 'zod';
-import { amendmentReason, id, optionalText, requiredText } from '../schemas/common';
+import { amendmentReason, id, optionalPositiveMeasure, optionalText, requiredText, wholeMeasure } from '../schemas/common';
 import { screening } from '../schemas/screening';
 import { DISSOCIATION_LEVELS, ESKETAMINE_DEVICE_COUNTS, ROUTES, SEDATION_LEVELS } from './reference';
 import { sessionSettingsShape } from './settings';
@@ -21,21 +21,14 @@ const optionalInstant = (label: string) =>
     .nullish()
     .transform((v) => v ?? null);
 
-const measure = (label: string, unit: string, min: number, max: number) =>
-  z
-    .number({ error: `${label} must be a number` })
-    .int({ error: `${label} must be a whole number` })
-    .min(min, { error: `${label} must be at least ${min} ${unit}` })
-    .max(max, { error: `${label} must be at most ${max} ${unit}` });
-
 // Wide bounds on purpose: a monitor must be able to record a dangerous value,
 // so only readings no living patient could have are refused.
 const MEASURES = {
-  systolic: measure('Systolic', 'mmHg', 20, 300),
-  diastolic: measure('Diastolic', 'mmHg', 10, 250),
-  heartRate: measure('Heart rate', '/min', 0, 300),
-  spo2: measure('SpO2', '%', 0, 100),
-  respiratoryRate: measure('Respiratory rate', '/min', 0, 80),
+  systolic: wholeMeasure('Systolic', 'mmHg', 20, 300),
+  diastolic: wholeMeasure('Diastolic', 'mmHg', 10, 250),
+  heartRate: wholeMeasure('Heart rate', '/min', 0, 300),
+  spo2: wholeMeasure('SpO2', '%', 0, 100),
+  respiratoryRate: wholeMeasure('Respiratory rate', '/min', 0, 80),
 };
 const optional = <T extends z.ZodType<number>>(s: T) => s.nullish().transform((v) => v ?? undefined);
 
@@ -141,21 +134,11 @@ const ketamineFields = {
     // A typing guard (10 × the highest protocol dose REFERENCE §4 mentions); the clinical ceiling is a setting.
     .max(10, { error: 'Dose must be at most 10 mg/kg' }),
   /** Weight used for the dose; the chart's weight when left out. */
-  weightKg: z
-    .number({ error: 'Weight must be a number' })
-    .positive({ error: 'Weight must be more than 0 kg' })
-    .max(400, { error: 'Weight must be at most 400 kg' })
-    .nullish()
-    .transform((v) => v ?? null),
+  weightKg: optionalPositiveMeasure('Weight', 'kg', 400),
   /** REFERENCE §4: "ideal or actual body weight". */
   weightBasis: z.enum(['actual', 'ideal'], { error: 'Weight basis must be actual or ideal' }).default('actual'),
   /** The vial's strength; the clinic setting when left out. */
-  concentrationMgPerMl: z
-    .number({ error: 'Concentration must be a number' })
-    .positive({ error: 'Concentration must be more than 0 mg/mL' })
-    .max(500, { error: 'Concentration must be at most 500 mg/mL' })
-    .nullish()
-    .transform((v) => v ?? null),
+  concentrationMgPerMl: optionalPositiveMeasure('Concentration', 'mg/mL', 500),
 };
 
 const ivPlan = z.strictObject({

@@ -5,23 +5,11 @@
 // settings, so they are stored, validated and audited like every other setting.
 
 import { z } from 'zod';
+import { positiveMeasure, wholeMeasure } from '../schemas/common';
 import type { ClinicSettings } from '../schemas/settings';
-
-const whole = (label: string, unit: string, min: number, max: number) =>
-  z
-    .number({ error: `${label} must be a number` })
-    .int({ error: `${label} must be a whole number` })
-    .min(min, { error: `${label} must be at least ${min} ${unit}` })
-    .max(max, { error: `${label} must be at most ${max} ${unit}` });
 
 /** "none" cannot be an alert level: an alert needs some dissociation. */
 export const DISSOCIATION_ALERT_LEVELS = ['mild', 'moderate', 'severe'] as const;
-
-const decimal = (label: string, unit: string, max: number) =>
-  z
-    .number({ error: `${label} must be a number` })
-    .positive({ error: `${label} must be more than 0 ${unit}` })
-    .max(max, { error: `${label} must be at most ${max} ${unit}` });
 
 export const SESSION_SETTING_DEFAULTS = {
   // ── Alerts: REFERENCE §4 "Default alert thresholds (clinic settings)" ──
@@ -97,32 +85,32 @@ export function sessionSettingsOf(settings: ClinicSettings): SessionSettings {
 }
 
 export const sessionSettingsShape = {
-  alertSystolicAbove: whole('Systolic alert', 'mmHg', 60, 300),
-  alertDiastolicAbove: whole('Diastolic alert', 'mmHg', 30, 200),
-  alertSystolicRise: whole('Systolic rise alert', 'mmHg', 1, 150),
-  alertDiastolicRise: whole('Diastolic rise alert', 'mmHg', 1, 100),
-  alertHeartRateAbove: whole('High heart rate alert', '/min', 40, 250),
-  alertHeartRateBelow: whole('Low heart rate alert', '/min', 20, 120),
-  alertSpo2Below: whole('SpO2 alert', '%', 50, 100),
-  alertRespiratoryRateBelow: whole('Respiratory rate alert', '/min', 1, 40),
-  alertSedationLevelAtLeast: whole('Sedation alert level', '', 1, 4),
+  alertSystolicAbove: wholeMeasure('Systolic alert', 'mmHg', 60, 300),
+  alertDiastolicAbove: wholeMeasure('Diastolic alert', 'mmHg', 30, 200),
+  alertSystolicRise: wholeMeasure('Systolic rise alert', 'mmHg', 1, 150),
+  alertDiastolicRise: wholeMeasure('Diastolic rise alert', 'mmHg', 1, 100),
+  alertHeartRateAbove: wholeMeasure('High heart rate alert', '/min', 40, 250),
+  alertHeartRateBelow: wholeMeasure('Low heart rate alert', '/min', 20, 120),
+  alertSpo2Below: wholeMeasure('SpO2 alert', '%', 50, 100),
+  alertRespiratoryRateBelow: wholeMeasure('Respiratory rate alert', '/min', 1, 40),
+  alertSedationLevelAtLeast: wholeMeasure('Sedation alert level', '', 1, 4),
   alertDissociationAtLeast: z.enum(DISSOCIATION_ALERT_LEVELS, {
     error: 'Dissociation alert level must be mild, moderate or severe',
   }),
   alertOnVomiting: z.boolean({ error: 'Vomiting alert must be on or off' }),
-  esketaminePostDoseBpMinutes: whole('Esketamine post-dose BP time', 'minutes', 5, 240),
-  vitalsIntervalMinutes: whole('Vitals interval', 'minutes', 1, 120),
-  checkWindowMinutes: whole('Check window', 'minutes', 0, 30),
-  preDoseVitalsMaxAgeMinutes: whole('Pre-dose vitals age limit', 'minutes', 5, 720),
+  esketaminePostDoseBpMinutes: wholeMeasure('Esketamine post-dose BP time', 'minutes', 5, 240),
+  vitalsIntervalMinutes: wholeMeasure('Vitals interval', 'minutes', 1, 120),
+  checkWindowMinutes: wholeMeasure('Check window', 'minutes', 0, 30),
+  preDoseVitalsMaxAgeMinutes: wholeMeasure('Pre-dose vitals age limit', 'minutes', 5, 720),
   // The label's 2 hours is a floor: a clinic may observe longer, never shorter [S1].
-  esketamineMinObservationMinutes: whole('Esketamine observation', 'minutes', 120, 720),
-  ketamineMinObservationMinutes: whole('Ketamine observation', 'minutes', 1, 720),
-  dischargeBpMarginPercent: whole('Discharge BP margin', '%', 1, 100),
-  ketamineInfusionMinutes: whole('Infusion length', 'minutes', 1, 240),
-  ketamineDoseCeilingMgPerKg: decimal('Ketamine dose ceiling', 'mg/kg', 10),
-  ketamineConcentrationMgPerMl: decimal('Ketamine concentration', 'mg/mL', 500).nullable(),
-  ketamineFastingFoodHours: whole('Ketamine fasting (food)', 'hours', 0, 24),
-  ketamineFastingDrinkMinutes: whole('Ketamine fasting (drinks)', 'minutes', 0, 720),
+  esketamineMinObservationMinutes: wholeMeasure('Esketamine observation', 'minutes', 120, 720),
+  ketamineMinObservationMinutes: wholeMeasure('Ketamine observation', 'minutes', 1, 720),
+  dischargeBpMarginPercent: wholeMeasure('Discharge BP margin', '%', 1, 100),
+  ketamineInfusionMinutes: wholeMeasure('Infusion length', 'minutes', 1, 240),
+  ketamineDoseCeilingMgPerKg: positiveMeasure('Ketamine dose ceiling', 'mg/kg', 10),
+  ketamineConcentrationMgPerMl: positiveMeasure('Ketamine concentration', 'mg/mL', 500).nullable(),
+  ketamineFastingFoodHours: wholeMeasure('Ketamine fasting (food)', 'hours', 0, 24),
+  ketamineFastingDrinkMinutes: wholeMeasure('Ketamine fasting (drinks)', 'minutes', 0, 720),
 } satisfies { [K in SessionSettingKey]: z.ZodType<SessionSettings[K]> };
 
 export type SettingBasis = 'reference' | 'clinic-default' | 'unverified' | 'unset';
