@@ -59,6 +59,17 @@ describe('screening drafts', () => {
       expect.objectContaining({ code: 'conflict', field: 'expectedVersion' }),
     );
   });
+
+  it('judge a draft as of the time asked, not the machine clock: the patient turns 18 overnight', () => {
+    const { store, clinician } = setup();
+    const teen = store.createPatient(patientInput({ mrn: 'BDAY', dateOfBirth: '2008-11-26' }), clinician.id, T0);
+    const draft = draftWith(store, teen.id, clinician, allNo());
+    expect(store.screening.get(draft.id, '2026-11-25T12:00:00.000Z').case.patient.ageYears).toBe(17);
+    expect(store.screening.get(draft.id, '2026-11-25T12:00:00.000Z').result.verdict).toBe('contraindicated');
+    const tomorrow = store.screening.listForPatient(teen.id, '2026-11-26T12:00:00.000Z')[0]!;
+    expect(tomorrow.case.patient.ageYears).toBe(18);
+    expect(tomorrow.result.verdict).toBe('clear');
+  });
 });
 
 describe('a draft’s signing inputs', () => {
@@ -104,16 +115,6 @@ describe('a draft’s signing inputs', () => {
       /can no longer be changed/,
     );
     expect(() => store.db.prepare("UPDATE screenings SET signing_json = '{}' WHERE id = ?").run(signed.id)).toThrow(/amend instead/);
-  });
-  it('judge a draft as of the time asked, not the machine clock: the patient turns 18 overnight', () => {
-    const { store, clinician } = setup();
-    const teen = store.createPatient(patientInput({ mrn: 'BDAY', dateOfBirth: '2008-11-26' }), clinician.id, T0);
-    const draft = draftWith(store, teen.id, clinician, allNo());
-    expect(store.screening.get(draft.id, '2026-11-25T12:00:00.000Z').case.patient.ageYears).toBe(17);
-    expect(store.screening.get(draft.id, '2026-11-25T12:00:00.000Z').result.verdict).toBe('contraindicated');
-    const tomorrow = store.screening.listForPatient(teen.id, '2026-11-26T12:00:00.000Z')[0]!;
-    expect(tomorrow.case.patient.ageYears).toBe(18);
-    expect(tomorrow.result.verdict).toBe('clear');
   });
 });
 
