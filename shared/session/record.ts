@@ -9,7 +9,7 @@ import { localIsoDate } from '../dates';
 import { BP_ALERT_CODES, RESPIRATORY_ALERT_CODES } from './alerts';
 import { DISSOCIATION_LEVELS, ROUTE_LABELS, ROUTES, SEDATION_LEVEL_LABELS, dissociationRank, type DissociationLevel } from './reference';
 import {
-  dischargeChecklist, doseRecord, preDoseConcern, vitalsReading,
+  SESSION_STATUSES, dischargeChecklist, doseRecord, preDoseConcern, vitalsReading,
   type Session, type SessionAlert, type SessionEntry,
 } from './schemas';
 import { dosingEndedAt, effectiveEntries, ofKind } from './timeline';
@@ -31,7 +31,7 @@ export const sessionRecord = z.object({
   }),
   session: z.object({
     id: z.string(), route: z.enum(ROUTES), routeLabel: z.string(), date: z.string(),
-    startedAt: at, startedByName: byName, status: z.enum(['open', 'discharged']),
+    startedAt: at, startedByName: byName, status: z.enum(SESSION_STATUSES),
   }),
   screening: z.object({ id: z.string(), signedAt: at.nullable(), verdict: z.string(), overrideReason: z.string().nullable() }),
   dose: doseRecord,

@@ -127,6 +127,9 @@ const esketaminePlan = z.strictObject({
   }),
 });
 
+/** REFERENCE §4: "ideal or actual body weight". */
+export const WEIGHT_BASES = ['actual', 'ideal'] as const;
+
 const ketamineFields = {
   mgPerKg: z
     .number({ error: 'Dose must be a number of mg/kg' })
@@ -135,8 +138,7 @@ const ketamineFields = {
     .max(10, { error: 'Dose must be at most 10 mg/kg' }),
   /** Weight used for the dose; the chart's weight when left out. */
   weightKg: optionalPositiveMeasure('Weight', 'kg', 400),
-  /** REFERENCE §4: "ideal or actual body weight". */
-  weightBasis: z.enum(['actual', 'ideal'], { error: 'Weight basis must be actual or ideal' }).default('actual'),
+  weightBasis: z.enum(WEIGHT_BASES, { error: 'Weight basis must be actual or ideal' }).default('actual'),
   /** The vial's strength; the clinic setting when left out. */
   concentrationMgPerMl: optionalPositiveMeasure('Concentration', 'mg/mL', 500),
 };
@@ -274,6 +276,8 @@ export const sessionDischarge = z.strictObject({
 
 const at = z.string();
 
+export const SESSION_STATUSES = ['open', 'discharged'] as const;
+
 export const preDoseConcern = z.object({
   code: z.string(),
   message: z.string(),
@@ -293,7 +297,7 @@ export const doseRecord = z.discriminatedUnion('route', [
     route: z.enum(['iv-ketamine', 'im-ketamine']),
     mgPerKg: z.number(),
     weightKg: z.number(),
-    weightBasis: z.enum(['actual', 'ideal']),
+    weightBasis: z.enum(WEIGHT_BASES),
     /** Where the weight came from: typed for this session or the chart's. */
     weightFrom: z.enum(['entered', 'chart']),
     totalMg: z.number(),
@@ -324,7 +328,7 @@ export const session = z.object({
   patientId: id,
   screeningId: id,
   route: z.enum(ROUTES),
-  status: z.enum(['open', 'discharged']),
+  status: z.enum(SESSION_STATUSES),
   startedAt: at,
   startedBy: id,
   startedByName: z.string(),
@@ -445,7 +449,7 @@ export const entryWritten = z.object({
 export const sessionSummary = z.object({
   id,
   route: z.enum(ROUTES),
-  status: z.enum(['open', 'discharged']),
+  status: z.enum(SESSION_STATUSES),
   startedAt: at,
   startedByName: z.string(),
   totalMg: z.number(),
