@@ -8,7 +8,8 @@ import {
 import { useKeptState } from '../app/useKeptState';
 import { clockOf, dayClock } from '../format/dates';
 import { ChoiceGroup } from './ChoiceGroup';
-import { capital, entryText, ENTRY_KIND_LABELS, parseClock } from './model';
+import { capital, entryText, ENTRY_KIND_LABELS, parseClock, VITAL_INPUTS } from './model';
+import { UnitInput } from './UnitInput';
 import type { SessionLive } from './useSessionLive';
 import classes from './Session.module.css';
 
@@ -21,14 +22,7 @@ export const ENTRY_IDS = {
   sedation: 'session-entry-sedation',
 } as const;
 
-const VITALS = [
-  { key: 'systolic', label: 'Systolic', unit: 'mmHg' },
-  { key: 'diastolic', label: 'Diastolic', unit: 'mmHg' },
-  { key: 'heartRate', label: 'Heart rate', unit: '/min' },
-  { key: 'spo2', label: 'SpO₂', unit: '%' },
-  { key: 'respiratoryRate', label: 'Resp. rate', unit: '/min' },
-] as const;
-type VitalKey = (typeof VITALS)[number]['key'];
+type VitalKey = (typeof VITAL_INPUTS)[number]['key'];
 const EMPTY_VITALS: Record<VitalKey, string> = { systolic: '', diastolic: '', heartRate: '', spo2: '', respiratoryRate: '' };
 
 const SEDATION_CHOICES = SEDATION_LEVELS.map((l) => ({ value: String(l) as `${typeof l}`, label: String(l), title: SEDATION_LEVEL_LABELS[l] }));
@@ -147,7 +141,7 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
   const rowError = (row: RowKey) => {
     const e = errors[row];
     if (!e) return null;
-    const messages = Object.entries(e).filter(([k]) => row !== 'vitals' || !VITALS.some((v) => v.key === k));
+    const messages = Object.entries(e).filter(([k]) => row !== 'vitals' || !VITAL_INPUTS.some((v) => v.key === k));
     return messages.length ? (
       <div className={classes.rowError} role="alert">
         {messages.map(([, m]) => m).join(' ')}
@@ -235,14 +229,13 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
           noValidate
         >
           <div className={classes.vitalsGrid}>
-            {VITALS.map((v) => (
-              <TextInput
+            {VITAL_INPUTS.map((v) => (
+              <UnitInput
                 key={v.key}
                 id={v.key === 'systolic' ? ENTRY_IDS.systolic : `session-entry-${v.key}`}
                 label={v.label}
-                size="xs"
+                unit={v.unit}
                 inputMode="numeric"
-                autoComplete="off"
                 value={vitals[v.key]}
                 onChange={(e) => {
                   const value = e.currentTarget.value;
@@ -250,8 +243,6 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
                 }}
                 error={errors.vitals?.[v.key]}
                 aria-keyshortcuts={v.key === 'systolic' ? 'Alt+V' : undefined}
-                rightSection={<span className={classes.unit} aria-hidden>{v.unit}</span>}
-                rightSectionWidth={v.unit.length > 2 ? 40 : 24}
                 styles={{ label: { fontSize: 12 }, error: { fontSize: 11 } }}
               />
             ))}

@@ -18,7 +18,8 @@ import { dayClock } from '../format/dates';
 import { ChoiceGroup } from './ChoiceGroup';
 import { EligibilityReasons } from './EligibilityPanel';
 import { sessionSettingsOf } from '../../../shared/session/settings';
-import { doseText, parseClock, ROUTE_SHORT } from './model';
+import { doseText, parseClock, ROUTE_SHORT, VITAL_INPUTS } from './model';
+import { UnitInput } from './UnitInput';
 import classes from './Session.module.css';
 
 interface Vitals {
@@ -277,25 +278,16 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
   const vitalsRow = (which: 'vitals' | 'repeat', v: Vitals, prefix: string) => (
     <div className={classes.preVitals}>
       <TextInput label="Taken at" size="xs" placeholder="now" value={v.at} onChange={(e) => setVitals(which, { at: e.currentTarget.value })} error={err(`${prefix}.takenAt`)} autoComplete="off" />
-      {([
-        ['systolic', 'Systolic', 'mmHg'],
-        ['diastolic', 'Diastolic', 'mmHg'],
-        ['heartRate', 'Heart rate', '/min'],
-        ['spo2', 'SpO₂', '%'],
-        ['respiratoryRate', 'Resp. rate', '/min'],
-      ] as const).map(([k, label, unit]) => (
-        <TextInput
+      {VITAL_INPUTS.map(({ key: k, label, unit }) => (
+        <UnitInput
           key={k}
           label={label}
-          size="xs"
+          unit={unit}
           inputMode="numeric"
-          autoComplete="off"
           withAsterisk={k !== 'respiratoryRate'}
           value={v[k]}
           onChange={(e) => setVitals(which, { [k]: e.currentTarget.value })}
           error={err(`${prefix}.${k}`)}
-          rightSection={<span className={classes.unit} aria-hidden>{unit}</span>}
-          rightSectionWidth={unit.length > 2 ? 40 : 24}
         />
       ))}
     </div>
@@ -347,44 +339,38 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
               />
             ) : (
               <div className={classes.doseGrid}>
-                <TextInput label="Dose" size="xs" withAsterisk inputMode="decimal" autoComplete="off" value={draft.mgPerKg} onChange={(e) => setDraft({ mgPerKg: e.currentTarget.value })} error={err('plan.mgPerKg')} rightSection={<span className={classes.unit} aria-hidden>mg/kg</span>} rightSectionWidth={46} />
-                <TextInput
+                <UnitInput label="Dose" unit="mg/kg" unitWidth={46} withAsterisk inputMode="decimal" value={draft.mgPerKg} onChange={(e) => setDraft({ mgPerKg: e.currentTarget.value })} error={err('plan.mgPerKg')} />
+                <UnitInput
                   label="Weight"
-                  size="xs"
+                  unit="kg"
+                  unitWidth={26}
                   inputMode="decimal"
-                  autoComplete="off"
                   placeholder={patient.weightKg !== null ? `${patient.weightKg} (chart)` : 'not on chart'}
                   value={draft.weightKg}
                   onChange={(e) => setDraft({ weightKg: e.currentTarget.value })}
                   error={err('plan.weightKg')}
-                  rightSection={<span className={classes.unit} aria-hidden>kg</span>}
-                  rightSectionWidth={26}
                 />
                 <ChoiceGroup legend="Weight basis" name="start-basis" size="xs" choices={[{ value: 'actual', label: 'Actual' }, { value: 'ideal', label: 'Ideal' }]} value={draft.weightBasis} onChange={(weightBasis) => setDraft({ weightBasis })} />
-                <TextInput
+                <UnitInput
                   label="Concentration"
-                  size="xs"
+                  unit="mg/mL"
+                  unitWidth={46}
                   inputMode="decimal"
-                  autoComplete="off"
                   placeholder={s.ketamineConcentrationMgPerMl !== null ? `${s.ketamineConcentrationMgPerMl} (clinic)` : 'on the vial'}
                   value={draft.concentration}
                   onChange={(e) => setDraft({ concentration: e.currentTarget.value })}
                   error={err('plan.concentrationMgPerMl')}
-                  rightSection={<span className={classes.unit} aria-hidden>mg/mL</span>}
-                  rightSectionWidth={46}
                 />
                 {draft.route === 'iv-ketamine' && (
-                  <TextInput
+                  <UnitInput
                     label="Infusion over"
-                    size="xs"
+                    unit="min"
+                    unitWidth={34}
                     inputMode="numeric"
-                    autoComplete="off"
                     placeholder={`${s.ketamineInfusionMinutes} (clinic)`}
                     value={draft.infusionMinutes}
                     onChange={(e) => setDraft({ infusionMinutes: e.currentTarget.value })}
                     error={err('plan.infusionMinutes')}
-                    rightSection={<span className={classes.unit} aria-hidden>min</span>}
-                    rightSectionWidth={34}
                   />
                 )}
               </div>

@@ -74,6 +74,15 @@ export function summaryDoseText(s: Pick<SessionSummary, 'route' | 'totalMg' | 'd
   return `${num(s.totalMg)} mg${s.mgPerKg !== null ? ` (${num(s.mgPerKg)} mg/kg)` : ''}`;
 }
 
+/** The vitals taken at the chair, in the order they are typed (pre-dose and during the session). */
+export const VITAL_INPUTS = [
+  { key: 'systolic', label: 'Systolic', unit: 'mmHg' },
+  { key: 'diastolic', label: 'Diastolic', unit: 'mmHg' },
+  { key: 'heartRate', label: 'Heart rate', unit: '/min' },
+  { key: 'spo2', label: 'SpO₂', unit: '%' },
+  { key: 'respiratoryRate', label: 'Resp. rate', unit: '/min' },
+] as const;
+
 export const ENTRY_KIND_LABELS: Record<EntryData['kind'], string> = {
   vitals: 'Vitals',
   sedation: 'Sedation',
