@@ -9,15 +9,24 @@ export function issuePath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
+/**
+ * The field an issue is about. For an unknown key that is the key itself,
+ * written by `showKey`, since the issue's path stops at the object holding it.
+ */
+export function issueField(issue: z.core.$ZodIssue, showKey: (key: string) => string = (key) => key): string {
+  const field = issuePath(issue.path);
+  if (issue.code !== 'unrecognized_keys') return field;
+  const key = showKey(issue.keys[0] ?? '');
+  return field ? `${field}.${key}` : key;
+}
+
 /** The first problem of a failed parse as a structured error naming its field. */
 export function toInvalidInput(error: z.ZodError): ApiError {
   const issue = error.issues[0];
   if (!issue) return { code: 'invalid-input', message: 'Invalid input' };
-  const field = issuePath(issue.path);
+  const field = issueField(issue);
   if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    const full = field ? `${field}.${key}` : key;
-    return { code: 'invalid-input', message: `${full}: is not a known field`, field: full };
+    return { code: 'invalid-input', message: `${field}: is not a known field`, field };
   }
   return field
     ? { code: 'invalid-input', message: issue.message, field }

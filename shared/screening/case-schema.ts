@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEXES } from '../schemas/patient';
-import { issuePath } from '../validation';
+import { issueField } from '../validation';
 import { ITEM_IDS, type ItemId } from './items';
 
 // The zod twin of screening-case.schema.json (ketamine-screening/v1). Same keys,
@@ -102,12 +102,7 @@ const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
 export function describeCaseError(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'case: is not a valid screening case';
-  let field = issuePath(issue.path);
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    // Quoted so that a key holding a newline or dot cannot break the one line.
-    const shown = PLAIN_KEY.test(key) ? key : JSON.stringify(key);
-    field = field ? `${field}.${shown}` : shown;
-  }
+  // An unknown key is quoted so that one holding a newline or dot cannot break the one line.
+  const field = issueField(issue, (key) => (PLAIN_KEY.test(key) ? key : JSON.stringify(key)));
   return `${field || 'case'}: ${issue.message}`;
 }
