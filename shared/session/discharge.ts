@@ -4,14 +4,15 @@
 // stand in for the discharge assessment.
 
 import { DISCHARGE_MAX_SEDATION_LEVEL } from './reference';
-import type { DischargeChecklist, Readiness, ReadinessItem, SessionAlert, SessionEntry } from './schemas';
+import type { DischargeChecklist, Readiness, ReadinessItem, SessionAlert } from './schemas';
 import { SESSION_SETTING_INFO, type SessionSettings } from './settings';
 import type { ScheduleSession } from './schedule';
 import { recoveryProblems } from './recovery';
-import { bpReadings, dosingEndedAt, effectiveEntries, latestFrom, minObservationMinutes, ofKind } from './timeline';
+import {
+  bpReadings, dosingEndedAt, effectiveEntries, latestFrom, minObservationMinutes, ofKind, type TimelineRow,
+} from './timeline';
 import { addMinutes, minutesBetween, toMs } from './time';
 
-type Rows = readonly Pick<SessionEntry, 'id' | 'at' | 'recordedAt' | 'entry' | 'amendsId'>[];
 type AlertState = Pick<SessionAlert, 'acknowledgement' | 'entrySuperseded'>;
 
 const item = (id: string, label: string, met: boolean, reason: string, source: string, overridable = true): ReadinessItem =>
@@ -19,7 +20,7 @@ const item = (id: string, label: string, met: boolean, reason: string, source: s
 
 export function dischargeReadiness(
   session: ScheduleSession,
-  entries: Rows,
+  entries: readonly TimelineRow[],
   checklist: DischargeChecklist,
   now: string,
   settings: SessionSettings,

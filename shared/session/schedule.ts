@@ -4,16 +4,15 @@
 // IV and IM ketamine: vitals every interval through dosing and recovery, at the
 // end of an infusion, and the same discharge assessment.
 
-import type { ScheduleItem, Session, SessionEntry } from './schemas';
+import type { ScheduleItem, Session } from './schemas';
 import type { SessionSettings } from './settings';
 import { recoveryProblems } from './recovery';
 import {
-  bpReadings, dosingEndedAt, effectiveEntries, firstFrom, observationEnd, ofKind, plannedDosingEnd,
+  bpReadings, dosingEndedAt, effectiveEntries, firstFrom, observationEnd, ofKind, plannedDosingEnd, type TimelineRow,
 } from './timeline';
 import { addMinutes, toMs } from './time';
 
 export type ScheduleSession = Pick<Session, 'route' | 'startedAt' | 'dose' | 'baseline' | 'status'>;
-type Rows = readonly Pick<SessionEntry, 'id' | 'at' | 'recordedAt' | 'entry' | 'amendsId'>[];
 
 interface Check {
   id: string;
@@ -44,7 +43,7 @@ const toItem = (c: Check, doneAt: string | null, status: ScheduleItem['status'],
   source: c.source,
 });
 
-export function schedule(session: ScheduleSession, entries: Rows, now: string, settings: SessionSettings): ScheduleItem[] {
+export function schedule(session: ScheduleSession, entries: readonly TimelineRow[], now: string, settings: SessionSettings): ScheduleItem[] {
   if (session.status !== 'open') return [];
   const timeline = effectiveEntries(entries);
   const window = settings.checkWindowMinutes;

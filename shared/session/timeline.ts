@@ -12,13 +12,14 @@ export interface TimelineEntry<E extends EntryData = EntryData> {
   entry: E;
 }
 
-type Row = Pick<SessionEntry, 'id' | 'at' | 'recordedAt' | 'entry' | 'amendsId'>;
+/** What the timeline reads of a stored entry row. */
+export type TimelineRow = Pick<SessionEntry, 'id' | 'at' | 'recordedAt' | 'entry' | 'amendsId'>;
 
 const byTime = (a: { at: string; recordedAt?: string }, b: { at: string; recordedAt?: string }) =>
   toMs(a.at) - toMs(b.at) || (a.recordedAt ?? '').localeCompare(b.recordedAt ?? '');
 
 /** Rows that count: not replaced by an amendment, not struck out. */
-export function effectiveEntries(rows: readonly Row[]): TimelineEntry[] {
+export function effectiveEntries(rows: readonly TimelineRow[]): TimelineEntry[] {
   const replaced = new Set(rows.map((r) => r.amendsId).filter((id): id is string => id !== null));
   return rows
     .filter((r) => !replaced.has(r.id) && r.entry !== null)
