@@ -47,13 +47,16 @@ const signature = z.object({
   expiresAt: isoInstant,
 });
 
+/** The cautions the clinician has acknowledged, by rule id. */
+const acknowledgedRuleIds = z.array(z.string().max(60)).max(200).default([]);
+
 /**
  * What the signing panel holds while the screening is a draft, saved with it
  * so it survives a tab switch or a restart. Kept as typed: signing still takes
  * its inputs from the sign request and checks them there.
  */
 export const draftSigning = z.strictObject({
-  acknowledgedRuleIds: z.array(z.string().max(60)).max(200).default([]),
+  acknowledgedRuleIds,
   overrideReason: z.string().max(1000, { error: 'Override reason must be at most 1000 characters' }).default(''),
   amendmentReason: z.string().max(500, { error: 'Amendment reason must be at most 500 characters' }).default(''),
 });
@@ -100,7 +103,7 @@ export const screeningSave = z.strictObject({
 export const screeningSign = z.strictObject({
   id,
   expectedVersion: z.number().int().positive(),
-  acknowledgedRuleIds: z.array(z.string().max(60)).max(200).default([]),
+  acknowledgedRuleIds,
   overrideReason: z.string().trim().max(1000).optional(),
   amendmentReason: z.string().trim().max(500).optional(),
 });
