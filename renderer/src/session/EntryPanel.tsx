@@ -1,5 +1,5 @@
 import { Button, Checkbox, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/result';
 import {
   DISSOCIATION_LEVELS, SEDATION_LEVEL_LABELS, SEDATION_LEVELS, clinicalTimeProblem, entryData, ofKind, effectiveEntries,
@@ -125,19 +125,6 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
     else setRowErrors(row, { [field === 'kind' ? 'form' : field]: error.message });
   }
 
-  /** Enter on a radio or checkbox saves the line too (text fields do so natively). */
-  const enterSubmits = (e: KeyboardEvent<HTMLFormElement>) => {
-    const target = e.target as HTMLElement;
-    if (e.key === 'Enter' && target instanceof HTMLInputElement && (target.type === 'radio' || target.type === 'checkbox')) {
-      e.preventDefault();
-      e.currentTarget.requestSubmit();
-    }
-  };
-  const onSubmit = (run: () => void) => (e: FormEvent) => {
-    e.preventDefault();
-    run();
-  };
-
   const rowError = (row: RowKey) => {
     const e = errors[row];
     if (!e) return null;
@@ -194,7 +181,13 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
               {doseLabel} at <strong>{clockOf(doseEnded.at)}</strong>: observation counts from here.
             </Text>
           ) : (
-            <form className={classes.rowForm} onSubmit={onSubmit(() => void submit('dose', { kind: 'dose-complete' }, () => undefined, ENTRY_IDS.systolic))}>
+            <form
+              className={classes.rowForm}
+              onSubmit={(e) => {
+                e.preventDefault();
+                void submit('dose', { kind: 'dose-complete' }, () => undefined, ENTRY_IDS.systolic);
+              }}
+            >
               <Text size="sm" c="dimmed" style={{ flex: 1 }}>
                 {session.route === 'esketamine-nasal' ? 'Record when the last device has been used.' : 'Record when the infusion has ended.'}
               </Text>
@@ -208,9 +201,11 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
       )}
 
       <Row label="Vitals" shortcut="Alt+V">
-        <form
-          className={classes.rowForm}
-          onSubmit={onSubmit(() =>
+        <RecordLine
+          label="Vitals"
+          busy={busy === 'vitals'}
+          error={rowError('vitals')}
+          onSubmit={() =>
             void submit(
               'vitals',
               {
@@ -223,10 +218,8 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
               },
               () => edit({ vitals: EMPTY_VITALS }),
               ENTRY_IDS.systolic,
-            ),
-          )}
-          aria-label="Vitals"
-          noValidate
+            )
+          }
         >
           <div className={classes.vitalsGrid}>
             {VITAL_INPUTS.map((v) => (
@@ -247,21 +240,17 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
               />
             ))}
           </div>
-          <Button type="submit" size="xs" loading={busy === 'vitals'} className={classes.recordButton}>
-            Record
-          </Button>
-        </form>
-        {rowError('vitals')}
+        </RecordLine>
       </Row>
 
       <Row label="Sedation" shortcut="Alt+S">
-        <form
-          className={classes.rowForm}
-          onKeyDown={enterSubmits}
-          onSubmit={onSubmit(() =>
-            void submit('sedation', { kind: 'sedation', level: (sedation === null ? undefined : Number(sedation)) as never }, () => edit({ sedation: null }), null),
-          )}
-          noValidate
+        <RecordLine
+          choices
+          busy={busy === 'sedation'}
+          error={rowError('sedation')}
+          onSubmit={() =>
+            void submit('sedation', { kind: 'sedation', level: (sedation === null ? undefined : Number(sedation)) as never }, () => edit({ sedation: null }), null)
+          }
         >
           <div style={{ flex: 1, minWidth: 0 }}>
             <ChoiceGroup
@@ -278,62 +267,48 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
               {sedation === null ? '0 awake · 1 drowsy · 2 voice/light touch · 3 firm touch · 4 unresponsive' : `${sedation}: ${SEDATION_LEVEL_LABELS[Number(sedation) as 0]}`}
             </Text>
           </div>
-          <Button type="submit" size="xs" loading={busy === 'sedation'} className={classes.recordButton}>
-            Record
-          </Button>
-        </form>
-        {rowError('sedation')}
+        </RecordLine>
       </Row>
 
       <Row label="Dissociation">
-        <form
-          className={classes.rowForm}
-          onKeyDown={enterSubmits}
-          onSubmit={onSubmit(() =>
+        <RecordLine
+          choices
+          busy={busy === 'dissociation'}
+          error={rowError('dissociation')}
+          onSubmit={() =>
             void submit(
               'dissociation',
               { kind: 'dissociation', level: (dissociation ?? undefined) as never, distressNotSettling: distress },
               () => edit({ dissociation: null, distress: false }),
               null,
-            ),
-          )}
-          noValidate
+            )
+          }
         >
           <ChoiceGroup legend="Dissociation" hideLegend name="session-dissociation" choices={DISSOCIATION_CHOICES} value={dissociation} onChange={(level) => edit({ dissociation: level })} size="xs" />
           <Checkbox size="xs" label="Distress not settling" checked={distress} onChange={(e) => edit({ distress: e.currentTarget.checked })} style={{ flex: 1 }} />
-          <Button type="submit" size="xs" loading={busy === 'dissociation'} className={classes.recordButton}>
-            Record
-          </Button>
-        </form>
-        {rowError('dissociation')}
+        </RecordLine>
       </Row>
 
       <Row label="Nausea">
-        <form
-          className={classes.rowForm}
-          onKeyDown={enterSubmits}
-          onSubmit={onSubmit(() =>
-            void submit('nausea', { kind: 'nausea-vomiting', nausea, vomiting }, () => edit({ nausea: false, vomiting: false }), null),
-          )}
-          aria-label="Nausea and vomiting"
-          noValidate
+        <RecordLine
+          choices
+          label="Nausea and vomiting"
+          busy={busy === 'nausea'}
+          error={rowError('nausea')}
+          onSubmit={() => void submit('nausea', { kind: 'nausea-vomiting', nausea, vomiting }, () => edit({ nausea: false, vomiting: false }), null)}
         >
           <Checkbox size="xs" label="Nausea" checked={nausea} onChange={(e) => edit({ nausea: e.currentTarget.checked })} />
           <Checkbox size="xs" label="Vomiting" checked={vomiting} onChange={(e) => edit({ vomiting: e.currentTarget.checked })} style={{ flex: 1 }} />
-          <Button type="submit" size="xs" loading={busy === 'nausea'} className={classes.recordButton}>
-            Record
-          </Button>
-        </form>
-        {rowError('nausea')}
+        </RecordLine>
       </Row>
 
       <Row label="Adverse event" htmlFor="session-entry-adverse">
-        <form
-          className={classes.rowForm}
-          onSubmit={onSubmit(() =>
-            void submit('adverse', { kind: 'adverse-event', description: adverse, respiratoryDepression: respiratory }, () => edit({ adverse: '', respiratory: false }), 'session-entry-adverse'),
-          )}
-          noValidate
+        <RecordLine
+          busy={busy === 'adverse'}
+          error={rowError('adverse')}
+          onSubmit={() =>
+            void submit('adverse', { kind: 'adverse-event', description: adverse, respiratoryDepression: respiratory }, () => edit({ adverse: '', respiratory: false }), 'session-entry-adverse')
+          }
         >
           <TextInput
             id="session-entry-adverse"
@@ -346,20 +321,14 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
             style={{ flex: 1 }}
           />
           <Checkbox size="xs" label="Resp. depression" checked={respiratory} onChange={(e) => edit({ respiratory: e.currentTarget.checked })} />
-          <Button type="submit" size="xs" loading={busy === 'adverse'} className={classes.recordButton}>
-            Record
-          </Button>
-        </form>
-        {rowError('adverse')}
+        </RecordLine>
       </Row>
 
       <Row label="Intervention" htmlFor="session-entry-intervention">
-        <form
-          className={classes.rowForm}
-          onSubmit={onSubmit(() =>
-            void submit('intervention', { kind: 'intervention', description: intervention }, () => edit({ intervention: '' }), 'session-entry-intervention'),
-          )}
-          noValidate
+        <RecordLine
+          busy={busy === 'intervention'}
+          error={rowError('intervention')}
+          onSubmit={() => void submit('intervention', { kind: 'intervention', description: intervention }, () => edit({ intervention: '' }), 'session-entry-intervention')}
         >
           <TextInput
             id="session-entry-intervention"
@@ -371,11 +340,7 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
             maxLength={1000}
             style={{ flex: 1 }}
           />
-          <Button type="submit" size="xs" loading={busy === 'intervention'} className={classes.recordButton}>
-            Record
-          </Button>
-        </form>
-        {rowError('intervention')}
+        </RecordLine>
       </Row>
 
       <div className={classes.savedLine} role="status" aria-live="polite" data-testid="entry-saved">
@@ -389,6 +354,48 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
         )}
       </div>
     </section>
+  );
+}
+
+/** Enter on a radio or checkbox saves the line too (text fields do so natively). */
+function enterSubmits(e: KeyboardEvent<HTMLFormElement>) {
+  const target = e.target as HTMLElement;
+  if (e.key === 'Enter' && target instanceof HTMLInputElement && (target.type === 'radio' || target.type === 'checkbox')) {
+    e.preventDefault();
+    e.currentTarget.requestSubmit();
+  }
+}
+
+/** One line's own small form: its fields, its Record button, and what is wrong with it. */
+function RecordLine({ label, choices = false, busy, error, onSubmit, children }: {
+  /** The form's accessible name, when the row label does not name it. */
+  label?: string;
+  /** The line has radios or checkboxes, on which Enter saves too. */
+  choices?: boolean;
+  busy: boolean;
+  error: ReactNode;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <form
+        className={classes.rowForm}
+        onKeyDown={choices ? enterSubmits : undefined}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+        aria-label={label}
+        noValidate
+      >
+        {children}
+        <Button type="submit" size="xs" loading={busy} className={classes.recordButton}>
+          Record
+        </Button>
+      </form>
+      {error}
+    </>
   );
 }
 
