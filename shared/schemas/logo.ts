@@ -3,7 +3,6 @@
 // first bytes, not only its label), size and, for SVG, anything active.
 
 export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
-export type LogoType = (typeof LOGO_TYPES)[number];
 
 /** 100 kB of image: plenty for a letterhead logo, small enough to keep in every settings read. */
 export const LOGO_MAX_BYTES = 100 * 1024;
