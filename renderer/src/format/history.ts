@@ -1,4 +1,5 @@
 import type { PatientFields } from '../../../shared/schemas/patient';
+import { capitalize } from '../../../shared/text';
 import { formatDate } from './dates';
 import { PATIENT_FIELD_LABELS, formatMeasure, sexLabel } from './patient';
 
@@ -11,7 +12,7 @@ export interface FieldChange {
 
 const ACTION_LABELS: Record<string, string> = { create: 'Created', amend: 'Amended' };
 export const actionLabel = (action: string) =>
-  ACTION_LABELS[action] ?? action.charAt(0).toUpperCase() + action.slice(1);
+  ACTION_LABELS[action] ?? capitalize(action);
 
 /** A stored field value as a clinician reads it; null means the field was empty. */
 export function displayFieldValue(field: keyof PatientFields, value: unknown): string | null {

@@ -8,6 +8,7 @@ import {
   ITEMS, ITEM_GROUPS, PLANNED_TREATMENTS, RULES, SOURCE_TITLES, isItemRequired, ruleForItem, screen,
   type ItemId, type MissingEntry, type ScreeningCase, type ScreeningResult, type Severity, type Verdict,
 } from '../../../shared/screening';
+import { capitalize } from '../../../shared/text';
 import { fieldErrors } from '../../../shared/validation';
 
 export type PlannedTreatment = (typeof PLANNED_TREATMENTS)[number];
@@ -108,7 +109,6 @@ export function rawVitalsOf(answers: ScreeningAnswers): RawVitals {
   return { systolic: s(v.systolic), diastolic: s(v.diastolic), heartRate: s(v.heartRate), spo2: s(v.spo2) };
 }
 
-const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
 
 /**
  * Typed vitals → the values that may be saved, and an error per field. A value
@@ -134,7 +134,7 @@ export function parseVitals(raw: RawVitals): { vitals: ScreeningAnswers['baselin
     let dropped = false;
     for (const [field, message] of Object.entries(fieldErrors(checked.error))) {
       if (field in numbers) {
-        errors[field as VitalKey] ??= sentence(message);
+        errors[field as VitalKey] ??= capitalize(message);
         delete numbers[field as VitalKey];
         dropped = true;
       }

@@ -1,14 +1,14 @@
 import { Alert, Button, Checkbox, Group, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import {
-  DISSOCIATION_LEVELS, SEDATION_LEVEL_LABELS, SEDATION_LEVELS, clinicalTimeProblem, entryData,
+  SEDATION_LEVEL_LABELS, SEDATION_LEVELS, clinicalTimeProblem, entryData,
   type EntryData, type EntryDataInput, type Session,
 } from '../../../shared/session';
 import { submitOnModEnter } from '../forms/submitOnModEnter';
 import { AppModal } from '../components/AppModal';
 import { clockOf } from '../format/dates';
 import { ChoiceGroup } from './ChoiceGroup';
-import { capital, entryText, ENTRY_KIND_LABELS, parseClock, type TimelineRow } from './model';
+import { DISSOCIATION_CHOICES, entryText, ENTRY_KIND_LABELS, parseClock, type TimelineRow } from './model';
 import type { SessionLive } from './useSessionLive';
 
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));
@@ -114,7 +114,7 @@ export function AmendEntryModal({ row, session, live, now, onClose }: {
               )}
               {draft.kind === 'dissociation' && (
                 <Group gap="md">
-                  <ChoiceGroup legend="Dissociation" choices={DISSOCIATION_LEVELS.map((l) => ({ value: l, label: capital(l) }))} value={draft.level} onChange={(v) => set({ level: v })} />
+                  <ChoiceGroup legend="Dissociation" choices={DISSOCIATION_CHOICES} value={draft.level} onChange={(v) => set({ level: v })} />
                   <Checkbox label="Distress not settling" checked={draft.distressNotSettling} onChange={(e) => set({ distressNotSettling: e.currentTarget.checked })} mt="lg" />
                 </Group>
               )}

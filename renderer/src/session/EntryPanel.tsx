@@ -2,13 +2,13 @@ import { Button, Checkbox, Text, TextInput } from '@mantine/core';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/result';
 import {
-  DISSOCIATION_LEVELS, SEDATION_LEVEL_LABELS, SEDATION_LEVELS, clinicalTimeProblem, entryData, ofKind, effectiveEntries,
-  type EntryData, type EntryDataInput, type SessionAlert, type SessionView,
+  SEDATION_LEVEL_LABELS, SEDATION_LEVELS, clinicalTimeProblem, entryData, ofKind, effectiveEntries,
+  type DissociationLevel, type EntryData, type EntryDataInput, type SessionAlert, type SessionView,
 } from '../../../shared/session';
 import { useKeptState } from '../app/useKeptState';
 import { clockOf, dayClock } from '../format/dates';
 import { ChoiceGroup } from './ChoiceGroup';
-import { capital, entryText, ENTRY_KIND_LABELS, parseClock, VITAL_INPUTS } from './model';
+import { DISSOCIATION_CHOICES, entryText, ENTRY_KIND_LABELS, parseClock, VITAL_INPUTS } from './model';
 import { UnitInput } from './UnitInput';
 import type { SessionLive } from './useSessionLive';
 import classes from './Session.module.css';
@@ -26,7 +26,6 @@ type VitalKey = (typeof VITAL_INPUTS)[number]['key'];
 const EMPTY_VITALS: Record<VitalKey, string> = { systolic: '', diastolic: '', heartRate: '', spo2: '', respiratoryRate: '' };
 
 const SEDATION_CHOICES = SEDATION_LEVELS.map((l) => ({ value: String(l) as `${typeof l}`, label: String(l), title: SEDATION_LEVEL_LABELS[l] }));
-const DISSOCIATION_CHOICES = DISSOCIATION_LEVELS.map((l) => ({ value: l, label: capital(l) }));
 
 const numberOrUndefined = (s: string) => (s.trim() === '' ? undefined : Number(s.trim()));
 
@@ -44,7 +43,7 @@ interface Unsent {
   time: string;
   vitals: Record<VitalKey, string>;
   sedation: string | null;
-  dissociation: (typeof DISSOCIATION_LEVELS)[number] | null;
+  dissociation: DissociationLevel | null;
   distress: boolean;
   nausea: boolean;
   vomiting: boolean;

@@ -6,7 +6,8 @@ import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
 import { clockOf, formatDate, formatDateTime } from '../format/dates';
 import { AlertsList } from './AlertsList';
-import { capital, doseText, minutesText, vitalsText } from './model';
+import { capitalize } from '../../../shared/text';
+import { doseText, minutesText, vitalsText } from './model';
 import { Timeline } from './Timeline';
 import { VitalsChart } from './VitalsChart';
 import classes from './Session.module.css';
@@ -121,7 +122,7 @@ export function SessionRecordView({ sessionId, onBack, onPrint }: Props) {
               )}
             </Fact>
             <Fact label="Screening">
-              {capital(r.screening.verdict)}, signed {r.screening.signedAt ? formatDateTime(r.screening.signedAt) : '—'}
+              {capitalize(r.screening.verdict)}, signed {r.screening.signedAt ? formatDateTime(r.screening.signedAt) : '—'}
               {r.screening.overrideReason && <> · contraindication overridden: <q>{r.screening.overrideReason}</q></>}
             </Fact>
           </dl>

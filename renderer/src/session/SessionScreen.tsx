@@ -2,7 +2,7 @@ import { Button, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Patient } from '../../../shared/schemas/patient';
-import { EMPTY_CHECKLIST, minutesBetween, type DischargeChecklist } from '../../../shared/session';
+import { EMPTY_CHECKLIST, MINUTE_MS, minutesBetween, type DischargeChecklist } from '../../../shared/session';
 import { useKeptState } from '../app/useKeptState';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { KeyHints } from '../components/KeyHints';
@@ -130,7 +130,7 @@ export function SessionScreen({ sessionId, patient, onBack, onDischarged }: Prop
   const { session, entries, alerts } = view;
   const next = nextCheck(derived.schedule);
   const elapsed = minutesBetween(session.startedAt, now);
-  const chartUntil = new Date(Math.floor(Date.parse(now) / 60_000) * 60_000).toISOString();
+  const chartUntil = new Date(Math.floor(Date.parse(now) / MINUTE_MS) * MINUTE_MS).toISOString();
 
   return (
     <div ref={root} className={classes.sessionRoot} data-testid="session-screen">

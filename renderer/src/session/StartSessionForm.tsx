@@ -7,9 +7,10 @@ import type { Patient } from '../../../shared/schemas/patient';
 import type { ClinicSettings } from '../../../shared/schemas/settings';
 import {
   ESKETAMINE_DEVICE_COUNTS, ESKETAMINE_MG_PER_DEVICE, PRE_DOSE_BP_ELEVATED, PREGNANCY_STATUSES, ROUTES,
-  decisionProblems, dosePlan, preDoseConcerns, preDoseProblems, resolveDose, sessionStart,
+  WEIGHT_BASES, decisionProblems, dosePlan, preDoseConcerns, preDoseProblems, resolveDose, sessionStart,
   type DoseRecord, type PreDoseConcern, type Route, type SessionView,
 } from '../../../shared/session';
+import { capitalize } from '../../../shared/text';
 import { call } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { useKeptState } from '../app/useKeptState';
@@ -21,6 +22,8 @@ import { sessionSettingsOf } from '../../../shared/session/settings';
 import { doseText, parseClock, ROUTE_SHORT, VITAL_INPUTS } from './model';
 import { UnitInput } from './UnitInput';
 import classes from './Session.module.css';
+
+const WEIGHT_BASIS_CHOICES = WEIGHT_BASES.map((b) => ({ value: b, label: capitalize(b) }));
 
 interface Vitals {
   at: string;
@@ -37,7 +40,7 @@ interface Draft {
   deviceCount: string | null;
   mgPerKg: string;
   weightKg: string;
-  weightBasis: 'actual' | 'ideal';
+  weightBasis: (typeof WEIGHT_BASES)[number];
   concentration: string;
   infusionMinutes: string;
   startTime: string;
@@ -350,7 +353,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
                   onChange={(e) => setDraft({ weightKg: e.currentTarget.value })}
                   error={err('plan.weightKg')}
                 />
-                <ChoiceGroup legend="Weight basis" name="start-basis" size="xs" choices={[{ value: 'actual', label: 'Actual' }, { value: 'ideal', label: 'Ideal' }]} value={draft.weightBasis} onChange={(weightBasis) => setDraft({ weightBasis })} />
+                <ChoiceGroup legend="Weight basis" name="start-basis" size="xs" choices={WEIGHT_BASIS_CHOICES} value={draft.weightBasis} onChange={(weightBasis) => setDraft({ weightBasis })} />
                 <UnitInput
                   label="Concentration"
                   unit="mg/mL"

@@ -1,5 +1,5 @@
 import { Button } from '@mantine/core';
-import type { Session, SessionAlert, SessionEntry } from '../../../shared/session';
+import { MINUTE_MS, type Session, type SessionAlert, type SessionEntry } from '../../../shared/session';
 import { clockOf } from '../format/dates';
 import { AlertIcon } from './AlertBanner';
 import { doseText, entryText, ENTRY_KIND_LABELS, routeLabel, timelineRows, vitalsText, type TimelineRow } from './model';
@@ -81,7 +81,7 @@ export function Timeline({ session, entries, alerts, onAmend, headingLevel = 2 }
           )}
           {rows.map((row) => {
             const fired = row.head.entry ? (alertsByEntry.get(row.head.id) ?? []) : [];
-            const backTimed = Math.abs(Date.parse(row.head.recordedAt) - Date.parse(row.at)) > 2 * 60_000;
+            const backTimed = Math.abs(Date.parse(row.head.recordedAt) - Date.parse(row.at)) > 2 * MINUTE_MS;
             return (
               <tr key={row.head.id} data-testid="timeline-row" data-kind={row.shown.kind} data-state={row.struckOut ? 'struck' : row.earlier.length ? 'amended' : 'entered'}>
                 <td className={classes.tlTime}>{clockOf(row.at)}</td>

@@ -1,7 +1,7 @@
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { memo, useMemo } from 'react';
-import { bpReadings, effectiveEntries, ofKind, toMs, type Session, type SessionEntry } from '../../../shared/session';
+import { MINUTE_MS, bpReadings, effectiveEntries, ofKind, toMs, type Session, type SessionEntry } from '../../../shared/session';
 import { clockAtMs, clockOf } from '../format/dates';
 import { type VitalsPoint } from './model';
 import classes from './Session.module.css';
@@ -45,9 +45,9 @@ export const VitalsChart = memo(function VitalsChart({ session, entries, until, 
   const untilMs = Math.max(toMs(until), data.at(-1)?.t ?? 0);
   const start = Math.min(data[0]?.t ?? toMs(session.startedAt), toMs(session.startedAt));
   // At least 45 minutes wide, so the first readings do not stretch across the chart.
-  const end = Math.max(untilMs, start + 45 * 60_000);
+  const end = Math.max(untilMs, start + 45 * MINUTE_MS);
   // A tick every 15 minutes (every 30 past two hours), on the quarter hour.
-  const step = (end - start > 120 * 60_000 ? 30 : 15) * 60_000;
+  const step = (end - start > 120 * MINUTE_MS ? 30 : 15) * MINUTE_MS;
   const ticks: number[] = [];
   for (let t = Math.ceil(start / step) * step; t <= end; t += step) ticks.push(t);
   const latest = bpReadings(effectiveEntries(entries)).at(-1);

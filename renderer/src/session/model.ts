@@ -3,11 +3,15 @@
 // beside what they corrected), and the numbers the chart draws. No React here.
 
 import dayjs from 'dayjs';
+import { capitalize } from '../../../shared/text';
 import {
-  ROUTE_LABELS, SEDATION_LEVEL_LABELS, FUTURE_TOLERANCE_MS, toMs,
+  DISSOCIATION_LEVELS, ROUTE_LABELS, SEDATION_LEVEL_LABELS, FUTURE_TOLERANCE_MS, toMs,
   type DoseRecord, type EntryData, type Route, type SessionAlert, type SessionEntry,
   type SessionSummary,
 } from '../../../shared/session';
+
+/** The dissociation levels as radio choices, for a new entry and for a correction. */
+export const DISSOCIATION_CHOICES = DISSOCIATION_LEVELS.map((l) => ({ value: l, label: capitalize(l) }));
 
 // ── Clock times typed at the chair ─────────────────────────────────────────
 
@@ -111,7 +115,7 @@ export function entryText(e: EntryData, route: Route): string {
     case 'sedation':
       return `Level ${e.level}: ${SEDATION_LEVEL_LABELS[e.level]}${note}`;
     case 'dissociation':
-      return `${capital(e.level)}${e.distressNotSettling ? ', distress not settling' : ''}${note}`;
+      return `${capitalize(e.level)}${e.distressNotSettling ? ', distress not settling' : ''}${note}`;
     case 'nausea-vomiting':
       return `${e.nausea ? 'Nausea' : 'No nausea'}, ${e.vomiting ? 'vomiting' : 'no vomiting'}${note}`;
     case 'adverse-event':
@@ -123,7 +127,6 @@ export function entryText(e: EntryData, route: Route): string {
   }
 }
 
-export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 // ── The timeline as read: each entry with the versions it replaced ─────────
 
