@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../shared/result';
 import type { Clinician, ClinicianInput } from '../shared/schemas/clinician';

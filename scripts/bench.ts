@@ -55,7 +55,7 @@ try {
   } else {
     const header = [
       `KetaDesk benchmark: ${patientCount.toLocaleString('en')} patients`,
-      `node ${env.nodeVersion}, SQLite ${env.sqliteVersion} (better-sqlite3 ${env.betterSqlite3Version}), ${env.platform}, ${env.cpuCount} x ${env.cpuModel}, temp fs ${env.tempFileSystem}`,
+      `node ${env.nodeVersion}, SQLite ${env.sqliteVersion} (better-sqlite3-multiple-ciphers ${env.betterSqlite3Version}), ${env.platform}, ${env.cpuCount} x ${env.cpuModel}, temp fs ${env.tempFileSystem}`,
       `load average ${env.loadAverageAtStart.join(' ')} at start, ${env.loadAverageAtEnd.join(' ')} at end (1/5/15 min)`,
       'Figures from this one run; compare runs on the same machine.',
     ];

@@ -1,4 +1,4 @@
-// better-sqlite3 is a native addon compiled for one runtime. node_modules keeps
+// better-sqlite3-multiple-ciphers is a native addon compiled for one runtime. node_modules keeps
 // the Node build (tests, benchmark, browser mode); the desktop app gets its own
 // Electron build in .electron-native/, passed to the database by path, so
 // neither runtime ever loads the other's binary.
@@ -9,11 +9,11 @@ import { dirname, join } from 'node:path';
 
 const ELECTRON_HEADERS = 'https://electronjs.org/headers';
 
-/** Path of better-sqlite3 built for the installed Electron, building it on first use; null if that fails. */
+/** Path of better-sqlite3-multiple-ciphers built for the installed Electron, building it on first use; null if that fails. */
 export function electronSqliteBinding(root) {
   const require = createRequire(join(root, 'package.json'));
   const electronVersion = require('electron/package.json').version;
-  const sqliteVersion = require('better-sqlite3/package.json').version;
+  const sqliteVersion = require('better-sqlite3-multiple-ciphers/package.json').version;
   const dir = join(root, '.electron-native', `better-sqlite3-${sqliteVersion}-electron-${electronVersion}-${process.arch}`);
   const binding = join(dir, 'build', 'Release', 'better_sqlite3.node');
   if (existsSync(binding)) return binding;
@@ -21,7 +21,7 @@ export function electronSqliteBinding(root) {
   console.log('Preparing the database engine for the desktop app (first start only)…');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const source = join(root, 'node_modules', 'better-sqlite3');
+  const source = join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
   for (const part of ['package.json', 'binding.gyp', 'src', 'deps']) cpSync(join(source, part), join(dir, part), { recursive: true });
 
   const quiet = { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] };

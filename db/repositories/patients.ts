@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Patient, PatientFields } from '../../shared/schemas/patient';
 import { foldForSearch, searchTokens } from '../../shared/text';
 import { parseDateQuery } from './date-query';

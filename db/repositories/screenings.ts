@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { DraftSigning, ScreeningAnswers, ScreeningStatus } from '../../shared/schemas/screening';
 import type { ScreeningCase } from '../../shared/screening/case-schema';
 import type { ScreeningResult } from '../../shared/screening/engine';

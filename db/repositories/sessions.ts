@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Route } from '../../shared/session/reference';
 
 // Rows of the session tables. Every statement is prepared once; the write path

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { SETTING_DEFAULTS, clinicSettings, type ClinicSettings } from '../../shared/schemas/settings';
 
 /** Clinic settings, one row per key; a key never set reads as its labelled default. */

@@ -5,7 +5,7 @@
 // database file with the same pragmas on the same file system. The two
 // alternate (ABBA) so disk and cache drift hit both alike.
 
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { applyPragmas } from '../../db/connection';

@@ -5,7 +5,7 @@
 // own database file with the same pragmas, alternating ABBA as patient-insert
 // does; (2) loading the chart of a patient with 500 past sessions.
 
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { applyPragmas } from '../../db/connection';

@@ -67,7 +67,7 @@ export function machine(dir: string, store: Store, loadAtStart: number[]) {
   return {
     nodeVersion: process.version,
     sqliteVersion: store.db.prepare<[], { v: string }>('SELECT sqlite_version() AS v').get()!.v,
-    betterSqlite3Version: (require('better-sqlite3/package.json') as { version: string }).version,
+    betterSqlite3Version: (require('better-sqlite3-multiple-ciphers/package.json') as { version: string }).version,
     platform: `${platform()} ${release()}`,
     cpuCount: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
