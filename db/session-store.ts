@@ -1,3 +1,4 @@
+import type { LockedSessionHint } from '../shared/auth/status';
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../shared/schemas/audit';
 import type { Clinician } from '../shared/schemas/clinician';
@@ -13,7 +14,7 @@ import {
   type SessionEligibility, type SessionStart, type SessionSummary, type SessionView,
 } from '../shared/session/schemas';
 import { sessionSettingsOf } from '../shared/session/settings';
-import { clinicalTimeProblem, FUTURE_TOLERANCE_MS, toMs } from '../shared/session/time';
+import { addMinutes, clinicalTimeProblem, FUTURE_TOLERANCE_MS, toMs } from '../shared/session/time';
 import type { Route } from '../shared/session/reference';
 import { sessionEligibility } from './session-gates';
 import type { SessionRow } from './repositories/sessions';
@@ -84,6 +85,23 @@ export class SessionStore {
 
   get(id: string): Session {
     return toSession(this.row(id));
+  }
+
+  /**
+   * Open sessions started in the last day, each with its next check: what a
+   * locked screen may show (no patient), so a lock never hides a due check.
+   */
+  inProgressHints(now: string): LockedSessionHint[] {
+    return this.store.sessions.openSince(addMinutes(now, -24 * 60)).map((id) => {
+      const { session, schedule: items } = this.view(id, now);
+      const next = items.filter((i) => i.status !== 'done').sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0] ?? null;
+      return {
+        startedAt: session.startedAt,
+        nextCheckLabel: next?.label ?? null,
+        nextCheckDueAt: next?.dueAt ?? null,
+        overdue: next?.overdue ?? false,
+      };
+    });
   }
 
   /** Everything the session screen shows, computed at `now`; readiness with the checklist as ticked so far. */

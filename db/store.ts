@@ -1,18 +1,20 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../shared/result';
-import type { Clinician, ClinicianInput } from '../shared/schemas/clinician';
+import type { Clinician } from '../shared/schemas/clinician';
+import type { Signature } from '../shared/auth/status';
 import type { Patient, PatientAmendment, PatientFields } from '../shared/schemas/patient';
 import type { ClinicSettings } from '../shared/schemas/settings';
-import { AuditLog } from './audit';
+import { AuditLog, auditMacKey, type AuditHead } from './audit';
 import { openDatabase, type OpenOptions } from './connection';
 import { ConsentStore } from './consent-store';
-import { ClinicianRepository } from './repositories/clinicians';
+import { ClinicianRepository, type ClinicianChanges } from './repositories/clinicians';
 import { ConsentRepository } from './repositories/consents';
 import { PatientRepository } from './repositories/patients';
 import { ScreeningRepository } from './repositories/screenings';
 import { SessionRepository } from './repositories/sessions';
 import { SettingsRepository } from './repositories/settings';
+import { SignatureRepository } from './repositories/signatures';
 import { ScreeningStore } from './screening-store';
 import { SessionStore } from './session-store';
 
@@ -34,9 +36,19 @@ export class Store {
   readonly sessions: SessionRepository;
   /** Treatment sessions: start gate, timeline entries and corrections, alerts, discharge, record. */
   readonly session: SessionStore;
+  readonly signatures: SignatureRepository;
 
-  constructor(readonly db: Database) {
-    this.audit = new AuditLog(db);
+  /**
+   * `onAuditHead` hears the chain's newest row after each commit that added
+   * audit rows, so the sign-in layer can keep it beside the database.
+   */
+  constructor(
+    readonly db: Database,
+    databaseKey: Buffer,
+    private readonly onAuditHead: (head: AuditHead) => void = () => {},
+  ) {
+    this.audit = new AuditLog(db, auditMacKey(databaseKey));
+    this.signatures = new SignatureRepository(db);
     this.clinicians = new ClinicianRepository(db);
     this.patients = new PatientRepository(db);
     this.screenings = new ScreeningRepository(db);
@@ -48,8 +60,8 @@ export class Store {
     this.session = new SessionStore(this);
   }
 
-  static open(dataDir: string, options?: OpenOptions): Store {
-    return new Store(openDatabase(dataDir, options));
+  static open(dataDir: string, options: OpenOptions & { onAuditHead?: (head: AuditHead) => void }): Store {
+    return new Store(openDatabase(dataDir, options), options.key, options.onAuditHead);
   }
 
   close(): void {
@@ -65,11 +77,28 @@ export class Store {
 
   /** Runs `fn` in an IMMEDIATE transaction, so concurrent writers queue instead of failing mid-way. */
   write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    const outermost = !this.db.inTransaction;
+    let result: T;
+    try {
+      result = this.db.transaction(fn).immediate();
+    } catch (err) {
+      if (outermost) this.audit.discardAppended();
+      throw err;
+    }
+    if (outermost) {
+      const head = this.audit.takeAppended();
+      if (head) this.onAuditHead(head);
+    }
+    return result;
   }
 
-  createClinician(input: Required<ClinicianInput>, at: string, createdBy: string | null): Clinician {
-    const clinician: Clinician = { id: randomUUID(), ...input, createdAt: at };
+  createClinician(
+    input: Pick<Clinician, 'name' | 'credentials' | 'role' | 'isAdmin'>,
+    at: string,
+    createdBy: string | null,
+    id: string = randomUUID(),
+  ): Clinician {
+    const clinician: Clinician = { id, ...input, active: true, createdAt: at };
     return this.write(() => {
       this.clinicians.insert(clinician);
       this.audit.append({
@@ -78,6 +107,37 @@ export class Store {
       });
       return clinician;
     });
+  }
+
+  /** Role, name or administrator changes, and deactivation: audited with the reason; a clinician is never deleted. */
+  updateClinician(id: string, changes: ClinicianChanges, reason: string, by: string, at: string): Clinician {
+    return this.write(() => {
+      const before = this.clinicians.get(id);
+      if (!before) throw new DomainError('not-found', 'This clinician does not exist.', 'id');
+      this.clinicians.update(id, changes);
+      const after = this.clinicians.get(id)!;
+      this.audit.append({ at, clinicianId: by, entity: 'clinician', entityId: id, action: 'amend', before, after, reason });
+      return after;
+    });
+  }
+
+  /** Stores an electronic signature and its audit row; called inside the signed change's transaction. */
+  recordSignature(signature: Signature): void {
+    this.signatures.insert(signature);
+    this.audit.append({
+      at: signature.at, clinicianId: signature.clinicianId, entity: signature.entity, entityId: signature.entityId,
+      action: 'signature', before: null, after: signature,
+    });
+  }
+
+  /** A security event (sign-in, failure, lock-out, sign-out…) in the audit log. */
+  recordSecurityEvent(event: { at: string; clinicianId: string | null; action: string; detail: string | null }): void {
+    this.write(() =>
+      this.audit.append({
+        at: event.at, clinicianId: event.clinicianId, entity: 'security', entityId: event.clinicianId ?? 'workstation',
+        action: event.action, before: null, after: null, reason: event.detail,
+      }),
+    );
   }
 
   createPatient(fields: PatientFields, by: string, at: string): Patient {

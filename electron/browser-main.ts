@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Store } from '../db/store';
+import { Gatekeeper } from './auth/gatekeeper';
 import { dataDirFor, defaultUserDataDir } from './data-dir';
 import { startBrowserServer } from './browser-server';
 import { clockFromEnv } from './test-clock';
@@ -12,17 +12,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = dataDirFor(process.env, defaultUserDataDir());
 const port = process.env.KETADESK_PORT ? Number(process.env.KETADESK_PORT) : 0;
 
-let store: Store;
+// The real clock, unless an end-to-end test set KETADESK_TEST_CLOCK_FILE (see test-clock.ts).
+const now = clockFromEnv(process.env);
+let gate: Gatekeeper;
 try {
-  store = Store.open(dataDir);
+  // The records stay encrypted and closed until the first sign-in of this run.
+  gate = new Gatekeeper({ dataDir, now });
 } catch (err) {
-  console.error(`KetaDesk could not open its database in ${dataDir}: ${(err as Error).message}`);
+  console.error(`KetaDesk could not open its data folder ${dataDir}: ${(err as Error).message}`);
   process.exit(1);
 }
 
 const server = await startBrowserServer({
-  // The real clock, unless an end-to-end test set KETADESK_TEST_CLOCK_FILE (see test-clock.ts).
-  ctx: { store, dataDir, workspace: { clinicianId: null }, now: clockFromEnv(process.env) },
+  ctx: { gate, dataDir, now },
   rendererDir: join(root, 'out', 'renderer'),
   port,
 });
@@ -38,7 +40,7 @@ if (process.env.KETADESK_READY_JSON) {
 
 const shutdown = () => {
   void server.close();
-  store.close();
+  gate.close();
   process.exit(0);
 };
 process.on('SIGINT', shutdown);

@@ -103,7 +103,7 @@ async function handleApi(
     return json(400, { ok: false, error: { code: 'invalid-input', message } });
   }
   const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-  return json(200, dispatch(channel, input, opts.ctx));
+  return json(200, await dispatch(channel, input, opts.ctx));
 }
 
 function tokenMatches(given: string | string[] | undefined, expected: string): boolean {

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
-import { Store } from '../db/store';
+import { Gatekeeper } from './auth/gatekeeper';
 import { dispatch } from './dispatch';
 import type { HandlerContext } from './handlers/context';
 import { INVOKE_CHANNEL } from './ipc-channel';
@@ -58,19 +58,21 @@ app.whenReady().then(() => {
   try {
     // `npm start` builds better-sqlite3 for Electron beside the Node build the tests use.
     const nativeBinding = process.env.KETADESK_SQLITE_BINDING || undefined;
-    ctx = { store: Store.open(dataDir, { nativeBinding }), dataDir, workspace: { clinicianId: null }, now: () => new Date() };
+    const now = () => new Date();
+    // The records stay encrypted and closed until the first sign-in of this run.
+    ctx = { gate: new Gatekeeper({ dataDir, now, nativeBinding }), dataDir, now };
   } catch (err) {
-    console.error(`KetaDesk could not open its database in ${dataDir}:`, err);
+    console.error(`KetaDesk could not open its data folder ${dataDir}:`, err);
     app.exit(1);
     return;
   }
 
-  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown) => {
     const senderUrl = event.senderFrame?.url ?? '';
     if (!ctx || !isTrustedSenderUrl(senderUrl, appUrl())) {
       return { ok: false, error: { code: 'forbidden', message: 'This page may not use KetaDesk.' } };
     }
-    const result = dispatch(channel, input, ctx);
+    const result = await dispatch(channel, input, ctx);
     // Printing needs the window that asked: the handler plans it, runPrint does it.
     if (channel === 'print.document' && result.ok) {
       return runPrint(event.sender, printRequest.parse(input).action, result.data as PrintResult);
@@ -85,7 +87,7 @@ app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => {
-  ctx?.store.close();
+  ctx?.gate.close();
   ctx = null;
   app.quit();
 });

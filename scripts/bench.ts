@@ -15,7 +15,7 @@ import { patientSearch } from './bench/patient-search';
 import { renderTable } from './bench/report';
 import type { BenchContext, Section, SectionResult } from './bench/section';
 import { sessionMonitoring } from './bench/session-monitoring';
-import { loadAverage, machine, openSection, seedPatients, timeFreshOpens, timeReopens } from './bench/setup';
+import { BENCH_KEY, loadAverage, machine, openSection, seedPatients, timeFreshOpens, timeReopens } from './bench/setup';
 
 /** Sections run in this order against the seeded store; add new ones here. */
 const SECTIONS: Section[] = [patientSearch, patientInsert, sessionMonitoring];
@@ -38,7 +38,7 @@ try {
   const fresh = timeFreshOpens(scratchDir);
   const dataDir = join(scratchDir, 'seeded');
   progress(`seed: ${patientCount} patients`);
-  const seedStore = Store.open(dataDir);
+  const seedStore = Store.open(dataDir, { key: BENCH_KEY });
   const seeded = seedPatients(seedStore, patientCount, progress);
   seedStore.close();
   progress(`seed: done in ${(seeded.ms / 1000).toFixed(1)} s; re-opening`);

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { clinician, clinicianInput } from './schemas/clinician';
+import {
+  clinician, clinicianCreate, clinicianDeactivate, clinicianUpdate, passphraseReset,
+} from './schemas/clinician';
+import type { Access, SignatureNeed } from './auth/access';
+import type { Credential } from './auth/passphrase';
+import {
+  authStatus, changePassphraseInput, recoverInput, setPinInput, setupInput, setupResult, signInInput, unlockInput,
+} from './auth/status';
 import { patient, patientAmendment, patientFields, patientSearch } from './schemas/patient';
 import { auditEntry, auditVerification } from './schemas/audit';
 import { id } from './schemas/common';
@@ -15,61 +22,87 @@ import {
 } from './session/schemas';
 import { sessionRecord } from './session/record';
 
+interface ChannelSpec {
+  /** Who may call it (see shared/auth/access.ts); checked before the request is read. */
+  access: Access;
+  /** An electronic signature travels beside the request as `signature`, checked before the handler runs. */
+  signature?: SignatureNeed;
+  request: z.ZodType;
+  response: z.ZodType;
+}
+
+const empty = z.strictObject({});
+
 /**
  * Every action the renderer can ask of the main process, declared once.
  * Electron IPC, the browser-mode HTTP routes, the handler table and the
  * renderer's typed client are all derived from this table.
  */
 export const contract = {
-  'clinicians.list': { request: z.strictObject({}), response: z.array(clinician) },
-  'clinicians.create': { request: clinicianInput, response: clinician },
-  'workspace.current': {
-    request: z.strictObject({}),
-    response: z.object({ clinician: clinician.nullable(), dataDir: z.string() }),
-  },
-  'workspace.selectClinician': { request: z.strictObject({ clinicianId: id }), response: clinician },
-  'patients.create': { request: patientFields, response: patient },
-  'patients.amend': { request: patientAmendment, response: patient },
-  'patients.get': { request: z.strictObject({ id }), response: patient },
+  'auth.status': { access: 'public', request: empty, response: authStatus },
+  'auth.setup': { access: 'public', request: setupInput, response: setupResult },
+  'auth.signIn': { access: 'public', request: signInInput, response: authStatus },
+  'auth.unlock': { access: 'public', request: unlockInput, response: authStatus },
+  'auth.recover': { access: 'public', request: recoverInput, response: authStatus },
+  'auth.lock': { access: 'self', request: empty, response: authStatus },
+  'auth.signOut': { access: 'self', request: empty, response: authStatus },
+  'auth.activity': { access: 'self', request: empty, response: z.object({ ok: z.literal(true) }) },
+  'auth.setPin': { access: 'self', request: setPinInput, response: authStatus },
+  'auth.changePassphrase': { access: 'self', request: changePassphraseInput, response: authStatus },
+  'clinicians.list': { access: 'any-role', request: empty, response: z.array(clinician) },
+  'clinicians.create': { access: 'admin', request: clinicianCreate, response: clinician },
+  'clinicians.update': { access: 'admin', request: clinicianUpdate, response: clinician },
+  'clinicians.deactivate': { access: 'admin', request: clinicianDeactivate, response: clinician },
+  'clinicians.resetPassphrase': { access: 'admin', request: passphraseReset, response: clinician },
+  'patients.create': { access: 'any-role', request: patientFields, response: patient },
+  'patients.amend': { access: 'any-role', signature: 'required', request: patientAmendment, response: patient },
+  'patients.get': { access: 'any-role', request: z.strictObject({ id }), response: patient },
   'patients.search': {
+    access: 'any-role',
     request: patientSearch,
     response: z.object({ patients: z.array(patient), hasMore: z.boolean() }),
   },
-  'patients.history': { request: z.strictObject({ id }), response: z.array(auditEntry) },
-  'screenings.create': { request: screeningCreate, response: screening },
-  'screenings.save': { request: screeningSave, response: screening },
-  'screenings.sign': { request: screeningSign, response: screening },
+  'patients.history': { access: 'any-role', request: z.strictObject({ id }), response: z.array(auditEntry) },
+  'screenings.create': { access: 'clinical', request: screeningCreate, response: screening },
+  'screenings.save': { access: 'clinical', request: screeningSave, response: screening },
+  'screenings.sign': { access: 'clinical', signature: 'required', request: screeningSign, response: screening },
   'screenings.discard': {
+    access: 'clinical',
     request: z.strictObject({ id, expectedVersion: z.number().int().positive() }),
     response: screening,
   },
-  'screenings.get': { request: z.strictObject({ id }), response: screening },
-  'screenings.listForPatient': { request: z.strictObject({ patientId: id }), response: z.array(screening) },
-  'screenings.history': { request: z.strictObject({ id }), response: z.array(auditEntry) },
-  'screenings.import': { request: screeningImport, response: screening },
-  'screenings.export': { request: z.strictObject({ id }), response: screeningExport },
-  'settings.get': { request: z.strictObject({}), response: clinicSettings },
-  'settings.update': { request: clinicSettingsUpdate, response: clinicSettings },
-  'consents.record': { request: consentRecord, response: consent },
-  'consents.listForPatient': { request: z.strictObject({ patientId: id }), response: z.array(consent) },
-  'print.document': { request: printRequest, response: printResult },
-  'sessions.eligibility': { request: eligibilityQuery, response: sessionEligibility },
-  'sessions.start': { request: sessionStart, response: sessionView },
-  'sessions.get': { request: sessionQuery, response: sessionView },
-  'sessions.addEntry': { request: entryAdd, response: entryWritten },
-  'sessions.amendEntry': { request: entryAmend, response: entryWritten },
-  'sessions.acknowledgeAlert': { request: alertAcknowledge, response: sessionView },
-  'sessions.saveChecklist': { request: checklistSave, response: sessionView },
-  'sessions.discharge': { request: sessionDischarge, response: sessionView },
-  'sessions.listForPatient': { request: z.strictObject({ patientId: id }), response: z.array(sessionSummary) },
-  'sessions.record': { request: z.strictObject({ id }), response: sessionRecord },
-  'sessions.history': { request: z.strictObject({ id }), response: z.array(auditEntry) },
-  'audit.verify': { request: z.strictObject({}), response: auditVerification },
-} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+  'screenings.get': { access: 'any-role', request: z.strictObject({ id }), response: screening },
+  'screenings.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(screening) },
+  'screenings.history': { access: 'any-role', request: z.strictObject({ id }), response: z.array(auditEntry) },
+  'screenings.import': { access: 'clinical', request: screeningImport, response: screening },
+  'screenings.export': { access: 'clinical', request: z.strictObject({ id }), response: screeningExport },
+  'settings.get': { access: 'any-role', request: empty, response: clinicSettings },
+  'settings.update': { access: 'admin', request: clinicSettingsUpdate, response: clinicSettings },
+  'consents.record': { access: 'any-role', signature: 'required', request: consentRecord, response: consent },
+  'consents.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(consent) },
+  'print.document': { access: 'any-role', request: printRequest, response: printResult },
+  'sessions.eligibility': { access: 'any-role', request: eligibilityQuery, response: sessionEligibility },
+  'sessions.start': { access: 'clinical', signature: 'when-needed', request: sessionStart, response: sessionView },
+  'sessions.get': { access: 'any-role', request: sessionQuery, response: sessionView },
+  'sessions.addEntry': { access: 'clinical', request: entryAdd, response: entryWritten },
+  'sessions.amendEntry': { access: 'clinical', signature: 'required', request: entryAmend, response: entryWritten },
+  'sessions.acknowledgeAlert': { access: 'clinical', request: alertAcknowledge, response: sessionView },
+  'sessions.saveChecklist': { access: 'clinical', request: checklistSave, response: sessionView },
+  'sessions.discharge': { access: 'clinical', signature: 'required', request: sessionDischarge, response: sessionView },
+  'sessions.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(sessionSummary) },
+  'sessions.record': { access: 'any-role', request: z.strictObject({ id }), response: sessionRecord },
+  'sessions.history': { access: 'any-role', request: z.strictObject({ id }), response: z.array(auditEntry) },
+  'audit.verify': { access: 'admin', request: empty, response: auditVerification },
+} as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
-export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+type SignatureOf<C extends Channel> = Contract[C] extends { signature: 'required' }
+  ? { signature: Credential }
+  : Contract[C] extends { signature: 'when-needed' }
+    ? { signature?: Credential }
+    : unknown;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']> & SignatureOf<C>;
 export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
 

@@ -5,7 +5,18 @@ export type ErrorCode =
   | 'invalid-input'
   | 'not-found'
   | 'conflict'
-  | 'no-clinician'
+  /** Nobody is signed in (or the app was restarted): sign in, then try again. */
+  | 'signed-out'
+  /** The screen is locked: unlock (or sign in), then try again; what was typed is kept. */
+  | 'locked'
+  /** The first administrator must set up the clinic first. */
+  | 'setup-required'
+  /** After an administrator's reset: choose a new passphrase first. */
+  | 'passphrase-change-required'
+  /** A passphrase, PIN or recovery key that is not the right one. */
+  | 'wrong-credential'
+  /** Too many wrong tries: wait, or the account is locked for a while. */
+  | 'too-many-tries'
   | 'forbidden'
   | 'internal';
 

@@ -150,6 +150,11 @@ export class SessionRepository {
         `SELECT s.id FROM sessions s WHERE s.patient_id = ?
            AND NOT EXISTS (SELECT 1 FROM session_discharges d WHERE d.session_id = s.id) LIMIT 1`,
       ),
+      // Open sessions started since a cut-off, by the sessions_started index (lock screen, today's board).
+      openSince: db.prepare<[string], { id: string }>(
+        `SELECT s.id FROM sessions s WHERE s.started_at >= ?
+           AND NOT EXISTS (SELECT 1 FROM session_discharges d WHERE d.session_id = s.id) ORDER BY s.started_at`,
+      ),
       latestSignedScreening: db.prepare<[string], { id: string }>(
         `SELECT id FROM screenings WHERE patient_id = ? AND status = 'signed' ORDER BY signed_at DESC, rowid DESC LIMIT 1`,
       ),
@@ -194,6 +199,11 @@ export class SessionRepository {
          WHERE s.patient_id = ? ORDER BY s.started_at DESC`,
       ),
     };
+  }
+
+  /** Ids of sessions started at or after `since` that have not ended. */
+  openSince(since: string): string[] {
+    return this.s.openSince.all(since).map((r) => r.id);
   }
 
   insertSession(r: NewSessionRow): void {

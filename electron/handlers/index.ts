@@ -1,9 +1,15 @@
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import { DomainError } from '../../shared/result';
-import { currentClinician, nowIso, type HandlerContext } from './context';
+import { currentClinician, nowIso, signedWrite, type RequestContext } from './context';
 import { printPlan } from '../print/plan';
+import { authHandlers } from './auth';
+import { clinicianHandlers } from './clinicians';
+import {
+  consentRecordedMeaning, dischargedMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
+  screeningSignedMeanings,
+} from '../../shared/auth/meanings';
 
-type Handler<C extends Channel> = (input: ParsedRequestOf<C>, ctx: HandlerContext) => ResponseOf<C>;
+export type Handler<C extends Channel> = (input: ParsedRequestOf<C>, ctx: RequestContext) => ResponseOf<C> | Promise<ResponseOf<C>>;
 export type HandlerTable = { [C in Channel]: Handler<C> };
 
 function found<T>(value: T | null, what: string): T {
@@ -13,20 +19,12 @@ function found<T>(value: T | null, what: string): T {
 
 /** One function per channel of the contract; the type makes a missing one a compile error. */
 export const handlers: HandlerTable = {
-  'clinicians.list': (_, ctx) => ctx.store.clinicians.list(),
-  'clinicians.create': (input, ctx) =>
-    ctx.store.createClinician(input, nowIso(ctx), ctx.workspace.clinicianId),
-  'workspace.current': (_, ctx) => ({
-    clinician: ctx.workspace.clinicianId ? ctx.store.clinicians.get(ctx.workspace.clinicianId) : null,
-    dataDir: ctx.dataDir,
-  }),
-  'workspace.selectClinician': ({ clinicianId }, ctx) => {
-    const clinician = found(ctx.store.clinicians.get(clinicianId), 'clinician');
-    ctx.workspace.clinicianId = clinician.id;
-    return clinician;
-  },
+  ...authHandlers,
+  ...clinicianHandlers,
   'patients.create': (fields, ctx) => ctx.store.createPatient(fields, currentClinician(ctx).id, nowIso(ctx)),
-  'patients.amend': (amendment, ctx) => ctx.store.amendPatient(amendment, currentClinician(ctx).id, nowIso(ctx)),
+  'patients.amend': (amendment, ctx) =>
+    signedWrite(ctx, 'patient', (p) => p.id, () => [patientAmendedMeaning(amendment.reason)], () =>
+      ctx.store.amendPatient(amendment, currentClinician(ctx).id, nowIso(ctx))),
   'patients.get': ({ id }, ctx) => found(ctx.store.patients.get(id), 'patient'),
   'patients.search': ({ query, limit }, ctx) => ctx.store.patients.search(query, limit),
   'patients.history': ({ id }, ctx) => {
@@ -39,7 +37,8 @@ export const handlers: HandlerTable = {
     return ctx.store.screening.save(input, nowIso(ctx));
   },
   'screenings.sign': (input, ctx) =>
-    ctx.store.screening.sign(input, currentClinician(ctx), nowIso(ctx), ctx.store.settings.read().screeningValidityDays),
+    signedWrite(ctx, 'screening', (s) => s.id, screeningSignedMeanings, () =>
+      ctx.store.screening.sign(input, currentClinician(ctx), nowIso(ctx), ctx.store.settings.read().screeningValidityDays)),
   'screenings.discard': (input, ctx) => ctx.store.screening.discard(input, currentClinician(ctx).id, nowIso(ctx)),
   'screenings.get': ({ id }, ctx) => ctx.store.screening.get(id, nowIso(ctx)),
   'screenings.listForPatient': ({ patientId }, ctx) => ctx.store.screening.listForPatient(patientId, nowIso(ctx)),
@@ -50,16 +49,26 @@ export const handlers: HandlerTable = {
   'screenings.import': (input, ctx) => ctx.store.screening.importCase(input, currentClinician(ctx).id, nowIso(ctx)),
   'screenings.export': ({ id }, ctx) => ctx.store.screening.exportCase(id, nowIso(ctx)),
   'settings.get': (_, ctx) => ctx.store.settings.read(),
-  'settings.update': ({ settings, reason }, ctx) =>
-    ctx.store.updateSettings(settings, reason ?? null, currentClinician(ctx).id, nowIso(ctx)),
-  'consents.record': (input, ctx) => ctx.store.consent.record(input, currentClinician(ctx).id, nowIso(ctx)),
+  'settings.update': ({ settings, reason }, ctx) => {
+    const updated = ctx.store.updateSettings(settings, reason ?? null, currentClinician(ctx).id, nowIso(ctx));
+    ctx.gate.syncPolicy(updated);
+    return updated;
+  },
+  'consents.record': (input, ctx) =>
+    signedWrite(ctx, 'consent', (c) => c.id, (c) => [consentRecordedMeaning(c)], () =>
+      ctx.store.consent.record(input, currentClinician(ctx).id, nowIso(ctx))),
   'consents.listForPatient': ({ patientId }, ctx) => ctx.store.consent.listForPatient(patientId),
   'print.document': (request, ctx) =>
     printPlan(request, found(ctx.store.patients.get(request.patientId), 'patient').mrn, ctx.store.settings.read().paperSize),
   'sessions.eligibility': ({ patientId, route }, ctx) => ctx.store.session.eligibility(patientId, nowIso(ctx), route ?? null),
   'sessions.start': (input, ctx) => {
     const now = nowIso(ctx);
-    return ctx.store.session.view(ctx.store.session.start(input, currentClinician(ctx), now).id, now);
+    const start = () => ctx.store.session.start(input, currentClinician(ctx), now);
+    // Proceeding despite a pre-dose concern is a documented decision: signed.
+    const session = input.decisionReason
+      ? signedWrite(ctx, 'session', (s) => s.id, () => [proceedDespiteConcernsMeaning(input.decisionReason!)], start)
+      : start();
+    return ctx.store.session.view(session.id, now);
   },
   'sessions.get': ({ id, checklist }, ctx) => ctx.store.session.view(id, nowIso(ctx), checklist),
   'sessions.addEntry': (input, ctx) => {
@@ -69,7 +78,8 @@ export const handlers: HandlerTable = {
   },
   'sessions.amendEntry': (input, ctx) => {
     const now = nowIso(ctx);
-    const written = ctx.store.session.amendEntry(input, currentClinician(ctx), now);
+    const written = signedWrite(ctx, 'session', () => input.sessionId, () => [entryCorrectedMeaning(input.reason)], () =>
+      ctx.store.session.amendEntry(input, currentClinician(ctx), now));
     return { ...written, view: ctx.store.session.view(input.sessionId, now) };
   },
   'sessions.acknowledgeAlert': (input, ctx) => {
@@ -83,10 +93,11 @@ export const handlers: HandlerTable = {
   },
   'sessions.discharge': (input, ctx) => {
     const now = nowIso(ctx);
-    return ctx.store.session.view(ctx.store.session.discharge(input, currentClinician(ctx), now).id, now);
+    return signedWrite(ctx, 'session', (v) => v.session.id, (v) => [dischargedMeaning(v)], () =>
+      ctx.store.session.view(ctx.store.session.discharge(input, currentClinician(ctx), now).id, now));
   },
   'sessions.listForPatient': ({ patientId }, ctx) => ctx.store.session.listForPatient(patientId),
   'sessions.record': ({ id }, ctx) => ctx.store.session.record(id, nowIso(ctx)),
   'sessions.history': ({ id }, ctx) => ctx.store.session.history(id),
-  'audit.verify': (_, ctx) => ctx.store.audit.verify(),
+  'audit.verify': (_, ctx) => ctx.store.audit.verify(ctx.gate.auditHead()),
 };

@@ -18,6 +18,8 @@ export const auditVerification = z.object({
   rows: z.number().int(),
   /** The first row whose hash does not match its content or its predecessor. */
   firstBadSeq: z.number().int().nullable(),
+  /** What is wrong, in words; null when the chain is whole. */
+  problem: z.string().nullable(),
 });
 
 export type AuditEntry = z.output<typeof auditEntry>;

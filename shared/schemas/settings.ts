@@ -15,6 +15,13 @@ const phone = (label: string) =>
     error: `${label} may use digits, spaces and + ( ) - . / # *`,
   });
 
+const settingMinutes = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label} must be a number of minutes` })
+    .int({ error: `${label} must be a whole number of minutes` })
+    .min(min, { error: `${label} must be at least ${min} minutes` })
+    .max(max, { error: `${label} must be at most ${max} minutes` });
+
 export const SETTING_DEFAULTS = {
   /** Days a signed screening stays valid; the issue that introduced it set 30 as the default. */
   screeningValidityDays: 30,
@@ -32,6 +39,12 @@ export const SETTING_DEFAULTS = {
   clinicLogo: null as string | null,
   /** Paper the printouts are laid out for. Default: A4, the size most of the world uses. */
   paperSize: 'a4' as PaperSize,
+  /** Minutes without use before the screen locks (issue #9's default: 5). */
+  idleLockMinutes: 5,
+  /** Wrong passphrases in a row before sign-in is locked (issue #9's default: 10). */
+  signInMaxFailures: 10,
+  /** Minutes sign-in stays locked after that (issue #9's default: 15). */
+  signInLockMinutes: 15,
   /** Session monitoring thresholds and timings: each default's source is beside it in shared/session/settings.ts. */
   ...SESSION_SETTING_DEFAULTS,
 } as const;
@@ -56,6 +69,13 @@ export const clinicSettings = z.strictObject({
     })
     .nullable(),
   paperSize: z.enum(PAPER_SIZES, { error: 'Paper size must be A4 or US Letter' }),
+  idleLockMinutes: settingMinutes('Idle lock', 1, 60),
+  signInMaxFailures: z
+    .number({ error: 'Wrong passphrases before a lock must be a number' })
+    .int({ error: 'Wrong passphrases before a lock must be a whole number' })
+    .min(3, { error: 'Wrong passphrases before a lock must be at least 3' })
+    .max(20, { error: 'Wrong passphrases before a lock must be at most 20' }),
+  signInLockMinutes: settingMinutes('Sign-in lock', 1, 240),
   ...sessionSettingsShape,
 });
 

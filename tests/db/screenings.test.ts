@@ -6,7 +6,7 @@ import { screeningSave, type ScreeningAnswers } from '../../shared/schemas/scree
 import { ITEM_IDS } from '../../shared/screening/items';
 import { screen } from '../../shared/screening/engine';
 import { screeningCaseSchema } from '../../shared/screening/case-schema';
-import { T0, patientInput, useTempStore } from '../helpers/store-fixture';
+import { T0, openTestStore, patientInput, useTempStore } from '../helpers/store-fixture';
 
 const open = useTempStore();
 const LATER = '2026-11-25T09:30:00.000Z';
@@ -83,7 +83,7 @@ describe('a draft’s signing inputs', () => {
     const answersOnly = store.screening.save({ id: saved.id, expectedVersion: saved.version, answers: allNo({ 'seizure-disorder': true }) }, T0);
     expect(answersOnly.draftSigning).toEqual(signing);
     store.close();
-    const reopened = Store.open(dir);
+    const reopened = openTestStore(dir);
     try {
       expect(reopened.screening.get(draft.id).draftSigning).toEqual(signing);
     } finally {

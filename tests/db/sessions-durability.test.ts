@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../db/store';
 import { sessionStart } from '../../shared/session';
-import { patientInput, T0 } from '../helpers/store-fixture';
+import { openTestStore, patientInput, T0 } from '../helpers/store-fixture';
 import { at, PLANS, preDoseInput, signScreening, START } from '../helpers/session-fixture';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -17,7 +17,7 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 function sessionOnDisk() {
   const { dir, cleanup } = makeTempDir();
   cleanups.push(cleanup);
-  const store = Store.open(dir);
+  const store = openTestStore(dir);
   const clinician = store.createClinician({ name: 'Nurse Kim', credentials: 'RN', role: 'nurse' }, T0, null);
   const patient = store.createPatient(patientInput(), clinician.id, T0);
   const prescriber = store.createClinician({ name: 'Dr Ada Rivera', credentials: 'MD', role: 'prescriber' }, T0, clinician.id);
@@ -65,7 +65,7 @@ const ENTRY_1 = { kind: 'vitals', systolic: 128, diastolic: 84, heartRate: 80, s
 const ENTRY_2 = { kind: 'vitals', systolic: 172, diastolic: 96, heartRate: 92, spo2: 97 }; // fires a rise alert
 
 function reopenAndRead(dir: string, sessionId: string) {
-  const store = Store.open(dir);
+  const store = openTestStore(dir);
   try {
     const view = store.session.view(sessionId, at(60));
     return {

@@ -3,7 +3,7 @@ import { Store } from '../../db/store';
 import { requireConsent } from '../../db/session-gates';
 import type { Clinician } from '../../shared/schemas/clinician';
 import { sessionStart, type EntryDataInput, type PreDoseChecksInput, entryData } from '../../shared/session';
-import { patientInput, T0 } from '../helpers/store-fixture';
+import { openTestStore, patientInput, T0 } from '../helpers/store-fixture';
 import { at, PLANS, preDoseInput, signScreening, START, useSessionStore } from '../helpers/session-fixture';
 
 const setup = useSessionStore();
@@ -164,7 +164,7 @@ describe('timeline entries', () => {
     expect(w.entry).toMatchObject({ at: at(40), recordedByName: 'Nurse Kim', entry: { kind: 'vitals', systolic: 185 } });
     expect(w.alerts.map((a) => a.code)).toEqual(['systolic-high', 'systolic-rise']);
     store.close();
-    const reopened = Store.open(dir);
+    const reopened = openTestStore(dir);
     try {
       const view = reopened.session.view(session.id, at(41));
       expect(view.entries.map((e) => e.id)).toEqual([w.entry.id]);
@@ -308,7 +308,7 @@ describe('the discharge checklist as ticked', () => {
     expect(() => store.db.prepare("UPDATE sessions SET decision_reason = 'x', discharge_ticks_json = NULL").run())
       .toThrow(/sessions cannot be changed/);
     store.close();
-    const reopened = Store.open(dir);
+    const reopened = openTestStore(dir);
     try {
       const view = reopened.session.view(session.id, at(125));
       expect(view.savedChecklist).toEqual(ALL);

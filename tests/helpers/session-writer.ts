@@ -3,11 +3,11 @@
 // and prints "saved <id>" only after the commit returns. The test SIGKILLs it.
 
 import { createInterface } from 'node:readline';
-import { Store } from '../../db/store';
+import { openTestStore } from './store-fixture';
 import { entryData } from '../../shared/session';
 
 const [dataDir, sessionId, clinicianId] = process.argv.slice(2) as [string, string, string];
-const store = Store.open(dataDir);
+const store = openTestStore(dataDir);
 const by = store.clinicians.get(clinicianId)!;
 process.stdout.write('ready\n');
 for await (const line of createInterface({ input: process.stdin })) {

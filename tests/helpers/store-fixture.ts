@@ -6,6 +6,11 @@ import { makeTempDir } from './temp-dir';
 
 export const T0 = '2026-11-25T09:00:00.000Z';
 
+/** The database key of every test store (a fixed one, so a child process in a test can open the same file). */
+export const TEST_DATABASE_KEY = Buffer.from('6b6574616465736b2d746573742d6b65792d6e6f742d666f722d7265616c2d31', 'hex');
+
+export const openTestStore = (dir: string) => Store.open(dir, { key: TEST_DATABASE_KEY });
+
 /** Opens a real store in a temp folder for one test and closes it afterwards. */
 export function useTempStore() {
   const opened: Array<{ store: Store; cleanup: () => void }> = [];
@@ -17,9 +22,9 @@ export function useTempStore() {
   });
   return function open(): { store: Store; dir: string; clinician: Clinician } {
     const { dir, cleanup } = makeTempDir();
-    const store = Store.open(dir);
+    const store = openTestStore(dir);
     opened.push({ store, cleanup });
-    const clinician = store.createClinician({ name: 'Dr Ada Rivera', credentials: 'MD', role: 'prescriber' }, T0, null);
+    const clinician = store.createClinician({ name: 'Dr Ada Rivera', credentials: 'MD', role: 'prescriber', isAdmin: true }, T0, null);
     return { store, dir, clinician };
   };
 }
