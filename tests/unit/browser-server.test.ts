@@ -5,22 +5,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../electron/browser-server';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 import { makeTempDir } from '../helpers/temp-dir';
-import { useTempStore } from '../helpers/store-fixture';
+import { useGate } from '../helpers/gate-fixture';
 
-const open = useTempStore();
+const gates = useGate();
 const servers: BrowserServer[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
 
 async function start() {
-  const { store, dir } = open();
+  const { ctx } = await gates.setUp();
   const renderer = makeTempDir();
   mkdirSync(join(renderer.dir, 'assets'));
   writeFileSync(join(renderer.dir, 'index.html'), '<!doctype html><title>KetaDesk</title>');
   writeFileSync(join(renderer.dir, 'assets', 'app.js'), 'console.log(1)');
   const server = await startBrowserServer({
-    ctx: { store, dataDir: dir, workspace: { clinicianId: null }, now: () => new Date() },
+    ctx,
     rendererDir: renderer.dir,
   });
   servers.push(server);
