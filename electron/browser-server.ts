@@ -75,7 +75,8 @@ async function handle(
   if (req.headers.host !== opts.origin.slice('http://'.length)) {
     return send(res, 421, 'text/plain; charset=utf-8', 'Wrong host');
   }
-  const url = new URL(req.url ?? '/', opts.origin);
+  const url = requestUrl(req.url, opts.origin);
+  if (!url) return send(res, 400, 'text/plain; charset=utf-8', 'Malformed address');
   if (url.pathname.startsWith('/api/')) return handleApi(req, res, url, opts);
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
   return serveStatic(res, url.pathname, opts.rendererDir);
@@ -134,6 +135,16 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
+}
+
+/** The request's address on this server; appended, not resolved, so a path such as //host is not read as another host. */
+function requestUrl(target: string | undefined, origin: string): URL | null {
+  if (!target?.startsWith('/')) return null;
+  try {
+    return new URL(`${origin}${target}`);
+  } catch {
+    return null;
+  }
 }
 
 /** A percent-decoded path, or null when its encoding is malformed (answered 400, not an error in the log). */

@@ -136,7 +136,7 @@ async function fuzzHttp(count: number): Promise<void> {
     }
     // No answer at all (a dropped connection) is as bad as a 5xx: the client learns nothing.
     if (reply.status === 0 || reply.status >= 500) unstructured(`HTTP ${spec.method} ${spec.path}: ${reply.status} ${reply.body}`);
-    const seenPath = new URL(spec.path, server.origin).pathname;
+    const seenPath = new URL(`${server.origin}${spec.path}`).pathname;
     if (seenPath.startsWith('/api/')) {
       let answer: unknown = null;
       try {

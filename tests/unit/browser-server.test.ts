@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../electron/browser-server';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -94,8 +94,20 @@ describe('browser mode server', () => {
     expect((await send(origin, '/api/clinicians.list', api(server.token, origin, { 'Content-Type': 'text/plain' }))).status).toBe(415);
     const bad = await send(origin, '/api/clinicians.list', { ...api(server.token, origin), body: '{nope' });
     expect(bad.status).toBe(400);
-    const huge = await send(origin, '/api/clinicians.list', { ...api(server.token, origin), body: JSON.stringify({ x: 'a'.repeat(1_100_000) }) }).catch(() => ({ status: 400 }));
-    expect(huge.status).toBe(400);
+    // Too large: drained, then answered with a structured error (the client is never cut off mid-upload).
+    const huge = await send(origin, '/api/clinicians.list', { ...api(server.token, origin), body: JSON.stringify({ x: 'a'.repeat(1_100_000) }) });
+    expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body)).toEqual({ ok: false, error: { code: 'invalid-input', message: 'Request too large' } });
+  });
+
+  it('answers a malformed address with 400 and logs nothing', async () => {
+    const { server, origin } = await start();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (const path of ['/api/%E0%A4%A', '/api/%zz']) expect((await send(origin, path, api(server.token, origin))).status, path).toBe(400);
+    expect((await send(origin, '/%')).status).toBe(400);
+    expect((await send(origin, '//other-host/index.html')).status).toBe(200);
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
   });
 
   it('serves the app with its Content-Security-Policy and never a file outside it', async () => {
