@@ -60,26 +60,29 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
   const prescriberId = () => app.clinician.id;
   const nurseId = () => app.colleagues[0]!.id;
 
+  let shared: SignedInApp;
   beforeAll(async () => {
-    app = await startScreeningApp();
+    shared = await startScreeningApp();
   });
   beforeEach(async () => {
+    // The shared app again, even if a test before this one timed out while on an app of its own.
+    app = shared;
     await workAs(app, prescriberId());
   });
   afterAll(async () => {
-    await app?.close();
+    await shared?.close();
     rmSync(tmp, { recursive: true, force: true });
   });
 
   /** Runs a test that changes what the whole app sees on an app of its own, so no other test sees the change. */
   async function withOwnApp(run: () => Promise<void>, beforeSignIn?: SignedInOptions['beforeSignIn']) {
-    const shared = app;
-    app = await startScreeningApp(beforeSignIn);
+    const own = await startScreeningApp(beforeSignIn);
+    app = own;
     try {
       await run();
     } finally {
-      await app.close();
-      app = shared;
+      await own.close();
+      if (app === own) app = shared;
     }
   }
 
