@@ -19,8 +19,8 @@ import { ASQ_RESULTS, MEASURE_FLAGS, RESULT_FORMAT, type MeasureAnswers } from '
 
 export const MEASURE_FORMAT = 'ketadesk-measure/v1';
 
-const frequencyAnswer = z.literal(FREQUENCY_VALUES, { error: 'must be 0, 1, 2, 3 or null' }).nullable();
-const asqAnswer = z.enum(ASQ_ANSWERS, { error: 'must be "yes", "no", "refused" or null' }).nullable();
+const frequencyAnswer = z.literal(FREQUENCY_VALUES, expecting('0, 1, 2, 3 or null')).nullable();
+const asqAnswer = z.enum(ASQ_ANSWERS, expecting('"yes", "no", "refused" or null')).nullable();
 
 /** The length is checked first, so a list of the wrong length is named as such. */
 const answerList = <Answer extends z.ZodType>(answer: Answer, count: number) =>
