@@ -7,9 +7,11 @@ import type { ClinicSettings } from '../shared/schemas/settings';
 import { AuditLog } from './audit';
 import { openDatabase, type OpenOptions } from './connection';
 import { ConsentStore } from './consent-store';
+import { QuestionnaireStore } from './questionnaire-store';
 import { ClinicianRepository } from './repositories/clinicians';
 import { ConsentRepository } from './repositories/consents';
 import { PatientRepository } from './repositories/patients';
+import { QuestionnaireRepository } from './repositories/questionnaires';
 import { ScreeningRepository } from './repositories/screenings';
 import { SessionRepository } from './repositories/sessions';
 import { SettingsRepository } from './repositories/settings';
@@ -34,6 +36,9 @@ export class Store {
   readonly sessions: SessionRepository;
   /** Treatment sessions: start gate, timeline entries and corrections, alerts, discharge, record. */
   readonly session: SessionStore;
+  readonly questionnaires: QuestionnaireRepository;
+  /** PHQ-9, GAD-7 and ASQ entries and their corrections, scored with the change from baseline. */
+  readonly questionnaire: QuestionnaireStore;
 
   constructor(readonly db: Database) {
     this.audit = new AuditLog(db);
@@ -46,6 +51,8 @@ export class Store {
     this.consent = new ConsentStore(this);
     this.sessions = new SessionRepository(db);
     this.session = new SessionStore(this);
+    this.questionnaires = new QuestionnaireRepository(db);
+    this.questionnaire = new QuestionnaireStore(this);
   }
 
   static open(dataDir: string, options?: OpenOptions): Store {

@@ -191,4 +191,6 @@ export const ITEM_COUNTS: Record<InstrumentId, number> = {
   asq: ASQ.items.length,
 };
 
+export const INSTRUMENT_NAMES: Record<InstrumentId, string> = { phq9: PHQ9.name, gad7: GAD7.name, asq: ASQ.name };
+
 export const isFrequencyInstrument = (id: InstrumentId): id is FrequencyInstrumentId => id !== 'asq';
