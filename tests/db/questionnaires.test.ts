@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ASQ, GAD7, PHQ9, type FrequencyAnswer, type QuestionnaireAnswers } from '../../shared/measures';
-import { questionnaireAmend, questionnaireRecord } from '../../shared/schemas/questionnaire';
+import { questionnaire, questionnaireAmend, questionnaireRecord } from '../../shared/schemas/questionnaire';
 import { MIGRATIONS } from '../../db/migrations';
 import { patientInput, T0, useTempStore } from '../helpers/store-fixture';
 
@@ -48,6 +48,7 @@ describe('questionnaires', () => {
       score: { status: 'complete', total: 12, band: 'moderate', flags: ['phq9-item9-positive'], change: { baseline: 12, points: 0, response: false } },
     });
     expect(entry.answers).toEqual(phq9Of(12, 1));
+    expect(questionnaire.parse(entry)).toEqual(entry);
     expect(store.questionnaire.get(entry.id)).toEqual(entry);
     expect(store.audit.history('questionnaire', entry.id)).toMatchObject([{ action: 'record', clinicianId: clinician.id, after: entry }]);
     expect(store.audit.verify().ok).toBe(true);
@@ -113,7 +114,9 @@ describe('questionnaires', () => {
     expect(after).toMatchObject({ amendedById: correction.id, isBaseline: false, score: { total: 27, change: null } });
     expect(after.answers).toEqual(original.answers);
     expect(store.questionnaire.get(next.id).score.change).toEqual({ baseline: 24, points: -12, response: true, remission: false });
-    expect(store.questionnaire.listForPatient(patient.id)).toHaveLength(3);
+    const list = store.questionnaire.listForPatient(patient.id);
+    expect(list).toHaveLength(3);
+    for (const entry of list) expect(questionnaire.parse(entry)).toEqual(entry);
 
     expect(store.audit.history('questionnaire', correction.id)).toMatchObject([
       { action: 'amend', reason: 'Item 3 was entered as 3; the form says 0', after: correction },
