@@ -18,6 +18,19 @@ export const RESULT_FORMAT = 'ketadesk-measure-result/v1';
 export const ASQ_RESULTS = ['positive-acute', 'positive-non-acute', 'incomplete', 'negative'] as const;
 export type AsqResult = (typeof ASQ_RESULTS)[number];
 
+/**
+ * What each ASQ result asks of the clinic, in the contract's words (M4, M5).
+ * The contract gives none for `incomplete`: the screen is simply not finished.
+ */
+export const ASQ_RESULT_ACTIONS: Record<AsqResult, string | null> = {
+  'positive-acute':
+    'Imminent risk: the patient needs a STAT safety evaluation, is kept in sight and may not leave or be dosed until a clinician documents that evaluation.',
+  'positive-non-acute':
+    'Potential risk: a brief suicide safety assessment by a prescriber is documented before any dose, and the patient gets the resource list.',
+  incomplete: null,
+  negative: "A negative screen never overrides a clinician's concern.",
+};
+
 export const MEASURE_FLAGS = ['asq-acute', 'asq-positive', 'phq9-item9-positive'] as const;
 export type MeasureFlag = (typeof MEASURE_FLAGS)[number];
 

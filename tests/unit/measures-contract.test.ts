@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ASQ,
   ASQ_OPTIONS,
+  ASQ_RESULT_ACTIONS,
   DIFFICULTY_OPTIONS,
   FREQUENCY_OPTIONS,
   GAD7,
@@ -101,6 +102,12 @@ describe('ASQ as the contract writes it', () => {
       ASQ_OPTIONS.map((o) => o.value).join(' / '),
     ]);
     expect(written).toEqual(rows);
+  });
+
+  it('says what each result asks of the clinic in the contract\'s words', () => {
+    const text = unwrap(section('ASQ'));
+    for (const action of Object.values(ASQ_RESULT_ACTIONS)) if (action) expect(text).toContain(action);
+    expect(ASQ_RESULT_ACTIONS.incomplete).toBeNull();
   });
 
   it('asks question 5 only after a positive answer to 1–4', () => {
