@@ -162,6 +162,18 @@ export function timelineRows(entries: readonly SessionEntry[]): TimelineRow[] {
   return rows.sort((a, b) => toMs(b.at) - toMs(a.at) || b.head.recordedAt.localeCompare(a.head.recordedAt));
 }
 
+/**
+ * How many rows the timeline shows: the entries, plus the fixed rows the
+ * session itself contributes (pre-dose vitals, their repeat, dosing started,
+ * discharged), so the count matches what the reader sees under it.
+ */
+export function timelineRowCount(
+  session: { preDose: { repeatVitals: unknown | null }; discharge: unknown | null },
+  rows: readonly TimelineRow[],
+): number {
+  return rows.length + 2 + (session.preDose.repeatVitals ? 1 : 0) + (session.discharge ? 1 : 0);
+}
+
 /** Alerts still needing an acknowledgement: not acknowledged, and their entry still counts. */
 export const openAlerts = (alerts: readonly SessionAlert[]) =>
   alerts.filter((a) => a.acknowledgement === null && !a.entrySuperseded);
