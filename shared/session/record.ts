@@ -12,8 +12,8 @@ import {
   SESSION_STATUSES, dischargeChecklist, doseRecord, preDoseConcern, vitalsReading,
   type Session, type SessionAlert, type SessionEntry,
 } from './schemas';
-import { dosingEndedAt, effectiveEntries, ofKind } from './timeline';
-import { minutesBetween, toMs } from './time';
+import { OBSERVATION_ANCHOR, dosingEndedAt, effectiveEntries, observationStart, ofKind } from './timeline';
+import { clockMinutesBetween, toMs } from './time';
 
 export const RECORD_FORMAT = 'ketadesk-session-record/v1';
 
@@ -65,7 +65,12 @@ export const sessionRecord = z.object({
     at, message: z.string(), entrySuperseded: z.boolean(),
     acknowledgedAt: at.nullable(), acknowledgedByName: z.string().nullable(), actionNote: z.string().nullable(),
   })),
-  observation: z.object({ from: at.nullable(), until: at.nullable(), minutes: z.number().int().nullable() }),
+  /**
+   * From the rule's anchor (`countsFrom`: the first device for esketamine, as
+   * the REMS form counts its total minutes [S8]) to discharge, in whole clock
+   * minutes so the figure agrees with the two clock times printed beside it.
+   */
+  observation: z.object({ from: at.nullable(), until: at.nullable(), minutes: z.number().int().nullable(), countsFrom: z.string() }),
   discharge: z.object({
     at, byName, stableAtDischarge: z.boolean(), unmet: z.array(z.string()), overrideReason: z.string().nullable(),
     checklist: dischargeChecklist,
@@ -110,6 +115,7 @@ export function buildSessionRecord(src: RecordSources): SessionRecord {
     (w, d) => (w === null || dissociationRank(d.entry.level) > dissociationRank(w) ? d.entry.level : w), null,
   );
   const ended = dosingEndedAt(s, timeline);
+  const from = observationStart(s, timeline);
   const until = s.discharge?.at ?? null;
 
   return {
@@ -156,9 +162,10 @@ export function buildSessionRecord(src: RecordSources): SessionRecord {
       actionNote: a.acknowledgement?.actionNote ?? null,
     })),
     observation: {
-      from: ended,
+      from,
       until,
-      minutes: ended && until ? Math.floor(minutesBetween(ended, until)) : null,
+      minutes: from && until ? clockMinutesBetween(from, until) : null,
+      countsFrom: OBSERVATION_ANCHOR[s.route],
     },
     discharge: s.discharge
       ? {
