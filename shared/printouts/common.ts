@@ -17,7 +17,7 @@ export const para = (text: string, cites?: Cite[], strong?: boolean): Paragraph 
 });
 
 export const list = (
-  items: Array<string | { text: string; cites?: Cite[] }>,
+  items: Array<string | List['items'][number]>,
   options: { tickBoxes?: boolean; twoColumns?: boolean } = {},
 ): List => ({
   kind: 'list',

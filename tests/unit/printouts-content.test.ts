@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONSENT_FORM, DOCUMENT_IDS, MURROUGH_2013, SIDE_EFFECTS, SOURCES, SQUARE, STRIP, TRANSFORM_2, allTextOf, buildPrintout,
-  countParts, cssString, documentFileName, iconArray, inHundred, longDate, pageCss, type Printout,
+  countParts, cssString, documentFileName, iconArray, inHundred, longDate, pageCss, type Printout, type SessionRecordData,
 } from '../../shared/printouts';
 import { markdownTable, readClinical } from '../helpers/screening';
 import { printInput, TREATMENTS } from '../helpers/printouts';
@@ -229,15 +229,34 @@ describe('session monitoring record', () => {
   });
 
   it('prints a session’s vital signs when given one', () => {
+    const checks = Object.fromEntries(
+      (['vitals', 'fasting', 'nasal', 'pregnancy', 'changes', 'screening', 'escort'] as const).map((id) => [id, { met: true, detail: `${id} value` }]),
+    ) as SessionRecordData['before']['checks'];
     const record = buildPrintout('monitoring-record', printInput(), {
       session: {
-        startedAt: '09:00', endedAt: '09:40', dose: '0.5 mg/kg (32 mg)', clinicianName: 'Dr Amira Haddad', events: [], dischargedAt: '10:45',
+        startedAt: '09:00', ended: { label: 'Infusion ended', value: '09:40' }, observation: null, dose: '0.5 mg/kg (32 mg)', clinicianName: 'Dr Amira Haddad',
+        events: [], discharge: null, before: { checks, by: 'Dr Amira Haddad', at: '08:58' },
         vitals: [{ time: '08:55', label: 'Baseline', systolic: 128, diastolic: 82, heartRate: 72, spo2: 98, respiratoryRate: 14, sedation: 0, dissociation: 'none', initials: 'AH' }],
       },
     });
     const table = record.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table');
     expect(table?.kind === 'table' && table.rows).toEqual([['Baseline', '08:55', '128/82', '72', '98', '14', '0', 'none', 'AH']]);
     expect(text(record)).toContain('Dose: 0.5 mg/kg (32 mg)');
+    expect(text(record)).toContain('Infusion ended: 09:40');
+    expect(text(record)).toContain('Escort home confirmed. Recorded: escort value.');
+  });
+
+  it('leaves the boxes blank only on the blank form, and says what its times count from', () => {
+    const blank = buildPrintout('monitoring-record', printInput({ treatment: 'esketamine-nasal' }));
+    const boxes = blank.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'list' && b.tickBoxes ? b.items : []));
+    expect(boxes.length).toBeGreaterThan(10);
+    expect(boxes.every((i) => i.state === undefined)).toBe(true);
+    const all = text(blank);
+    expect(all).toContain('Dosing started (first device): ');
+    expect(all).toContain('Last device used: ');
+    expect(all).not.toMatch(/End time/);
+    expect(all).toMatch(/Times count from the first device/);
+    expect(text(buildPrintout('monitoring-record', printInput({ treatment: 'iv-ketamine' })))).toMatch(/minimum observation counts from the end of the infusion/);
   });
 
   it('prints the key to the sedation and dissociation scales under the table', () => {

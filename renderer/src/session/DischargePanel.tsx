@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, List, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import {
-  clinicalTimeProblem, dischargeReadiness, toMs,
+  OBSERVATION_ANCHOR, clinicalTimeProblem, dischargeReadiness, toMs,
   type DischargeChecklist, type SessionView,
 } from '../../../shared/session';
 import { AppModal } from '../components/AppModal';
@@ -104,8 +104,8 @@ export function DischargePanel({ view, live, now, checklist, onChecklist, saveEr
       </div>
       <Text size="xs" c="dimmed" mb={6}>
         {obsEnd
-          ? `Minimum observation ends ${dayClock(obsEnd, now)}${toMs(obsEnd) > toMs(now) ? ` (${countdownText(toMs(obsEnd) - toMs(now))})` : ''}.`
-          : 'Observation starts when the end of dosing is recorded.'}
+          ? `Minimum observation, counted from ${OBSERVATION_ANCHOR[session.route]}, ends ${dayClock(obsEnd, now)}${toMs(obsEnd) > toMs(now) ? ` (${countdownText(toMs(obsEnd) - toMs(now))})` : ''}.`
+          : `Minimum observation counts from ${OBSERVATION_ANCHOR[session.route]}: record it.`}
       </Text>
 
       <fieldset className={classes.checklist}>
