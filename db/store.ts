@@ -4,6 +4,7 @@ import { DomainError } from '../shared/result';
 import type { Clinician, ClinicianInput } from '../shared/schemas/clinician';
 import type { Patient, PatientAmendment, PatientFields } from '../shared/schemas/patient';
 import type { ClinicSettings } from '../shared/schemas/settings';
+import { SESSION_SETTING_DEFAULTS } from '../shared/session/settings';
 import { AuditLog } from './audit';
 import { openDatabase, type OpenOptions } from './connection';
 import { ConsentStore } from './consent-store';
@@ -120,6 +121,14 @@ export class Store {
   updateSettings(changes: Partial<ClinicSettings>, reason: string | null, by: string, at: string): ClinicSettings {
     return this.write(() => {
       const before = this.settings.read();
+      // A session threshold, timing or action line decides what alerts and what blocks
+      // discharge, so changing one needs a reason in the audit log.
+      const clinical = Object.keys(SESSION_SETTING_DEFAULTS).some(
+        (k) => k in changes && JSON.stringify(changes[k as keyof ClinicSettings]) !== JSON.stringify(before[k as keyof ClinicSettings]),
+      );
+      if (clinical && !reason?.trim()) {
+        throw new DomainError('invalid-input', 'Give a reason for changing a session threshold, timing or alert action', 'reason');
+      }
       for (const [key, value] of Object.entries(changes)) {
         if (value !== undefined) this.settings.write(key as keyof ClinicSettings, value, at, by);
       }

@@ -2,6 +2,7 @@ import { Button, Collapse, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import type { Screening } from '../../../shared/schemas/screening';
 import type { Verdict } from '../../../shared/screening';
+import { sourceInWords } from '../../../shared/source-words';
 import { SEVERITY_LABELS, VERDICT_META, ruleById } from './model';
 import { SourceList } from './SourceList';
 import classes from './VerdictBanner.module.css';
@@ -97,7 +98,7 @@ function FindingRow({ finding: f, detailsId }: { finding: ShownResult['findings'
           aria-expanded={open}
           aria-controls={detailsId}
         >
-          {f.source}
+          {sourceInWords(f.source)}
         </UnstyledButton>
       </span>
       <Collapse expanded={open} className={classes.details} id={detailsId}>
