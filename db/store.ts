@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../shared/result';
 import type { Clinician, ClinicianInput } from '../shared/schemas/clinician';
-import type { Patient, PatientAmendment, PatientFields } from '../shared/schemas/patient';
+import { storedPatientFields, type Patient, type PatientAmendment, type PatientFields, type StoredPatientFields } from '../shared/schemas/patient';
 import type { ClinicSettings } from '../shared/schemas/settings';
 import { SESSION_SETTING_DEFAULTS } from '../shared/session/settings';
 import { AuditLog } from './audit';
@@ -81,8 +81,9 @@ export class Store {
     });
   }
 
-  createPatient(fields: PatientFields, by: string, at: string): Patient {
+  createPatient(input: PatientFields, by: string, at: string): Patient {
     return this.write(() => {
+      const fields = stored(input);
       this.assertMrnFree(fields.mrn, null);
       const id = randomUUID();
       this.patients.insert(id, fields, by, at);
@@ -104,11 +105,12 @@ export class Store {
           'expectedVersion',
         );
       }
-      if (!hasChanges(before, a.fields)) {
+      const fields = stored(a.fields);
+      if (!hasChanges(before, fields)) {
         throw new DomainError('invalid-input', 'Nothing was changed, so there is nothing to amend.');
       }
-      this.assertMrnFree(a.fields.mrn, a.id);
-      this.patients.update(a.id, a.expectedVersion, a.fields, by, at);
+      this.assertMrnFree(fields.mrn, a.id);
+      this.patients.update(a.id, a.expectedVersion, fields, by, at);
       const after = this.patients.get(a.id)!;
       this.audit.append({
         at, clinicianId: by, entity: 'patient', entityId: a.id, action: 'amend', before, after, reason: a.reason,
@@ -146,6 +148,13 @@ export class Store {
   }
 }
 
-function hasChanges(before: Patient, fields: PatientFields): boolean {
-  return (Object.keys(fields) as (keyof PatientFields)[]).some((k) => before[k] !== fields[k]);
+function hasChanges(before: Patient, fields: StoredPatientFields): boolean {
+  return (Object.keys(fields) as (keyof StoredPatientFields)[]).some((k) => JSON.stringify(before[k]) !== JSON.stringify(fields[k]));
+}
+
+/** The fields as stored, or the field-named error when the allergy status and text disagree. */
+function stored(fields: PatientFields): StoredPatientFields {
+  const result = storedPatientFields(fields);
+  if ('problem' in result) throw new DomainError('invalid-input', result.problem, 'allergies');
+  return result;
 }

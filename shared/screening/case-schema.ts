@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEXES } from '../schemas/patient';
+import { SEXES } from '../schemas/sex';
 import { issueField } from '../validation';
 import { ITEM_IDS, type ItemId } from './items';
 
@@ -70,7 +70,8 @@ const answers = strict(
   'is not a known checklist item',
 );
 
-const medication = strict({
+/** One current medicine: the screening case's entry, also kept on the patient's record. */
+export const medicationSchema = strict({
   // JSON Schema counts characters as code points, hence the spread.
   name: z
     .string(expecting('text'))
@@ -87,14 +88,14 @@ export const screeningCaseSchema = strict({
   baselineVitals: baselineVitals.optional(),
   answers,
   medications: z
-    .array(medication, expecting('a list'))
+    .array(medicationSchema, expecting('a list'))
     .max(100, { error: 'must have at most 100 entries' })
     .optional(),
 });
 
 export type ScreeningCase = z.output<typeof screeningCaseSchema>;
 export type MedicationClass = (typeof MEDICATION_CLASSES)[number];
-export type Medication = z.output<typeof medication>;
+export type Medication = z.output<typeof medicationSchema>;
 
 const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
 

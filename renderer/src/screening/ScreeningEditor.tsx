@@ -13,6 +13,7 @@ import { KeyHints } from '../components/KeyHints';
 import { formatDateTime } from '../format/dates';
 import { ChecklistPanel, focusItem } from './ChecklistPanel';
 import { MedicationList } from './MedicationList';
+import { PatientMedicinesOffer } from './PatientMedicinesOffer';
 import {
   PLANNED_TREATMENT_SHORT, answersFromCase, countAnswered, firstMissing, liveResult, parseVitals, rawVitalsOf,
   withAnswer, type PlannedTreatment, type RawVitals, type VitalKey,
@@ -190,6 +191,7 @@ export function ScreeningEditor({ draft, patient, clinician, amends, validityDay
               medications={answers.medications ?? []}
               onChange={(medications) => setAnswers((a) => ({ ...a, medications }))}
             />
+            <PatientMedicinesOffer patient={patient} medications={answers.medications ?? []} />
           </Paper>
 
           <SigningPanel
