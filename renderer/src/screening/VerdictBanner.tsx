@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Screening } from '../../../shared/schemas/screening';
 import type { Verdict } from '../../../shared/screening';
 import { sourceInWords } from '../../../shared/source-words';
-import { SEVERITY_LABELS, VERDICT_META, ruleById } from './model';
+import { SEVERITY_LABELS, VERDICT_META, missingWhy, ruleById } from './model';
 import { SourceList } from './SourceList';
 import classes from './VerdictBanner.module.css';
 
@@ -72,7 +72,8 @@ export function VerdictBanner({ result, live, onJumpToMissing, headingId = 'scre
         <div className={classes.missing}>
           <span data-testid="missing-count">
             {missing} required {missing === 1 ? 'answer' : 'answers'} missing
-          </span>
+          </span>{' '}
+          <span data-testid="missing-why">({missingWhy(result.missing)})</span>
           <Button size="compact-xs" variant="white" color="dark" onClick={onJumpToMissing} aria-keyshortcuts="Alt+M">
             Go to first missing
           </Button>
