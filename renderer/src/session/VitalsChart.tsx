@@ -51,8 +51,8 @@ export const VitalsChart = memo(function VitalsChart({ session, entries, until, 
     `Pre-dose BP ${session.baseline.systolic}/${session.baseline.diastolic}` +
     (latest ? `, latest ${latest.entry.systolic}/${latest.entry.diastolic} at ${clockOf(latest.at)}.` : '.') +
     ` Alert limits: systolic above ${s.alertSystolicAbove}, diastolic above ${s.alertDiastolicAbove}, heart rate above ${s.alertHeartRateAbove} or below ${s.alertHeartRateBelow}, SpO2 below ${s.alertSpo2Below} %.`;
-  // The blood-pressure panel gets the most room; the others are a third smaller.
-  const share = { bp: 0.42, 'heart-rate': 0.29, spo2: 0.29 } as const;
+  // The blood-pressure panel gets the most room; the others are a quarter smaller.
+  const share = { bp: 0.75, 'heart-rate': 0.55, spo2: 0.55 } as const;
 
   return (
     <figure className={classes.chartFigure} data-testid="vitals-chart">
@@ -62,7 +62,7 @@ export const VitalsChart = memo(function VitalsChart({ session, entries, until, 
             key={panel.id}
             panel={panel}
             data={data}
-            height={Math.round((height + 60) * share[panel.id])}
+            height={Math.round(height * share[panel.id])}
             xAxis={{ domain: [start, end], ticks }}
             last={i === panels.length - 1}
           />
