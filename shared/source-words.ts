@@ -42,15 +42,11 @@ function parts(source: string): string[] {
   return out;
 }
 
+/** Drops the internal section ("REFERENCE §4 (…)" keeps the words in brackets) and names every numbered source. */
 function partInWords(part: string): string {
   const ref = /^REFERENCE §[\d.]+\s*(.*)$/.exec(part);
-  if (ref) return (ref[1] ?? '').replace(/^\((.*)\)$/, '$1').trim();
-  const numbered = /^(S\d+)\b\s*(.*)$/.exec(part);
-  if (numbered) {
-    const name = SOURCE_NAMES[numbered[1]!];
-    return name ? `${name}${numbered[2] ? ` ${numbered[2]}` : ''}` : part;
-  }
-  return part;
+  const words = ref ? (ref[1] ?? '').replace(/^\((.*)\)$/, '$1').trim() : part;
+  return words.replace(/\bS(\d+)\b/g, (id) => SOURCE_NAMES[id] ?? id);
 }
 
 /** A citation as a clinician reads it: source names, no internal section codes. */

@@ -173,7 +173,7 @@ export const SESSION_SETTING_INFO: Record<SessionSettingKey, SettingInfo> = {
   dischargeBpMarginPercent: { label: 'Discharge: BP within this % of baseline', unit: '%', basis: 'clinic-default', source: 'REFERENCE §4' },
   ketamineInfusionMinutes: { label: 'IV ketamine: planned infusion length', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S3, S5' },
   ketamineDoseCeilingMgPerKg: { label: 'Ketamine: dose above this needs a prescriber’s reason', unit: 'mg/kg', basis: 'reference', source: 'REFERENCE §4, S3 (up to 1 mg/kg)' },
-  ketamineConcentrationMgPerMl: { label: 'Ketamine concentration stocked', unit: 'mg/mL', basis: 'unset', source: 'No REFERENCE figure: the clinic must set it or enter it per session' },
+  ketamineConcentrationMgPerMl: { label: 'Ketamine concentration stocked', unit: 'mg/mL', basis: 'unset', source: 'No source gives a figure: the clinic must set it or enter it per session' },
   ketamineFastingFoodHours: { label: 'IV/IM ketamine: no food for', unit: 'hours', basis: 'unverified', source: 'REFERENCE §3 (commonly 4–6 h; clinic to confirm)' },
   ketamineFastingDrinkMinutes: { label: 'IV/IM ketamine: no drinks for (0 = no rule)', unit: 'minutes', basis: 'clinic-default', source: 'REFERENCE §3 (no source gives a rule)' },
   alertActionBloodPressure: { label: 'What to do: blood pressure alert', unit: '', basis: 'clinic-default', source: 'KetaDesk clinic default (repeat BP as clinically needed: S1 §5.5)' },
