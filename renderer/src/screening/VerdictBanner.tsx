@@ -70,10 +70,14 @@ export function VerdictBanner({ result, live, onJumpToMissing, headingId = 'scre
       )}
       {missing > 0 && onJumpToMissing && (
         <div className={classes.missing}>
-          <span data-testid="missing-count">
-            {missing} required {missing === 1 ? 'answer' : 'answers'} missing
-          </span>{' '}
-          <span data-testid="missing-why">({missingWhy(result.missing)})</span>
+          <span>
+            <span data-testid="missing-count">
+              {missing} required {missing === 1 ? 'answer' : 'answers'} missing
+            </span>
+            <span className={classes.missingWhy} data-testid="missing-why">
+              ({missingWhy(result.missing)})
+            </span>
+          </span>
           <Button size="compact-xs" variant="white" color="dark" onClick={onJumpToMissing} aria-keyshortcuts="Alt+M">
             Go to first missing
           </Button>
