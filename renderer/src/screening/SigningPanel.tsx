@@ -6,6 +6,7 @@ import type { DraftSigning, Screening } from '../../../shared/schemas/screening'
 import type { ScreeningResult } from '../../../shared/screening';
 import { cautionRuleIds, signingProblems } from '../../../shared/screening-signing';
 import { call } from '../api/client';
+import { missingWhy } from './model';
 import type { FlushResult } from './useDraftAutosave';
 
 interface Props {
@@ -147,7 +148,7 @@ export function SigningPanel({
                 <List.Item key={p.field} data-field={p.field}>
                   {p.field === 'answers' ? (
                     <>
-                      {result.missing.length} required {result.missing.length === 1 ? 'answer is' : 'answers are'} missing.{' '}
+                      {result.missing.length} required {result.missing.length === 1 ? 'answer is' : 'answers are'} missing ({missingWhy(result.missing)}).{' '}
                       <Anchor component="button" type="button" size="sm" onClick={onJumpToMissing}>
                         Go to the first
                       </Anchor>

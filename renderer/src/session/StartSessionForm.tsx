@@ -13,6 +13,7 @@ import {
 import { capitalize } from '../../../shared/text';
 import { call } from '../api/client';
 import { useLoad } from '../api/useLoad';
+import { sourceInWords } from '../../../shared/source-words';
 import { useKeptState } from '../app/useKeptState';
 import { useWorkspace } from '../app/workspace';
 import { clockOf, dayClock } from '../format/dates';
@@ -305,7 +306,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
           </Anchor>
           <h2 className={classes.recordTitle}>Start a session</h2>
           <Text size="sm" c="dimmed">
-            Treatment-day checks before dosing (REFERENCE §3). Times are typed as HH:MM; empty means now.
+            Treatment-day checks before dosing. Times are typed as HH:MM; empty means now.
           </Text>
         </div>
       </div>
@@ -408,7 +409,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
                   </>
                 ) : (
                   <Group gap="xs">
-                    <Text size="xs">BP above {PRE_DOSE_BP_ELEVATED.systolic}/{PRE_DOSE_BP_ELEVATED.diastolic}: repeat it if high (REFERENCE §3).</Text>
+                    <Text size="xs">BP above {PRE_DOSE_BP_ELEVATED.systolic}/{PRE_DOSE_BP_ELEVATED.diastolic}: repeat it if high.</Text>
                     <Button size="compact-xs" variant="default" onClick={() => setDraft({ repeat: EMPTY_VITALS })}>
                       Add a repeat reading
                     </Button>
@@ -504,7 +505,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
                   {a.concerns.map((c) => (
                     <li key={c.code} data-needs={c.needs}>
                       {c.needs === 'prescriber-reason' && <span className={classes.prescriberTag}>Prescriber only</span>} {c.message}{' '}
-                      <span className={classes.muted}>({c.source})</span>
+                      <span className={classes.muted}>(source: {sourceInWords(c.source)})</span>
                     </li>
                   ))}
                 </ul>
