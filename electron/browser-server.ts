@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from './dispatch';
 import type { HandlerContext } from './handlers/context';
-import { CONTENT_SECURITY_POLICY } from './security';
+import { contentTypeFor, HTML_TYPE } from './mime-types';
+import { securityHeaders } from './security';
 
 // Browser mode: the same handlers as the desktop app, served over HTTP to a
 // browser on this machine only. A request must name this server's exact host,
@@ -13,15 +14,6 @@ import { CONTENT_SECURITY_POLICY } from './security';
 // same browser and other machines on the network cannot reach patient data.
 
 const MAX_BODY_BYTES = 1_000_000;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export interface BrowserServer {
   url: string;
@@ -70,15 +62,26 @@ async function handle(
     return send(res, 421, 'text/plain; charset=utf-8', 'Wrong host');
   }
   const url = new URL(req.url ?? '/', opts.origin);
-  if (url.pathname.startsWith('/api/')) return handleApi(req, res, url, opts);
+  // A malformed %-escape is the client's mistake: a plain 400, nothing logged.
+  const path = decodedPath(url.pathname);
+  if (path === null) return send(res, 400, 'text/plain; charset=utf-8', 'Bad request: malformed percent-encoding');
+  if (path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length), opts);
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-  return serveStatic(res, url.pathname, opts.rendererDir);
+  return serveStatic(res, path, opts.rendererDir);
+}
+
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
+  channel: string,
   opts: BrowserServerOptions & { token: string; origin: string },
 ): Promise<void> {
   const json = (status: number, body: unknown) => send(res, status, 'application/json', JSON.stringify(body));
@@ -102,7 +105,6 @@ async function handleApi(
     const message = err instanceof BodyTooLarge ? 'Request too large' : 'Request is not valid JSON';
     return json(400, { ok: false, error: { code: 'invalid-input', message } });
   }
-  const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
   return json(200, dispatch(channel, input, opts.ctx));
 }
 
@@ -131,27 +133,22 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-async function serveStatic(res: ServerResponse, pathname: string, root: string): Promise<void> {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+/** `path` is already decoded. */
+async function serveStatic(res: ServerResponse, path: string, root: string): Promise<void> {
+  const relative = normalize(path).replace(/^([/\\])+/, '');
   const file = join(root, relative || 'index.html');
   if (!file.startsWith(root + sep) && file !== root) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
   try {
     const body = await readFile(file);
-    send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body);
+    send(res, 200, contentTypeFor(file), body);
   } catch {
     // Unknown paths get the app itself, which shows its own screens.
     const index = await readFile(join(root, 'index.html'));
-    send(res, 200, TYPES['.html']!, index);
+    send(res, 200, HTML_TYPE, index);
   }
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-  });
+  res.writeHead(status, securityHeaders(type));
   res.end(body);
 }
