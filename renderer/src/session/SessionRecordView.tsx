@@ -9,7 +9,7 @@ import { AlertsList } from './AlertsList';
 import { capitalize } from '../../../shared/text';
 import { doseText, minutesText, vitalsText } from './model';
 import { Timeline } from './Timeline';
-import { VitalsChart } from './VitalsChart';
+import { VitalsChart } from './vitals-chart-deferred';
 import classes from './Session.module.css';
 
 interface Props {
