@@ -11,12 +11,9 @@ import { PatientRecordDetails } from '../components/PatientRecordDetails';
 import { PatientSummaryCard } from '../components/PatientSummaryCard';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { AmendPatientModal } from '../forms/AmendPatientModal';
-import { deferred } from '../components/deferred';
+import { PrintoutsPanel } from '../printouts/PrintoutsPanel';
 import { ScreeningTab } from '../screening/ScreeningTab';
 import { SessionsTab } from '../session/SessionsTab';
-
-// Printouts (their builders and print views) load when the tab is first opened.
-const PrintoutsPanel = deferred(() => import('../printouts/PrintoutsPanel').then((m) => m.PrintoutsPanel), 'Loading printouts');
 
 interface ChartTab {
   value: string;
