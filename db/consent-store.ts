@@ -4,7 +4,7 @@ import type { PlannedTreatment } from '../shared/printouts/input';
 import { DomainError } from '../shared/result';
 import type { Consent, ConsentRecordInput } from '../shared/schemas/consent';
 import type { ConsentRow } from './repositories/consents';
-import type { Store } from './store';
+import type { StoreCore } from './store-core';
 
 /**
  * Consents: printing the consent form records which version a patient was
@@ -12,7 +12,7 @@ import type { Store } from './store';
  * the patient has a consent of the form version in force.
  */
 export class ConsentStore {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   record(input: ConsentRecordInput, by: string, at: string): Consent {
     if (input.formVersion !== CONSENT_FORM.version) {

@@ -9,7 +9,7 @@ import { describeCaseError, screeningCaseSchema, type ScreeningCase } from '../s
 import { screen } from '../shared/screening/engine';
 import { signingProblems } from '../shared/screening-signing';
 import type { ScreeningRow } from './repositories/screenings';
-import type { Store } from './store';
+import type { StoreCore } from './store-core';
 
 const DAY_MS = 86_400_000;
 
@@ -19,7 +19,7 @@ const DAY_MS = 86_400_000;
  * chart's patient data, never taken from the screen that asked for it.
  */
 export class ScreeningStore {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   create(
     input: { patientId: string; plannedTreatment: ScreeningAnswers['plannedTreatment']; amendsId?: string | undefined },

@@ -6,7 +6,15 @@ import type { Screening } from '../shared/schemas/screening';
 import { ROUTE_LABELS, type Route } from '../shared/session/reference';
 import type { EligibilityReason, SessionEligibility } from '../shared/session/schemas';
 import { toMs } from '../shared/session/time';
-import type { Store } from './store';
+import type { ConsentStore } from './consent-store';
+import type { ScreeningStore } from './screening-store';
+import type { StoreCore } from './store-core';
+
+/** What the session feature needs of the store: the core, plus the screening and consent it checks. */
+export interface SessionStoreDeps extends StoreCore {
+  readonly screening: Pick<ScreeningStore, 'get'>;
+  readonly consent: Pick<ConsentStore, 'hasCurrentConsent'>;
+}
 
 const reason = (code: EligibilityReason['code'], message: string): EligibilityReason => ({ code, message });
 
@@ -44,7 +52,7 @@ function screeningReasons(s: Screening | null, at: string, route: Route | null):
  * for this treatment when one is named; printing the consent form from the
  * chart records one.
  */
-export function requireConsent(store: Store, patientId: string, route: Route | null): EligibilityReason | null {
+export function requireConsent(store: SessionStoreDeps, patientId: string, route: Route | null): EligibilityReason | null {
   if (store.consent.hasCurrentConsent(patientId, route ?? undefined)) return null;
   return reason(
     'consent-required',
@@ -52,7 +60,7 @@ export function requireConsent(store: Store, patientId: string, route: Route | n
   );
 }
 
-export function sessionEligibility(store: Store, patientId: string, at: string, route: Route | null): SessionEligibility {
+export function sessionEligibility(store: SessionStoreDeps, patientId: string, at: string, route: Route | null): SessionEligibility {
   const screeningId = store.sessions.latestSignedScreeningId(patientId);
   const screening = screeningId ? store.screening.get(screeningId) : null;
   const reasons = screeningReasons(screening, at, route);

@@ -16,10 +16,9 @@ import {
 import { sessionSettingsOf } from '../shared/session/settings';
 import { addMinutes, clinicalTimeProblem, FUTURE_TOLERANCE_MS, toMs } from '../shared/session/time';
 import type { Route } from '../shared/session/reference';
-import { sessionEligibility } from './session-gates';
+import { sessionEligibility, type SessionStoreDeps } from './session-gates';
 import type { SessionRow } from './repositories/sessions';
 import { savedTicksOf, toAlert, toEntry, toSession, toSummary } from './session-rows';
-import type { Store } from './store';
 
 export interface EntryWritten {
   entry: SessionEntry;
@@ -42,7 +41,7 @@ function assertOpen(session: Session): Session {
  * override allows. Every rule is checked here, not trusted from the screen.
  */
 export class SessionStore {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: SessionStoreDeps) {}
 
   eligibility(patientId: string, at: string, route: Route | null = null): SessionEligibility {
     this.store.requirePatient(patientId);

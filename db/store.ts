@@ -20,12 +20,13 @@ import { SettingsRepository } from './repositories/settings';
 import { SignatureRepository } from './repositories/signatures';
 import { ScreeningStore } from './screening-store';
 import { SessionStore } from './session-store';
+import type { StoreCore } from './store-core';
 
 /**
  * The clinical store: every write runs in one transaction with its audit row,
  * so a record and the log of who made it are committed together or not at all.
  */
-export class Store {
+export class Store implements StoreCore {
   readonly audit: AuditLog;
   readonly clinicians: ClinicianRepository;
   readonly patients: PatientRepository;

@@ -4,6 +4,7 @@ import { Gatekeeper } from './auth/gatekeeper';
 import { dataDirFor, defaultUserDataDir } from './data-dir';
 import { startBrowserServer } from './browser-server';
 import { clockFromEnv } from './test-clock';
+import { announcement, READY_JSON_ENV, readyLine } from './browser-address';
 
 // Browser mode's process: opens the same database the desktop app uses and
 // serves the built renderer with the same handlers on 127.0.0.1.
@@ -29,13 +30,13 @@ const server = await startBrowserServer({
   port,
 });
 
-if (process.env.KETADESK_READY_JSON) {
-  // For tests and scripts that start browser mode as a child process.
-  console.log(JSON.stringify({ ready: true, url: server.url, dataDir, pid: process.pid }));
+// The address holds the session token: it goes to the terminal or to the spawning process only (see browser-address.ts).
+if (process.env[READY_JSON_ENV]) {
+  process.stdout.write(readyLine({ url: server.url, dataDir, pid: process.pid }));
 } else {
-  console.log(`KetaDesk is running in browser mode. Data: ${dataDir}`);
-  console.log(`Open this address in your browser (it works only on this computer):\n\n  ${server.url}\n`);
-  console.log('Press Ctrl+C to stop.');
+  const { stdout, stderr } = announcement(server.url, dataDir, process.stdout.isTTY === true);
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
 }
 
 const shutdown = () => {

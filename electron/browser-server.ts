@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from './dispatch';
 import type { HandlerContext } from './handlers/context';
-import { CONTENT_SECURITY_POLICY } from './security';
+import { contentTypeFor, HTML_TYPE } from './mime-types';
+import { securityHeaders } from './security';
 
 // Browser mode: the same handlers as the desktop app, served over HTTP to a
 // browser on this machine only. A request must name this server's exact host,
@@ -13,15 +14,6 @@ import { CONTENT_SECURITY_POLICY } from './security';
 // same browser and other machines on the network cannot reach patient data.
 
 const MAX_BODY_BYTES = 1_000_000;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export interface BrowserServer {
   url: string;
@@ -76,16 +68,26 @@ async function handle(
     return send(res, 421, 'text/plain; charset=utf-8', 'Wrong host');
   }
   const url = requestUrl(req.url, opts.origin);
-  if (!url) return send(res, 400, 'text/plain; charset=utf-8', 'Malformed address');
-  if (url.pathname.startsWith('/api/')) return handleApi(req, res, url, opts);
+  // A malformed address or %-escape is the client's mistake: a plain 400, nothing logged.
+  const path = url ? decodedPath(url.pathname) : null;
+  if (path === null) return send(res, 400, 'text/plain; charset=utf-8', 'Bad request: malformed address');
+  if (path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length), opts);
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-  return serveStatic(res, url.pathname, opts.rendererDir);
+  return serveStatic(res, path, opts.rendererDir);
+}
+
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
+  channel: string,
   opts: BrowserServerOptions & { token: string; origin: string },
 ): Promise<void> {
   const json = (status: number, body: unknown) => send(res, status, 'application/json', JSON.stringify(body));
@@ -109,8 +111,6 @@ async function handleApi(
     if (err instanceof BodyTooLarge) return json(413, { ok: false, error: { code: 'invalid-input', message: 'Request too large' } });
     return json(400, { ok: false, error: { code: 'invalid-input', message: 'Request is not valid JSON' } });
   }
-  const channel = decodedPath(url.pathname.slice('/api/'.length));
-  if (channel === null) return json(400, { ok: false, error: { code: 'invalid-input', message: 'Malformed address' } });
   return json(200, await dispatch(channel, input, opts.ctx));
 }
 
@@ -147,28 +147,18 @@ function requestUrl(target: string | undefined, origin: string): URL | null {
   }
 }
 
-/** A percent-decoded path, or null when its encoding is malformed (answered 400, not an error in the log). */
-function decodedPath(path: string): string | null {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return null;
-  }
-}
-
-async function serveStatic(res: ServerResponse, pathname: string, root: string): Promise<void> {
-  const decoded = decodedPath(pathname);
-  if (decoded === null) return send(res, 400, 'text/plain; charset=utf-8', 'Malformed address');
-  const relative = normalize(decoded).replace(/^([/\\])+/, '');
+/** `path` is already decoded. */
+async function serveStatic(res: ServerResponse, path: string, root: string): Promise<void> {
+  const relative = normalize(path).replace(/^([/\\])+/, '');
   const file = join(root, relative || 'index.html');
   if (!file.startsWith(root + sep) && file !== root) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
   try {
     const body = await readFile(file);
-    send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body);
+    send(res, 200, contentTypeFor(file), body);
   } catch {
     // Unknown paths get the app itself, which shows its own screens.
     const index = await readFile(join(root, 'index.html'));
-    send(res, 200, TYPES['.html']!, index);
+    send(res, 200, HTML_TYPE, index);
   }
 }
 
@@ -182,13 +172,7 @@ const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
  */
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   const answer = () => {
-    res.writeHead(status, {
-      'Content-Type': type,
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    });
+    res.writeHead(status, securityHeaders(type));
     res.end(body);
   };
   const req = res.req;

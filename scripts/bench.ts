@@ -1,20 +1,25 @@
 // `npm run bench`: seeds a throw-away database and measures patient search,
-// durable patient inserts and opening. With --json this script prints one
+// durable patient inserts and opening; then builds the renderer and measures
+// its bundle and browser mode's start-up to the first screen in Chromium. With --json this script prints one
 // JSON object on stdout and nothing else; progress always goes to stderr.
 // (npm itself prints a "> ketadesk bench" banner on stdout: use
 // `npm run -s bench -- --json` to keep stdout pure JSON.)
 // Options: --patients N (default 100000). Figures are ratios and percentiles
 // from one run, to compare runs on one machine: they are not pass/fail tests.
 
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Store } from '../db/store';
 import { patientInsert } from './bench/patient-insert';
 import { patientSearch } from './bench/patient-search';
+import { rendererBundle } from './bench/renderer-bundle';
 import { renderTable } from './bench/report';
 import type { BenchContext, Section, SectionResult } from './bench/section';
 import { sessionMonitoring } from './bench/session-monitoring';
+import { startupToFirstScreen } from './bench/startup';
 import { BENCH_KEY, loadAverage, machine, openSection, seedPatients, timeFreshOpens, timeReopens } from './bench/setup';
 
 /** Sections run in this order against the seeded store; add new ones here. */
@@ -29,7 +34,18 @@ if (!Number.isInteger(patientCount) || patientCount < 1000) {
   process.exit(2);
 }
 
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const progress = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+
+/** The renderer as the current source builds it, so the bundle and start-up figures are of this code. */
+function buildApp(): void {
+  progress('build: electron-vite build');
+  const built = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--config', 'electron.config.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (built.status !== 0) throw new Error('the app could not be built; see the errors above');
+}
 const loadAtStart = loadAverage();
 const scratchDir = mkdtempSync(join(tmpdir(), 'ketadesk-bench-'));
 let store: Store | undefined;
@@ -48,6 +64,9 @@ try {
   const ctx: BenchContext = { store, dataDir, scratchDir, clinicianId: seeded.clinicianId, patientCount, progress };
   const results: SectionResult[] = [openSection(fresh, reopened.samples, patientCount, seeded.ms)];
   for (const section of SECTIONS) results.push(section(ctx));
+  buildApp();
+  results.push(rendererBundle(join(root, 'out', 'renderer')));
+  results.push(await startupToFirstScreen(root, dataDir, progress));
   const env = machine(scratchDir, store, loadAtStart);
 
   if (json) {

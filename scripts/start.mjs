@@ -71,7 +71,10 @@ if (wantBrowser) {
   const electron = ensureElectron();
   if (electron) startDesktop(electron);
   else {
-    console.log('The Electron runtime could not be downloaded (no internet?), so KetaDesk starts in browser mode instead.');
+    // Electron's downloader (@electron/get) needs Node 22.12; on an older Node, name that cause instead of the network.
+    const [major, minor] = process.versions.node.split('.').map(Number);
+    const cause = major > 22 || (major === 22 && minor >= 12) ? 'no internet?' : `it needs Node.js 22.12 or newer; this is ${process.version}`;
+    console.log(`The Electron runtime could not be downloaded (${cause}), so KetaDesk starts in browser mode instead.`);
     startBrowserMode();
   }
 }

@@ -6,7 +6,6 @@
 
 import { z } from 'zod';
 import { positiveMeasure, wholeMeasure } from '../schemas/common';
-import type { ClinicSettings } from '../schemas/settings';
 
 /** "none" cannot be an alert level: an alert needs some dissociation. */
 export const DISSOCIATION_ALERT_LEVELS = ['mild', 'moderate', 'severe'] as const;
@@ -93,8 +92,12 @@ export const SESSION_SETTING_DEFAULTS = {
 export type SessionSettings = { [K in keyof typeof SESSION_SETTING_DEFAULTS]: (typeof SESSION_SETTING_DEFAULTS)[K] };
 export type SessionSettingKey = keyof SessionSettings;
 
-/** The session-relevant part of the clinic's settings, frozen into each session when dosing starts. */
-export function sessionSettingsOf(settings: ClinicSettings): SessionSettings {
+/**
+ * The session-relevant part of the clinic's settings (or of anything holding
+ * them), frozen into each session when dosing starts. Typed by what it reads,
+ * so this module does not import the clinic settings that include it.
+ */
+export function sessionSettingsOf(settings: SessionSettings): SessionSettings {
   const keys = Object.keys(SESSION_SETTING_DEFAULTS) as SessionSettingKey[];
   return Object.fromEntries(keys.map((k) => [k, settings[k]])) as SessionSettings;
 }

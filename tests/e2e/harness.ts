@@ -22,20 +22,11 @@ import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import { parseReadyLine, READY_JSON_ENV } from '../../electron/browser-address';
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../../scripts/chromium';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENS_DIR = join(ROOT, 'test-results', 'screens');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 export const VIEWPORT = { width: 1366, height: 768 };
 const READY_TIMEOUT_MS = 30_000;
 
@@ -62,7 +53,7 @@ async function startServer(dataDir: string): Promise<RunningServer> {
   }
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'browser-main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, KETADESK_DATA_DIR: dataDir, KETADESK_READY_JSON: '1', KETADESK_PORT: '' },
+    env: { ...process.env, KETADESK_DATA_DIR: dataDir, [READY_JSON_ENV]: '1', KETADESK_PORT: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -74,23 +65,24 @@ async function startServer(dataDir: string): Promise<RunningServer> {
     const timer = setTimeout(() => reject(new Error(`browser mode did not become ready:\n${log}`)), READY_TIMEOUT_MS);
     const onData = (d: Buffer) => {
       buffer += d.toString();
-      log += d.toString();
-      for (const line of buffer.split('\n').slice(0, -1)) {
-        try {
-          const msg = JSON.parse(line) as { ready?: boolean; url: string; dataDir: string; pid: number };
-          if (!msg.ready) continue;
-          clearTimeout(timer);
-          child.stdout.off('data', onData);
-          child.stdout.on('data', (more: Buffer) => (log += more.toString()));
-          const url = new URL(msg.url);
-          const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
-          resolve({ url: msg.url, origin: url.origin, token, dataDir: msg.dataDir, pid: msg.pid });
-          return;
-        } catch {
-          // not the ready line
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const [i, line] of lines.entries()) {
+        const msg = parseReadyLine(line);
+        // The ready line holds the session token: it is read here and kept out of the log a failure prints.
+        if (!msg) {
+          log += `${line}\n`;
+          continue;
         }
+        clearTimeout(timer);
+        child.stdout.off('data', onData);
+        log += [...lines.slice(i + 1), buffer].join('\n');
+        child.stdout.on('data', (more: Buffer) => (log += more.toString()));
+        const url = new URL(msg.url);
+        const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
+        resolve({ url: msg.url, origin: url.origin, token, dataDir: msg.dataDir, pid: msg.pid });
+        return;
       }
-      buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
     };
     child.stdout.on('data', onData);
     void exited.then((code) => reject(new Error(`browser mode exited (${code}) before it was ready:\n${log}`)));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../electron/browser-server';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
+import { announcement, parseReadyLine, readyLine } from '../../electron/browser-address';
 import { makeTempDir } from '../helpers/temp-dir';
 import { useGate } from '../helpers/gate-fixture';
 
@@ -118,5 +119,48 @@ describe('browser mode server', () => {
     expect((await send(origin, '/assets/app.js')).headers['content-type']).toMatch(/javascript/);
     const escape = await send(origin, '/..%2f..%2f..%2fetc%2fpasswd');
     expect(escape.body).not.toMatch(/root:/);
+  });
+
+  it('answers a malformed percent-encoding with 400 and logs nothing', async () => {
+    const { server, origin } = await start();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      for (const path of ['/assets/%E0%A4%A.js', '/%', '/%zz']) {
+        const reply = await send(origin, path);
+        expect(reply.status, path).toBe(400);
+        expect(reply.body).not.toMatch(/URIError|at \w+ \(/);
+        expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      }
+      const channel = await send(origin, '/api/clinicians.%E0%A4%A', api(server.token, origin));
+      expect(channel.status).toBe(400);
+      expect(logged).not.toHaveBeenCalled();
+      expect(warned).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+      warned.mockRestore();
+    }
+  });
+});
+
+describe('where the address with its token goes', () => {
+  const url = 'http://127.0.0.1:41873/#token=secret-token';
+
+  it('prints it on a terminal only, and never on stderr', () => {
+    const onTerminal = announcement(url, '/data', true);
+    expect(onTerminal.stdout).toContain(url);
+    expect(onTerminal.stderr).toBe('');
+    const redirected = announcement(url, '/data', false);
+    expect(redirected.stdout + redirected.stderr).not.toContain('secret-token');
+    expect(redirected.stderr).toMatch(/not a terminal/);
+  });
+
+  it('gives a spawning process one JSON line it can tell from any other output', () => {
+    const line = readyLine({ url, dataDir: '/data', pid: 42 });
+    expect(line.endsWith('\n')).toBe(true);
+    expect(parseReadyLine(line.trim())).toEqual({ ready: true, url, dataDir: '/data', pid: 42 });
+    expect(parseReadyLine('[ketadesk] TEST CLOCK: …')).toBeNull();
+    expect(parseReadyLine('{"ready":false}')).toBeNull();
+    expect(parseReadyLine('null')).toBeNull();
   });
 });

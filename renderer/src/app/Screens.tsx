@@ -1,8 +1,12 @@
-import { PatientChartScreen } from '../screens/PatientChartScreen';
-import { NewPatientScreen } from '../screens/NewPatientScreen';
+import { deferred } from '../components/deferred';
 import { PatientListScreen } from '../screens/PatientListScreen';
-import { SettingsScreen } from '../settings/SettingsScreen';
 import { useNavigation } from './navigation';
+
+// The patient list is the first screen after the gate; the others (and their
+// charts and printouts) load as separate chunks when first opened.
+const PatientChartScreen = deferred(() => import('../screens/PatientChartScreen').then((m) => m.PatientChartScreen), 'Loading the chart');
+const NewPatientScreen = deferred(() => import('../screens/NewPatientScreen').then((m) => m.NewPatientScreen), 'Loading');
+const SettingsScreen = deferred(() => import('../settings/SettingsScreen').then((m) => m.SettingsScreen), 'Loading settings');
 
 /** The screen for the current route. A new feature adds its route here. */
 export function Screens() {

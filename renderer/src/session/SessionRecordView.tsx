@@ -10,7 +10,7 @@ import { capitalize } from '../../../shared/text';
 import { fromSessionRecord } from '../../../shared/printouts/session-record';
 import { doseText, vitalsText } from './model';
 import { Timeline } from './Timeline';
-import { VitalsChart } from './VitalsChart';
+import { VitalsChart } from './vitals-chart-deferred';
 import classes from './Session.module.css';
 
 interface Props {

@@ -18,7 +18,7 @@ import { countdownText, minutesText, routeLabel, shortDoseText, type TimelineRow
 import { nextCheck, SchedulePanel } from './SchedulePanel';
 import { Timeline } from './Timeline';
 import { useSessionLive } from './useSessionLive';
-import { VitalsChart } from './VitalsChart';
+import { VitalsChart } from './vitals-chart-deferred';
 import classes from './Session.module.css';
 
 /**

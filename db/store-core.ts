@@ -1,0 +1,22 @@
+import type { Patient } from '../shared/schemas/patient';
+import type { AuditLog } from './audit';
+import type { ConsentRepository } from './repositories/consents';
+import type { ScreeningRepository } from './repositories/screenings';
+import type { SessionRepository } from './repositories/sessions';
+import type { SettingsRepository } from './repositories/settings';
+
+/**
+ * What a feature store (screening, consent, session) needs of the clinical
+ * store: the repositories, the audit log, the one-transaction write and the
+ * patient lookup. Store implements it; the feature stores depend on this
+ * narrow interface, not on Store, so Store can own them without an import cycle.
+ */
+export interface StoreCore {
+  readonly audit: AuditLog;
+  readonly screenings: ScreeningRepository;
+  readonly consents: ConsentRepository;
+  readonly sessions: SessionRepository;
+  readonly settings: SettingsRepository;
+  requirePatient(id: string): Patient;
+  write<T>(fn: () => T): T;
+}

@@ -1,0 +1,3 @@
+import type { FuseConfig } from '@electron/fuses';
+
+export declare const FUSES: FuseConfig;
