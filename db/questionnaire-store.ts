@@ -16,7 +16,7 @@ import {
   type QuestionnaireRecordInput,
 } from '../shared/schemas/questionnaire';
 import type { QuestionnaireInsert, QuestionnaireRow } from './repositories/questionnaires';
-import type { Store } from './store';
+import type { StoreCore } from './store-core';
 
 /**
  * Questionnaires (PHQ-9, GAD-7, ASQ): each entry is kept as answered and never
@@ -25,7 +25,7 @@ import type { Store } from './store';
  * answers of the entries that are current (not corrected).
  */
 export class QuestionnaireStore {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   record(input: QuestionnaireRecordInput, by: string, at: string): Questionnaire {
     const takenAt = takenBy(input.takenAt, at);

@@ -1,12 +1,13 @@
 import type { Patient } from '../shared/schemas/patient';
 import type { AuditLog } from './audit';
 import type { ConsentRepository } from './repositories/consents';
+import type { QuestionnaireRepository } from './repositories/questionnaires';
 import type { ScreeningRepository } from './repositories/screenings';
 import type { SessionRepository } from './repositories/sessions';
 import type { SettingsRepository } from './repositories/settings';
 
 /**
- * What a feature store (screening, consent, session) needs of the clinical
+ * What a feature store (screening, consent, session, questionnaire) needs of the clinical
  * store: the repositories, the audit log, the one-transaction write and the
  * patient lookup. Store implements it; the feature stores depend on this
  * narrow interface, not on Store, so Store can own them without an import cycle.
@@ -17,6 +18,7 @@ export interface StoreCore {
   readonly consents: ConsentRepository;
   readonly sessions: SessionRepository;
   readonly settings: SettingsRepository;
+  readonly questionnaires: QuestionnaireRepository;
   requirePatient(id: string): Patient;
   write<T>(fn: () => T): T;
 }

@@ -1,4 +1,4 @@
-import type { Handler } from './index';
+import type { Handler } from './context';
 
 // Sign-in, the screen lock and passphrases. Each answers with the new status,
 // so the screen shows exactly what the server now believes.

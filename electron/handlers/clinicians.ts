@@ -1,8 +1,7 @@
 import { DomainError } from '../../shared/result';
 import type { Clinician } from '../../shared/schemas/clinician';
 import type { Store } from '../../db/store';
-import { currentClinician, nowIso } from './context';
-import type { Handler } from './index';
+import { currentClinician, nowIso, type Handler } from './context';
 
 // Clinicians are managed by administrators (the dispatcher checks that). A
 // clinician is deactivated, never deleted, and their copy of the database key

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import { DomainError } from '../../shared/result';
 import type { Clinician } from '../../shared/schemas/clinician';
 import type { Store } from '../../db/store';
@@ -22,6 +23,9 @@ export interface RequestContext extends HandlerContext {
   /** The clinician who re-entered their passphrase or PIN for this request, when it carried a signature. */
   readonly signer: Signer | null;
 }
+
+/** A channel's handler: the validated request in, the contract's response out (or a promise of it). */
+export type Handler<C extends Channel> = (input: ParsedRequestOf<C>, ctx: RequestContext) => ResponseOf<C> | Promise<ResponseOf<C>>;
 
 export const nowIso = (ctx: HandlerContext) => ctx.now().toISOString();
 

@@ -1,6 +1,6 @@
-import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/contract';
+import type { Channel } from '../../shared/contract';
 import { DomainError } from '../../shared/result';
-import { currentClinician, nowIso, signedWrite, type RequestContext } from './context';
+import { currentClinician, nowIso, signedWrite, type Handler } from './context';
 import { printPlan } from '../print/plan';
 import { authHandlers } from './auth';
 import { clinicianHandlers } from './clinicians';
@@ -9,7 +9,6 @@ import {
   screeningSignedMeanings,
 } from '../../shared/auth/meanings';
 
-export type Handler<C extends Channel> = (input: ParsedRequestOf<C>, ctx: RequestContext) => ResponseOf<C> | Promise<ResponseOf<C>>;
 export type HandlerTable = { [C in Channel]: Handler<C> };
 
 function found<T>(value: T | null, what: string): T {
