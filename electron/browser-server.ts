@@ -68,10 +68,10 @@ async function handle(
     return send(res, 421, 'text/plain; charset=utf-8', 'Wrong host');
   }
   const url = requestUrl(req.url, opts.origin);
-  // A malformed address or %-escape is the client's mistake: a plain 400, nothing logged.
+  // A malformed address or %-escape is the client's mistake: a 400 (JSON on the API), nothing logged.
   const path = url ? decodedPath(url.pathname) : null;
+  if (url?.pathname.startsWith('/api/')) return handleApi(req, res, path?.slice('/api/'.length) ?? null, opts);
   if (path === null) return send(res, 400, 'text/plain; charset=utf-8', 'Bad request: malformed address');
-  if (path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length), opts);
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
   return serveStatic(res, path, opts.rendererDir);
 }
@@ -87,10 +87,11 @@ function decodedPath(pathname: string): string | null {
 async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
-  channel: string,
+  channel: string | null,
   opts: BrowserServerOptions & { token: string; origin: string },
 ): Promise<void> {
   const json = (status: number, body: unknown) => send(res, status, 'application/json', JSON.stringify(body));
+  if (channel === null) return json(400, { ok: false, error: { code: 'invalid-input', message: 'Malformed address' } });
   if (req.method !== 'POST') return json(405, { ok: false, error: { code: 'forbidden', message: 'Use POST' } });
   // Browsers always send Origin on a cross-site POST; a missing one means a non-browser client with the token.
   const origin = req.headers.origin;
