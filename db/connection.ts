@@ -56,8 +56,11 @@ function openKeyed(path: string, { key, nativeBinding }: OpenOptions): Database 
   return db;
 }
 
-/** SQLCipher 4 compatible AES-256 (SQLite3 Multiple Ciphers), with the raw key: no second key derivation. */
-function applyKey(db: Database, key: Buffer): void {
+/**
+ * SQLCipher 4 compatible AES-256 (SQLite3 Multiple Ciphers), with the raw key: no second key derivation.
+ * Exported for the benchmark's raw-engine reference, which must use the very same cipher settings.
+ */
+export function applyKey(db: Database, key: Buffer): void {
   if (key.length !== 32) throw new Error('The database key must be 32 bytes');
   db.pragma(`cipher = 'sqlcipher'`);
   db.pragma('legacy = 4');

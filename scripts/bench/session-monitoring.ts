@@ -1,23 +1,22 @@
 // Session monitoring: (1) recording one vitals entry durably through the store
 // (store.session.addEntry: session look-up, time and dose checks, entry row,
 // alerts judged and stored, hash-chained audit row, one IMMEDIATE transaction
-// with synchronous=FULL) against a raw better-sqlite3 single-row insert in its
-// own database file with the same pragmas, alternating ABBA as patient-insert
-// does; (2) loading the chart of a patient with 500 past sessions.
+// with synchronous=FULL) against a raw single-row insert in its own database
+// file with the same pragmas, encrypted with the store's cipher settings (the
+// reference) and unencrypted, taking turns as patient-insert does; (2)
+// loading the chart of a patient with 500 past sessions.
 
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { applyPragmas } from '../../db/connection';
 import type { Store } from '../../db/store';
 import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Clinician } from '../../shared/schemas/clinician';
 import type { Patient } from '../../shared/schemas/patient';
 import { ITEM_IDS } from '../../shared/screening/items';
 import { entryData, sessionStart, type EntryData } from '../../shared/session';
+import { openRaw, type RawKind } from './raw-engine';
 import { patientFields } from './seed-data';
 import { ms, percentiles, type Section } from './section';
-import { round, roundSummary, sampleLatencies, summarize, timeMs } from './stats';
+import { round, roundSummary, sampleLatencies, summarize, timeInTurn, timeMs } from './stats';
 
 const ENTRIES = 2_000;
 const WARMUP = 50;
@@ -93,36 +92,45 @@ export const sessionMonitoring: Section = ({ store, scratchDir, clinicianId, pat
   signScreening(store, monitored, by, t0 - DAY);
   const session = startSession(store, monitored, by, t0);
 
-  const raw = new BetterSqlite3(join(scratchDir, 'raw-vitals-baseline.sqlite'));
-  applyPragmas(raw);
-  raw.exec(`CREATE TABLE plain_entries (id TEXT PRIMARY KEY, session_id TEXT NOT NULL, at TEXT NOT NULL, kind TEXT,
-    entry_json TEXT, recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL) STRICT`);
-  const rawInsert = raw.prepare('INSERT INTO plain_entries VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const rawEntries = (kind: RawKind) => {
+    const db = openRaw(scratchDir, 'raw-vitals', kind);
+    db.exec(`CREATE TABLE plain_entries (id TEXT PRIMARY KEY, session_id TEXT NOT NULL, at TEXT NOT NULL, kind TEXT,
+      entry_json TEXT, recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL) STRICT`);
+    return { db, insert: db.prepare('INSERT INTO plain_entries VALUES (?, ?, ?, ?, ?, ?, ?)') };
+  };
+  const enc = rawEntries('encrypted');
+  const plain = rawEntries('plain');
 
   const storeMs: number[] = [];
   const rawMs: number[] = [];
+  const plainMs: number[] = [];
   let alertsFired = 0;
   let i = 0;
   const one = (timed: boolean) => {
-    const at = iso(t0 + (i + 1) * 1000); // one reading a second: always after the start, never in the future
-    const entry = vitals(i);
+    const n = i++;
+    const at = iso(t0 + (n + 1) * 1000); // one reading a second: always after the start, never in the future
+    const entry = vitals(n);
     const json = JSON.stringify(entry);
-    const s = () => { alertsFired += store.session.addEntry({ sessionId: session.id, at, entry }, by, at).alerts.length; };
-    const r = () => rawInsert.run(randomUUID(), session.id, at, entry.kind, json, at, by.id); // autocommit: its own durable transaction
-    const storeFirst = i++ % 2 === 0;
-    const a = timeMs(storeFirst ? s : r);
-    const b = timeMs(storeFirst ? r : s);
+    // Each raw insert is autocommit: its own durable transaction.
+    const [s, r, p] = timeInTurn([
+      () => { alertsFired += store.session.addEntry({ sessionId: session.id, at, entry }, by, at).alerts.length; },
+      () => enc.insert.run(randomUUID(), session.id, at, entry.kind, json, at, by.id),
+      () => plain.insert.run(randomUUID(), session.id, at, entry.kind, json, at, by.id),
+    ], n);
     if (timed) {
-      storeMs.push(storeFirst ? a : b);
-      rawMs.push(storeFirst ? b : a);
+      storeMs.push(s!);
+      rawMs.push(r!);
+      plainMs.push(p!);
     }
   };
-  progress(`sessions: ${ENTRIES} durable store.session.addEntry (vitals) vs ${ENTRIES} raw inserts, alternating`);
+  progress(`sessions: ${ENTRIES} durable store.session.addEntry (vitals) vs ${ENTRIES} raw inserts, encrypted and plain, taking turns`);
   for (let k = 0; k < WARMUP; k++) one(false);
   for (let k = 0; k < ENTRIES; k++) one(true);
-  raw.close();
+  enc.db.close();
+  plain.db.close();
   const st = summarize(storeMs);
   const rw = summarize(rawMs);
+  const pl = summarize(plainMs);
 
   // ── (2) the chart of a patient with 500 past sessions ──
   const charted = store.createPatient({ ...patientFields(patientCount + 10_001), mrn: 'BENCH-SESSION-500', dateOfBirth: '1975-06-01' }, by.id, iso(Date.UTC(2019, 0, 1)));
@@ -146,8 +154,10 @@ export const sessionMonitoring: Section = ({ store, scratchDir, clinicianId, pat
     title: `Session monitoring: durable vitals entry (${ENTRIES} each, p50 / p95 / p99 / max) and a ${listed}-session chart`,
     rows: [
       { label: 'store.session.addEntry vitals (row + alerts + audit)', value: percentiles(st), goal: `p95 < ${GOAL_VITALS_P95_MS} ms`, pass: st.p95 < GOAL_VITALS_P95_MS },
-      { label: 'raw single-row INSERT, plain table (reference)', value: percentiles(rw) },
-      { label: 'vitals entry / raw insert (median / median)', value: `${ratio.toFixed(2)}x` },
+      { label: 'raw single-row INSERT, encrypted (reference)', value: percentiles(rw) },
+      { label: 'raw single-row INSERT, unencrypted (cost of encryption)', value: percentiles(pl) },
+      { label: 'vitals entry / encrypted raw insert (median / median)', value: `${ratio.toFixed(2)}x` },
+      { label: 'vitals entry / unencrypted raw; encrypted / unencrypted raw', value: `${(st.p50 / pl.p50).toFixed(2)}x; ${(rw.p50 / pl.p50).toFixed(2)}x` },
       { label: `alerts fired and stored with their entry`, value: `${alertsFired} of ${ENTRIES + WARMUP}` },
       { label: `chart load: patient + screenings + ${listed} sessions`, value: percentiles(chart), goal: `< ${GOAL_CHART_MS} ms`, pass: chart.p95 < GOAL_CHART_MS },
       { label: `store.session.listForPatient alone (${listed} rows)`, value: percentiles(listOnly) },
@@ -157,7 +167,9 @@ export const sessionMonitoring: Section = ({ store, scratchDir, clinicianId, pat
       vitalsEntryP95Ms: round(st.p95),
       vitalsEntryMs: roundSummary(st),
       vitalsEntryRawInsertMs: roundSummary(rw),
+      vitalsEntryRawPlainInsertMs: roundSummary(pl),
       vitalsEntryVsRawRatio: round(ratio, 2),
+      vitalsEntryVsPlainRawRatio: round(st.p50 / pl.p50, 2),
       vitalsEntryCount: ENTRIES,
       vitalsEntryAlertsFired: alertsFired,
       chart500SessionsMs: round(chart.p95),

@@ -89,3 +89,17 @@ export function sampleInterleaved(all: readonly Series[], samples: number, warmu
   }
   return out;
 }
+
+/**
+ * Runs each of `runs` once, starting with a different one on each call (i),
+ * so drift in disk and cache lands on all of them alike; returns their times
+ * in the order given.
+ */
+export function timeInTurn(runs: ReadonlyArray<() => void>, i: number): number[] {
+  const out = new Array<number>(runs.length);
+  for (let k = 0; k < runs.length; k++) {
+    const j = (i + k) % runs.length;
+    out[j] = timeMs(runs[j]!);
+  }
+  return out;
+}
