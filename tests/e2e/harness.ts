@@ -232,13 +232,49 @@ export function openDatabaseReadOnly(dataDir: string): Database {
 // ---- seeding through the API, for tests about a later step ----
 
 export const DEFAULT_CLINICIAN = { name: 'Dr Amira Haddad', credentials: 'MD', role: 'prescriber' } as const;
+/** Every seeded clinician's passphrase, for signing in and for electronic signatures (`signature: { passphrase: PASSPHRASE }`). */
+export const PASSPHRASE = 'amber kettle by the north window';
+/** What an administrator gives a new colleague, who replaces it with PASSPHRASE at first sign-in. */
+const TEMPORARY_PASSPHRASE = 'temporary lantern on the stairs';
 
-/** Creates a clinician and makes them the one working, then reloads the app so it shows the patient list. */
-export async function seedWorkingClinician(app: E2EApp, input: RequestOf<'clinicians.create'> = DEFAULT_CLINICIAN) {
-  const clinician = await app.api('clinicians.create', input);
-  await app.api('workspace.selectClinician', { clinicianId: clinician.id });
+type ClinicianFields = Omit<RequestOf<'auth.setup'>, 'passphrase'>;
+
+/**
+ * Sets up the clinic with `input` as its first administrator (the server signs
+ * them in), then reloads the app, which opens signed in at the patient list.
+ */
+export async function seedWorkingClinician(app: E2EApp, input: ClinicianFields = DEFAULT_CLINICIAN) {
+  const { status } = await app.api('auth.setup', { ...input, passphrase: PASSPHRASE });
   await app.open();
-  return clinician;
+  return status.clinician!;
+}
+
+/** Signs in through the API (the page learns it at its next reload or refused call). */
+export async function signInAs(app: E2EApp, clinicianId: string) {
+  return app.api('auth.signIn', { clinicianId, passphrase: PASSPHRASE });
+}
+
+/**
+ * The signed-in administrator adds a colleague, who signs in once to replace
+ * the temporary passphrase with PASSPHRASE; then the administrator is signed in again.
+ */
+export async function addClinician(app: E2EApp, input: Omit<RequestOf<'clinicians.create'>, 'temporaryPassphrase'>) {
+  const admin = (await app.api('auth.status', {})).clinician!;
+  const added = await app.api('clinicians.create', { ...input, temporaryPassphrase: TEMPORARY_PASSPHRASE });
+  await app.api('auth.signIn', { clinicianId: added.id, passphrase: TEMPORARY_PASSPHRASE });
+  await app.api('auth.changePassphrase', { current: TEMPORARY_PASSPHRASE, next: PASSPHRASE });
+  await signInAs(app, admin.id);
+  return added;
+}
+
+/** Signs in on the page's sign-in screen (after a restart): picks the name when there is a choice, types PASSPHRASE. */
+export async function signInOnPage(page: Page, name: string = DEFAULT_CLINICIAN.name) {
+  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+  const passphrase = page.locator('#sign-in-passphrase');
+  if (!(await passphrase.isVisible())) await page.getByRole('button', { name: new RegExp(name) }).click();
+  await passphrase.fill(PASSPHRASE);
+  await passphrase.press('Enter');
+  await page.getByTestId('gate').waitFor({ state: 'detached' });
 }
 
 export function patientInput(overrides: Partial<RequestOf<'patients.create'>> = {}): RequestOf<'patients.create'> {
