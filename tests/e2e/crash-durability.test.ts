@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, openDatabaseReadOnly, screenshot, seedWorkingClinician, startApp, type E2EApp } from './harness';
+import { expectNoAxeViolations, openDatabaseReadOnly, screenshot, seedWorkingClinician, signInOnPage, startApp, type E2EApp } from './harness';
 
 // A save the clinician saw confirmed survives the process being killed at once
 // (SIGKILL: no shutdown code runs), both in the database file and in the app
@@ -38,11 +38,11 @@ describe('a confirmed save survives SIGKILL', () => {
     }
 
     await app.restart();
-    // Who is working is chosen per run, so the app asks again.
-    await page.getByRole('heading', { name: 'Who is working?' }).waitFor();
-    await screenshot(page, '50-after-restart-picker');
-    await expectNoAxeViolations(page, 'picker after restart');
-    await page.keyboard.press('Enter');
+    // The records open only with a passphrase, so a restart asks for a sign-in.
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await screenshot(page, '50-after-restart-sign-in');
+    await expectNoAxeViolations(page, 'sign-in after restart');
+    await signInOnPage(page);
     await page.getByRole('searchbox', { name: 'Search patients' }).fill('cr-1');
     await expect.poll(() => page.locator('#patient-results tbody tr').count()).toBe(1);
     await page.getByRole('searchbox', { name: 'Search patients' }).press('Enter');
@@ -76,8 +76,7 @@ describe('a confirmed save survives SIGKILL', () => {
     }
 
     await app.restart();
-    await page.getByRole('heading', { name: 'Who is working?' }).waitFor();
-    await page.keyboard.press('Enter');
+    await signInOnPage(page);
     await page.getByRole('searchbox', { name: 'Search patients' }).fill('kilian');
     await expect.poll(() => page.locator('#patient-results tbody tr').count()).toBe(1);
     await page.keyboard.press('Enter');

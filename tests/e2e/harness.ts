@@ -267,6 +267,17 @@ export async function addClinician(app: E2EApp, input: Omit<RequestOf<'clinician
   return added;
 }
 
+/** "Switch clinician" from the header's user menu: the other person picks their name and types PASSPHRASE. */
+export async function switchClinicianOnPage(page: Page, name: string) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+  const passphrase = page.locator('#sign-in-passphrase');
+  await passphrase.fill(PASSPHRASE);
+  await passphrase.press('Enter');
+  await page.getByTestId('gate').waitFor({ state: 'detached' });
+}
+
 /** Signs in on the page's sign-in screen (after a restart): picks the name when there is a choice, types PASSPHRASE. */
 export async function signInOnPage(page: Page, name: string = DEFAULT_CLINICIAN.name) {
   await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();

@@ -7,12 +7,15 @@ import type { Screening } from '../../shared/schemas/screening';
 import { ITEMS, screeningCaseSchema } from '../../shared/screening';
 import {
   ROOT,
+  addClinician,
   expectNoAxeViolations,
   openDatabaseReadOnly,
   patientInput,
   screenshot,
   seedWorkingClinician,
+  signInAs,
   startApp,
+  switchClinicianOnPage,
   type E2EApp,
 } from './harness';
 
@@ -38,9 +41,8 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
   beforeAll(async () => {
     app = await startApp();
-    // The nurse first, so the app's "who is working" list, loaded when the clinician is seeded, has both.
-    nurseId = (await app.api('clinicians.create', { name: 'Sam Okafor', credentials: 'RN', role: 'nurse' })).id;
     prescriberId = (await seedWorkingClinician(app)).id;
+    nurseId = (await addClinician(app, { name: 'Sam Okafor', credentials: 'RN', role: 'nurse' })).id;
     ines = await app.api('patients.create', patientInput({ legalName: 'Ines Moreau', dateOfBirth: '1979-05-01', sex: 'female', mrn: 'SC-1001', weightKg: 70, allergies: 'No known allergies' }));
     tomas = await app.api('patients.create', patientInput({ legalName: 'Tomas Berg', dateOfBirth: '1968-02-11', sex: 'male', mrn: 'SC-1002' }));
     olga = await app.api('patients.create', patientInput({ legalName: 'Olga Lind', dateOfBirth: '1990-09-09', sex: 'female', mrn: 'SC-1003' }));
@@ -470,8 +472,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     expect(await p.getByTestId('sign-problems').textContent()).toContain('A contraindication can only be overridden with a written reason');
 
     // A nurse is told why they cannot sign it.
-    await p.getByRole('button', { name: 'Switch' }).click();
-    await p.getByRole('button', { name: /Sam Okafor/ }).click();
+    await switchClinicianOnPage(p, 'Sam Okafor');
     await p.getByRole('tab', { name: 'Screening' }).click();
     await p.getByTestId('screening-editor').waitFor();
     await p.getByLabel('Reason for overriding the contraindication').fill(OVERRIDE_REASON);
@@ -483,14 +484,13 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await expectNoAxeViolations(p, 'nurse cannot override');
 
     // Back as the prescriber. The reason typed is part of this screen only, so it is typed again.
-    await p.getByRole('button', { name: 'Switch' }).click();
-    await p.getByRole('button', { name: /Dr Amira Haddad/ }).click();
+    await switchClinicianOnPage(p, 'Dr Amira Haddad');
     await p.getByRole('tab', { name: 'Screening' }).click();
     await p.getByLabel('Reason for overriding the contraindication').fill(OVERRIDE_REASON);
     await expect.poll(() => sign.isDisabled()).toBe(false);
 
     // The store judges who is signing: if the nurse is the one working by the time Sign is pressed, it refuses and says why.
-    await app.api('workspace.selectClinician', { clinicianId: nurseId });
+    await signInAs(app, nurseId);
     await sign.click();
     const error = p.getByTestId('sign-error');
     await error.waitFor();
@@ -499,7 +499,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await expectNoAxeViolations(p, 'server refused the override');
     expect((await app.api('screenings.get', { id: draft.id })).status).toBe('draft');
 
-    await app.api('workspace.selectClinician', { clinicianId: prescriberId });
+    await signInAs(app, prescriberId);
     await sign.click();
     const signed = p.getByTestId('signed-screening');
     await signed.waitFor();

@@ -8,6 +8,7 @@ import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
   addClinician, DEFAULT_CLINICIAN, expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, startApp,
+  switchClinicianOnPage,
   type E2EApp,
 } from './harness';
 
@@ -241,13 +242,7 @@ describe('signing in', () => {
 
   it('a nurse signs in by switching clinician, and the server refuses what only an administrator may do', async () => {
     const { page } = app;
-    await openUserMenuItem(page, 'Switch clinician');
-    await page.getByRole('heading', { name: 'Switch clinician', level: 1 }).waitFor();
-    await page.getByRole('button', { name: /Sam Okafor/ }).click();
-    const passphrase = page.locator('#sign-in-passphrase');
-    await passphrase.fill(PASSPHRASE);
-    await passphrase.press('Enter');
-    await gate(page).waitFor({ state: 'detached' });
+    await switchClinicianOnPage(page, 'Sam Okafor');
     expect(await page.getByTestId('working-clinician').textContent()).toBe('Sam Okafor, RN');
 
     const settings = await app.apiResult('settings.update', { settings: { idleLockMinutes: 1 }, reason: 'Try as a nurse' });
@@ -259,7 +254,7 @@ describe('signing in', () => {
     expect(created.ok ? '' : created.error.message).toBe('Only an administrator may do this.');
     expect((await app.api('clinicians.list', {})).map((c) => c.name)).not.toContain('Dr Imposter');
 
-    await signInOnPageAfterSwitch(page, 'Dr Amira Haddad');
+    await switchClinicianOnPage(page, 'Dr Amira Haddad');
   });
 
   it('the idle lock: after the clinic’s idle time without input the screen locks by itself', async () => {
@@ -279,13 +274,3 @@ describe('signing in', () => {
     expect(await page.getByRole('searchbox', { name: 'Search patients' }).inputValue()).toBe('Kim');
   });
 });
-
-/** Back to another clinician from the user menu's "Switch clinician". */
-async function signInOnPageAfterSwitch(page: Page, name: string) {
-  await openUserMenuItem(page, 'Switch clinician');
-  await page.getByRole('button', { name: new RegExp(name) }).click();
-  const passphrase = page.locator('#sign-in-passphrase');
-  await passphrase.fill(PASSPHRASE);
-  await passphrase.press('Enter');
-  await page.getByTestId('gate').waitFor({ state: 'detached' });
-}
