@@ -100,6 +100,9 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     },
     [apply],
   );
+  // Stable, so the idle timer that calls it is not restarted by unrelated changes.
+  const lockNow = useCallback(() => runAuth('auth.lock'), [runAuth]);
+  const signOut = useCallback(() => runAuth('auth.signOut'), [runAuth]);
 
   const value = useMemo<Workspace>(() => {
     const names = new Map(clinicians.map((c) => [c.id, c.name]));
@@ -114,11 +117,11 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       cancelSwitch: () => setSwitching(false),
       apply,
       refresh,
-      lockNow: () => runAuth('auth.lock'),
-      signOut: () => runAuth('auth.signOut'),
+      lockNow,
+      signOut,
       clinicianName: (id) => (id ? (names.get(id) ?? 'Unknown clinician') : 'Unknown clinician'),
     };
-  }, [status, auth, clinicians, appShown, switching, apply, refresh, runAuth]);
+  }, [status, auth, clinicians, appShown, switching, apply, refresh, lockNow, signOut]);
 
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }
