@@ -237,6 +237,12 @@ export const PASSPHRASE = 'amber kettle by the north window';
 /** What an administrator gives a new colleague, who replaces it with PASSPHRASE at first sign-in. */
 const TEMPORARY_PASSPHRASE = 'temporary lantern on the stairs';
 
+/**
+ * How long a step that checks or wraps a passphrase may take: scrypt at the
+ * product's cost is ~0.6 s alone, many times that on a busy 2-core machine.
+ */
+export const CREDENTIAL_CHECK = { timeout: 30_000 };
+
 type ClinicianFields = Omit<RequestOf<'auth.setup'>, 'passphrase'>;
 
 /**
@@ -275,7 +281,7 @@ export async function switchClinicianOnPage(page: Page, name: string) {
   const passphrase = page.locator('#sign-in-passphrase');
   await passphrase.fill(PASSPHRASE);
   await passphrase.press('Enter');
-  await page.getByTestId('gate').waitFor({ state: 'detached' });
+  await page.getByTestId('gate').waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
 }
 
 /** Signs in on the page's sign-in screen (after a restart): picks the name when there is a choice, types PASSPHRASE. */
@@ -285,7 +291,7 @@ export async function signInOnPage(page: Page, name: string = DEFAULT_CLINICIAN.
   if (!(await passphrase.isVisible())) await page.getByRole('button', { name: new RegExp(name) }).click();
   await passphrase.fill(PASSPHRASE);
   await passphrase.press('Enter');
-  await page.getByTestId('gate').waitFor({ state: 'detached' });
+  await page.getByTestId('gate').waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
 }
 
 export function patientInput(overrides: Partial<RequestOf<'patients.create'>> = {}): RequestOf<'patients.create'> {

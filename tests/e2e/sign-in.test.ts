@@ -7,7 +7,7 @@ import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
-  addClinician, DEFAULT_CLINICIAN, expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, startApp,
+  addClinician, CREDENTIAL_CHECK, DEFAULT_CLINICIAN, expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, startApp,
   switchClinicianOnPage,
   type E2EApp,
 } from './harness';
@@ -22,6 +22,8 @@ const PRINTOUTS = join(ROOT, 'test-results', 'printouts');
 const PATIENT_NAME = 'Kim Sørensen';
 const PIN = '246810';
 const signature = { passphrase: PASSPHRASE };
+/** Each test checks passphrases several times (see CREDENTIAL_CHECK). */
+const TEST_BUDGET_MS = 180_000;
 
 const gate = (page: Page) => page.getByTestId('gate');
 
@@ -63,7 +65,7 @@ async function unlockWithPassphrase(page: Page) {
   const field = gate(page).locator('#unlock-passphrase');
   await field.fill(PASSPHRASE);
   await field.press('Enter');
-  await gate(page).waitFor({ state: 'detached' });
+  await gate(page).waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
 }
 
 /** Unlocks with the PIN set earlier in this run. */
@@ -71,7 +73,7 @@ async function unlockWithPin(page: Page) {
   const field = gate(page).locator('#unlock-pin');
   await field.fill(PIN);
   await field.press('Enter');
-  await gate(page).waitFor({ state: 'detached' });
+  await gate(page).waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
 }
 
 describe('signing in', () => {
@@ -100,7 +102,7 @@ describe('signing in', () => {
     await page.locator('#setup-passphrase').fill('password1234');
     await page.getByLabel('Passphrase again').fill('password1234');
     await page.getByRole('button', { name: 'Set up the clinic' }).click();
-    await expect.poll(() => page.getByText(/list of common passwords/).isVisible()).toBe(true);
+    await page.getByText(/list of common passwords/).waitFor(CREDENTIAL_CHECK);
     await screenshot(page, 'sign-in-01-setup');
     await expectNoAxeViolations(page, 'setup');
 
@@ -109,7 +111,7 @@ describe('signing in', () => {
     await page.getByRole('button', { name: 'Set up the clinic' }).click();
 
     const sheet = page.getByTestId('recovery-sheet');
-    await sheet.waitFor();
+    await sheet.waitFor(CREDENTIAL_CHECK);
     const key = (await page.getByTestId('recovery-key').getAttribute('aria-label'))!.replace('Recovery key: ', '');
     expect(key).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     expect(await sheet.textContent()).toContain(app.dataDir);
@@ -134,7 +136,7 @@ describe('signing in', () => {
     await carryOn.click();
     await page.getByRole('searchbox', { name: 'Search patients' }).waitFor();
     expect(await page.getByTestId('working-clinician').textContent()).toBe('Dr Amira Haddad, MD');
-  }, 120_000);
+  }, TEST_BUDGET_MS);
 
   it('after a restart: choose a name, a wrong passphrase says how many tries are left, the right one signs in', async () => {
     await addClinician(app, { name: 'Sam Okafor', credentials: 'RN', role: 'nurse' });
@@ -151,7 +153,7 @@ describe('signing in', () => {
     await passphrase.fill('not my passphrase at all');
     await passphrase.press('Enter');
     const refusal = page.getByRole('alert').filter({ hasText: 'That passphrase is not right' });
-    await refusal.waitFor();
+    await refusal.waitFor(CREDENTIAL_CHECK);
     expect(await refusal.textContent()).toMatch(/9 more wrong tries and sign-in locks for 15 minutes/);
     await screenshot(page, 'sign-in-04-wrong-passphrase');
     await expectNoAxeViolations(page, 'sign-in: wrong passphrase');
@@ -159,17 +161,18 @@ describe('signing in', () => {
     // The server asks for a growing pause after a wrong try; if it is not over yet, the button waits it out.
     await passphrase.fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // Each wait is settled on its own, so the one that loses the race cannot reject unheard later.
     const outcome = await Promise.race([
-      gate(page).waitFor({ state: 'detached' }).then(() => 'in'),
-      page.getByRole('alert').filter({ hasText: /Wait \d+ second/ }).waitFor().then(() => 'wait'),
-    ]).catch(() => 'neither');
+      gate(page).waitFor({ state: 'detached', ...CREDENTIAL_CHECK }).then(() => 'in', () => 'neither'),
+      page.getByRole('alert').filter({ hasText: /Wait \d+ second/ }).waitFor(CREDENTIAL_CHECK).then(() => 'wait', () => 'neither'),
+    ]);
     if (outcome === 'wait') {
       await passphrase.fill(PASSPHRASE);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await gate(page).waitFor({ state: 'detached' });
+      await gate(page).waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
     } else expect(outcome).toBe('in');
     expect(await page.getByTestId('working-clinician').textContent()).toBe('Dr Amira Haddad, MD');
-  }, 120_000);
+  }, TEST_BUDGET_MS);
 
   it('locked by hand: no patient on the lock screen, but the session in progress and its next check; the passphrase unlocks', async () => {
     const { page } = app;
@@ -190,7 +193,7 @@ describe('signing in', () => {
 
     await unlockWithPassphrase(page);
     await page.getByRole('heading', { name: PATIENT_NAME, level: 1 }).waitFor();
-  });
+  }, TEST_BUDGET_MS);
 
   it('a PIN set from the user menu unlocks the screen', async () => {
     const { page } = app;
@@ -199,21 +202,21 @@ describe('signing in', () => {
     await dialog.getByLabel('New PIN (6 digits)').fill(PIN);
     await dialog.getByLabel('Your passphrase').fill(PASSPHRASE);
     await dialog.getByRole('button', { name: 'Set PIN' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await dialog.waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
 
     await openUserMenuItem(page, 'Lock screen');
     await page.getByRole('heading', { name: 'Screen locked', level: 1 }).waitFor();
     const pin = gate(page).locator('#unlock-pin');
     await pin.fill('111111');
     await pin.press('Enter');
-    await gate(page).getByText('That PIN is not right.').waitFor();
+    await gate(page).getByText('That PIN is not right.').waitFor(CREDENTIAL_CHECK);
     await screenshot(page, 'sign-in-06-lock-screen-pin', { viewport: true });
     await expectNoAxeViolations(page, 'lock screen with PIN');
     await pin.fill(PIN);
     await pin.press('Enter');
-    await gate(page).waitFor({ state: 'detached' });
+    await gate(page).waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
     await page.getByRole('heading', { name: PATIENT_NAME, level: 1 }).waitFor();
-  });
+  }, TEST_BUDGET_MS);
 
   it('nothing typed is lost: a lock by hand, and a save the server refuses because the screen locked meanwhile', async () => {
     const { page } = app;
@@ -238,7 +241,7 @@ describe('signing in', () => {
     expect(await page.getByLabel('Legal name').inputValue()).toBe('Rita Before-Lock');
     await page.getByRole('button', { name: 'Save patient' }).click();
     await page.getByRole('heading', { name: 'Rita Before-Lock', level: 1 }).waitFor();
-  });
+  }, TEST_BUDGET_MS);
 
   it('a nurse signs in by switching clinician, and the server refuses what only an administrator may do', async () => {
     const { page } = app;
@@ -255,7 +258,7 @@ describe('signing in', () => {
     expect((await app.api('clinicians.list', {})).map((c) => c.name)).not.toContain('Dr Imposter');
 
     await switchClinicianOnPage(page, 'Dr Amira Haddad');
-  });
+  }, TEST_BUDGET_MS);
 
   it('the idle lock: after the clinic’s idle time without input the screen locks by itself', async () => {
     const { page } = app;
@@ -272,5 +275,5 @@ describe('signing in', () => {
     expect((await app.api('auth.status', {})).phase).toBe('locked');
     await unlockWithPin(page);
     expect(await page.getByRole('searchbox', { name: 'Search patients' }).inputValue()).toBe('Kim');
-  });
+  }, TEST_BUDGET_MS);
 });
