@@ -23,7 +23,7 @@ const PATIENT_NAME = 'Kim Sørensen';
 const PIN = '246810';
 const signature = { passphrase: PASSPHRASE };
 /** Each test checks passphrases several times (see CREDENTIAL_CHECK). */
-const TEST_BUDGET_MS = 180_000;
+const TEST_BUDGET_MS = 300_000;
 
 const gate = (page: Page) => page.getByTestId('gate');
 
@@ -79,6 +79,7 @@ async function unlockWithPin(page: Page) {
 describe('signing in', () => {
   let app: E2EApp;
   let patient: Patient;
+  let recoveryKey = '';
 
   beforeAll(async () => {
     app = await startApp();
@@ -114,6 +115,7 @@ describe('signing in', () => {
     await sheet.waitFor(CREDENTIAL_CHECK);
     const key = (await page.getByTestId('recovery-key').getAttribute('aria-label'))!.replace('Recovery key: ', '');
     expect(key).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    recoveryKey = key;
     expect(await sheet.textContent()).toContain(app.dataDir);
     await screenshot(page, 'sign-in-02-recovery-sheet');
     await expectNoAxeViolations(page, 'recovery sheet');
@@ -275,5 +277,41 @@ describe('signing in', () => {
     expect((await app.api('auth.status', {})).phase).toBe('locked');
     await unlockWithPin(page);
     expect(await page.getByRole('searchbox', { name: 'Search patients' }).inputValue()).toBe('Kim');
+  }, TEST_BUDGET_MS);
+
+  it('a reset passphrase is replaced at the next sign-in, and the recovery key lets an administrator back in', async () => {
+    const { page } = app;
+    const nurse = (await app.api('clinicians.list', {})).find((c) => c.name === 'Sam Okafor')!;
+    const temporary = 'given at the front desk today';
+    await app.api('clinicians.resetPassphrase', { id: nurse.id, temporaryPassphrase: temporary, reason: 'Forgot it after leave' });
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
+    await page.getByRole('button', { name: /Sam Okafor/ }).click();
+    await page.locator('#sign-in-passphrase').fill(temporary);
+    await page.locator('#sign-in-passphrase').press('Enter');
+    await page.getByRole('heading', { name: 'Choose your own passphrase', level: 1 }).waitFor(CREDENTIAL_CHECK);
+    await screenshot(page, 'sign-in-07-choose-own-passphrase');
+    await expectNoAxeViolations(page, 'choose your own passphrase');
+    await page.getByLabel('Temporary passphrase').fill(temporary);
+    await page.locator('#change-passphrase-next').fill(PASSPHRASE);
+    await page.getByLabel('New passphrase again').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await gate(page).waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
+    expect(await page.getByTestId('working-clinician').textContent()).toBe('Sam Okafor, RN');
+
+    // Signing out closes every screen; the administrator has forgotten their passphrase and uses the recovery key.
+    await openUserMenuItem(page, 'Sign out');
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await page.getByRole('button', { name: /Dr Amira Haddad/ }).click();
+    await page.getByRole('button', { name: 'Forgot your passphrase?' }).click();
+    await page.getByRole('button', { name: 'Use the recovery key' }).click();
+    await page.getByLabel('Recovery key').fill(recoveryKey.toLowerCase().replace(/-/g, ' '));
+    await page.locator('#recover-next').fill('a new passphrase after the holidays');
+    await page.getByLabel('New passphrase again').fill('a new passphrase after the holidays');
+    await screenshot(page, 'sign-in-08-recovery-key-form');
+    await expectNoAxeViolations(page, 'recovery with the key');
+    await page.getByRole('button', { name: 'Set the new passphrase and sign in' }).click();
+    await gate(page).waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
+    expect(await page.getByTestId('working-clinician').textContent()).toBe('Dr Amira Haddad, MD');
   }, TEST_BUDGET_MS);
 });
