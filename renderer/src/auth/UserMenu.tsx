@@ -33,10 +33,8 @@ export function UserMenu() {
         <Menu.Dropdown>
           <Menu.Item onClick={() => void lockNow()}>Lock screen</Menu.Item>
           <Menu.Item onClick={startSwitch}>Switch clinician</Menu.Item>
-          <Menu.Divider />
           <Menu.Item onClick={() => setDialog('pin')}>Set a PIN…</Menu.Item>
           <Menu.Item onClick={() => setDialog('passphrase')}>Change passphrase…</Menu.Item>
-          <Menu.Divider />
           <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
         </Menu.Dropdown>
       </Menu>
