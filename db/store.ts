@@ -9,8 +9,10 @@ import { AuditLog, auditMacKey, type AuditHead } from './audit';
 import { openDatabase, type OpenOptions } from './connection';
 import { ConsentStore } from './consent-store';
 import { ClinicianRepository, type ClinicianChanges } from './repositories/clinicians';
+import { QuestionnaireStore } from './questionnaire-store';
 import { ConsentRepository } from './repositories/consents';
 import { PatientRepository } from './repositories/patients';
+import { QuestionnaireRepository } from './repositories/questionnaires';
 import { ScreeningRepository } from './repositories/screenings';
 import { SessionRepository } from './repositories/sessions';
 import { SettingsRepository } from './repositories/settings';
@@ -37,6 +39,9 @@ export class Store {
   /** Treatment sessions: start gate, timeline entries and corrections, alerts, discharge, record. */
   readonly session: SessionStore;
   readonly signatures: SignatureRepository;
+  readonly questionnaires: QuestionnaireRepository;
+  /** PHQ-9, GAD-7 and ASQ entries and their corrections, scored with the change from baseline. */
+  readonly questionnaire: QuestionnaireStore;
 
   /**
    * `onAuditHead` hears the chain's newest row after each commit that added
@@ -58,6 +63,8 @@ export class Store {
     this.consent = new ConsentStore(this);
     this.sessions = new SessionRepository(db);
     this.session = new SessionStore(this);
+    this.questionnaires = new QuestionnaireRepository(db);
+    this.questionnaire = new QuestionnaireStore(this);
   }
 
   static open(dataDir: string, options: OpenOptions & { onAuditHead?: (head: AuditHead) => void }): Store {
@@ -180,9 +187,11 @@ export class Store {
   updateSettings(changes: Partial<ClinicSettings>, reason: string | null, by: string, at: string): ClinicSettings {
     return this.write(() => {
       const before = this.settings.read();
-      for (const [key, value] of Object.entries(changes)) {
-        if (value !== undefined) this.settings.write(key as keyof ClinicSettings, value, at, by);
-      }
+      const changed = Object.entries(changes).filter(
+        ([key, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(before[key as keyof ClinicSettings]),
+      );
+      if (changed.length === 0) throw new DomainError('invalid-input', 'Nothing was changed, so there is nothing to save.');
+      for (const [key, value] of changed) this.settings.write(key as keyof ClinicSettings, value, at, by);
       const after = this.settings.read();
       this.audit.append({ at, clinicianId: by, entity: 'settings', entityId: 'clinic', action: 'update', before, after, reason });
       return after;

@@ -1,7 +1,7 @@
 // End-to-end harness: runs KetaDesk in browser mode as a child process on a
 // fresh data folder and drives Debian's Chromium with playwright-core.
 //
-//   const app = await startApp();          // server + browser + page at the app
+//   const app = await startSignedInApp();  // server + browser + page at the app, a clinician working
 //   await app.page.getByRole(...)...
 //   await screenshot(app.page, 'patient-list');
 //   await expectNoAxeViolations(app.page, 'patient list');
@@ -229,7 +229,7 @@ export function openDatabaseReadOnly(dataDir: string): Database {
   return new BetterSqlite3(join(dataDir, 'ketadesk.sqlite'), { readonly: true, fileMustExist: true });
 }
 
-// ---- seeding through the API, for tests about a later step ----
+// ---- a working app, and seeding through the API, for tests about a later step ----
 
 export const DEFAULT_CLINICIAN = { name: 'Dr Amira Haddad', credentials: 'MD', role: 'prescriber' } as const;
 /** Every seeded clinician's passphrase, for signing in and for electronic signatures (`signature: { passphrase: PASSPHRASE }`). */
@@ -243,16 +243,56 @@ const TEMPORARY_PASSPHRASE = 'temporary lantern on the stairs';
  */
 export const CREDENTIAL_CHECK = { timeout: 30_000 };
 
-type ClinicianFields = Omit<RequestOf<'auth.setup'>, 'passphrase'>;
+type ClinicianInput = Omit<RequestOf<'clinicians.create'>, 'temporaryPassphrase' | 'isAdmin'>;
+type Clinician = ResponseOf<'clinicians.create'>;
+
+export interface SignedInApp extends E2EApp {
+  /** The clinician the app is signed in as: the clinic's first administrator. */
+  clinician: Clinician;
+  /** The other clinicians asked for, in the order given; each signs in with PASSPHRASE. */
+  colleagues: Clinician[];
+}
+
+export interface SignedInOptions extends StartOptions {
+  /** Who sets up the clinic and works; a prescriber by default. */
+  clinician?: ClinicianInput;
+  /** Further clinicians, added by the administrator, ready to sign in with PASSPHRASE. */
+  colleagues?: ClinicianInput[];
+  /** Runs on the started app before it opens as the clinician, e.g. to install a page clock. */
+  beforeSignIn?: (app: E2EApp) => Promise<void>;
+}
 
 /**
- * Sets up the clinic with `input` as its first administrator (the server signs
- * them in), then reloads the app, which opens signed in at the patient list.
+ * The one way a test reaches a working app: started on a fresh data folder,
+ * the clinic set up with `clinician` as its first administrator (setup signs
+ * in on the server), its colleagues added, and open at the patient list.
  */
-export async function seedWorkingClinician(app: E2EApp, input: ClinicianFields = DEFAULT_CLINICIAN) {
-  const { status } = await app.api('auth.setup', { ...input, passphrase: PASSPHRASE });
+export async function startSignedInApp(opts: SignedInOptions = {}): Promise<SignedInApp> {
+  const app = await startApp(opts);
+  try {
+    await opts.beforeSignIn?.(app);
+    const { name, credentials, role } = opts.clinician ?? DEFAULT_CLINICIAN;
+    const { status } = await app.api('auth.setup', { name, credentials: credentials ?? '', role, passphrase: PASSPHRASE });
+    const colleagues: Clinician[] = [];
+    for (const input of opts.colleagues ?? []) colleagues.push(await addClinician(app, input));
+    await app.open();
+    return Object.assign(app, { clinician: status.clinician!, colleagues });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+}
+
+/** Signs `clinicianId` in (with PASSPHRASE) and opens the app afresh, at the patient list. */
+export async function workAs(app: E2EApp, clinicianId: string): Promise<void> {
+  await signInAs(app, clinicianId);
   await app.open();
-  return status.clinician!;
+}
+
+/** After a restart nobody is signed in: `app.clinician` signs in on the page and goes on. */
+export async function workAgainAfterRestart(app: SignedInApp): Promise<void> {
+  await signInOnPage(app.page, app.clinician.name);
+  await app.page.getByTestId('working-clinician').waitFor();
 }
 
 /** Signs in through the API (the page learns it at its next reload or refused call). */
@@ -264,7 +304,7 @@ export async function signInAs(app: E2EApp, clinicianId: string) {
  * The signed-in administrator adds a colleague, who signs in once to replace
  * the temporary passphrase with PASSPHRASE; then the administrator is signed in again.
  */
-export async function addClinician(app: E2EApp, input: Omit<RequestOf<'clinicians.create'>, 'temporaryPassphrase'>) {
+export async function addClinician(app: E2EApp, input: ClinicianInput) {
   const admin = (await app.api('auth.status', {})).clinician!;
   const added = await app.api('clinicians.create', { ...input, temporaryPassphrase: TEMPORARY_PASSPHRASE });
   await app.api('auth.signIn', { clinicianId: added.id, passphrase: TEMPORARY_PASSPHRASE });
@@ -302,4 +342,46 @@ export function patientInput(overrides: Partial<RequestOf<'patients.create'>> = 
     mrn: `T${Math.floor(Math.random() * 1e8)}`,
     ...overrides,
   };
+}
+
+/** A new patient, made through the API. */
+export function seedPatient(app: E2EApp, overrides: Partial<RequestOf<'patients.create'>> = {}) {
+  return app.api('patients.create', patientInput(overrides));
+}
+
+type Treatment = RequestOf<'screenings.create'>['plannedTreatment'];
+
+export interface DraftSeed {
+  /** What the draft holds, saved after it is created; an empty draft without. */
+  answers?: Omit<RequestOf<'screenings.save'>['answers'], 'plannedTreatment'>;
+  signing?: RequestOf<'screenings.save'>['signing'];
+  /** The signed screening this draft corrects. */
+  amendsId?: string;
+}
+
+const answersOf = ({ baselineVitals, answers, medications }: ResponseOf<'screenings.create'>['case']) =>
+  ({ answers, medications: medications ?? [], ...(baselineVitals ? { baselineVitals } : {}) });
+
+/** A screening draft made through the API, as the checklist would have saved it. Returns the stored draft. */
+export async function seedScreeningDraft(app: E2EApp, patientId: string, plannedTreatment: Treatment, seed: DraftSeed = {}) {
+  const draft = await app.api('screenings.create', { patientId, plannedTreatment, ...(seed.amendsId ? { amendsId: seed.amendsId } : {}) });
+  if (!seed.answers && !seed.signing) return draft;
+  return app.api('screenings.save', {
+    id: draft.id,
+    expectedVersion: draft.version,
+    answers: { ...answersOf(draft.case), ...seed.answers, plannedTreatment },
+    ...(seed.signing ? { signing: seed.signing } : {}),
+  });
+}
+
+/** A screening drafted and signed through the API by the clinician working. Returns the signed screening. */
+export async function seedSignedScreening(
+  app: E2EApp,
+  patientId: string,
+  plannedTreatment: Treatment,
+  seed: DraftSeed,
+  signing: Omit<RequestOf<'screenings.sign'>, 'id' | 'expectedVersion' | 'signature'> = { acknowledgedRuleIds: [] },
+) {
+  const draft = await seedScreeningDraft(app, patientId, plannedTreatment, seed);
+  return app.api('screenings.sign', { id: draft.id, expectedVersion: draft.version, signature: { passphrase: PASSPHRASE }, ...signing });
 }

@@ -4,8 +4,7 @@ import {
   PASSPHRASE,
   patientInput,
   screenshot,
-  seedWorkingClinician,
-  startApp,
+  startSignedInApp,
   type E2EApp,
 } from './harness';
 
@@ -18,8 +17,7 @@ describe('patient: create, find, chart, amend, history', () => {
   let zoeId = '';
 
   beforeAll(async () => {
-    app = await startApp();
-    await seedWorkingClinician(app);
+    app = await startSignedInApp();
     // Near misses for the searches below.
     await app.api('patients.create', patientInput({ legalName: 'Zoe Anders', mrn: 'KD-2001', dateOfBirth: '1990-01-20' }));
     await app.api('patients.create', patientInput({ legalName: 'Peter Angstrom', mrn: 'KD-2002', dateOfBirth: '1985-07-02', sex: 'male' }));
