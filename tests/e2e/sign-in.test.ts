@@ -313,7 +313,7 @@ describe('signing in', () => {
     await page.getByLabel('New passphrase again').fill('a new passphrase after the holidays');
     await screenshot(page, 'sign-in-08-recovery-key-form');
     await expectNoAxeViolations(page, 'recovery with the key');
-    await page.getByRole('button', { name: 'Set the new passphrase and sign in' }).click();
+    await page.getByRole('button', { name: 'Save and sign in' }).click();
     await gate(page).waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
     expect(await page.getByTestId('working-clinician').textContent()).toBe('Dr Amira Haddad, MD');
   }, TEST_BUDGET_MS);

@@ -56,7 +56,7 @@ export function RecoverForm({ who, onCancel }: { who: SignInChoice; onCancel: ()
           autoComplete="off"
           spellCheck={false}
           autoFocus
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           {...form.getInputProps('recoveryKey')}
         />
         <NewPassphraseFields form={form} field="next" idPrefix={ID} />
@@ -65,7 +65,7 @@ export function RecoverForm({ who, onCancel }: { who: SignInChoice; onCancel: ()
             Back
           </Button>
           <Button type="submit" loading={saving}>
-            Set the new passphrase and sign in
+            Save and sign in
           </Button>
         </Group>
       </Stack>
