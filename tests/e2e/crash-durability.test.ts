@@ -39,10 +39,10 @@ describe('a confirmed save survives SIGKILL', () => {
     }
 
     await app.restart();
-    // Who is working is chosen per run, so the app asks again.
-    await page.getByRole('heading', { name: 'Who is working?' }).waitFor();
-    await screenshot(page, '50-after-restart-picker');
-    await expectNoAxeViolations(page, 'picker after restart');
+    // The records open only with a passphrase, so a restart asks for a sign-in.
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await screenshot(page, '50-after-restart-sign-in');
+    await expectNoAxeViolations(page, 'sign-in after restart');
     await workAgainAfterRestart(app);
     await page.getByRole('searchbox', { name: 'Search patients' }).fill('cr-1');
     await expect.poll(() => page.locator('#patient-results tbody tr').count()).toBe(1);

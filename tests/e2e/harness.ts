@@ -224,21 +224,31 @@ export function openDatabaseReadOnly(dataDir: string): Database {
 // ---- a working app, and seeding through the API, for tests about a later step ----
 
 export const DEFAULT_CLINICIAN = { name: 'Dr Amira Haddad', credentials: 'MD', role: 'prescriber' } as const;
+/** Every seeded clinician's passphrase, for signing in and for electronic signatures (`signature: { passphrase: PASSPHRASE }`). */
+export const PASSPHRASE = 'amber kettle by the north window';
+/** What an administrator gives a new colleague, who replaces it with PASSPHRASE at first sign-in. */
+const TEMPORARY_PASSPHRASE = 'temporary lantern on the stairs';
 
-type ClinicianInput = RequestOf<'clinicians.create'>;
+/**
+ * How long a step that checks or wraps a passphrase may take: scrypt at the
+ * product's cost is ~0.6 s alone, many times that on a busy 2-core machine.
+ */
+export const CREDENTIAL_CHECK = { timeout: 30_000 };
+
+type ClinicianInput = Omit<RequestOf<'clinicians.create'>, 'temporaryPassphrase' | 'isAdmin'>;
 type Clinician = ResponseOf<'clinicians.create'>;
 
 export interface SignedInApp extends E2EApp {
-  /** The clinician the app is working as. */
+  /** The clinician the app is signed in as: the clinic's first administrator. */
   clinician: Clinician;
-  /** The other clinicians asked for, in the order given. */
+  /** The other clinicians asked for, in the order given; each signs in with PASSPHRASE. */
   colleagues: Clinician[];
 }
 
 export interface SignedInOptions extends StartOptions {
-  /** Who is working; a prescriber by default. */
+  /** Who sets up the clinic and works; a prescriber by default. */
   clinician?: ClinicianInput;
-  /** Further clinicians, created first so that the app knows them from its first screen. */
+  /** Further clinicians, added by the administrator, ready to sign in with PASSPHRASE. */
   colleagues?: ClinicianInput[];
   /** Runs on the started app before it opens as the clinician, e.g. to install a page clock. */
   beforeSignIn?: (app: E2EApp) => Promise<void>;
@@ -246,36 +256,74 @@ export interface SignedInOptions extends StartOptions {
 
 /**
  * The one way a test reaches a working app: started on a fresh data folder,
- * its clinicians created, and open as `clinician` at the patient list. How a
- * clinician gets to work (today the "who is working" choice) lives only here
- * and in `workAs`, so a change to it is made in this file alone.
+ * the clinic set up with `clinician` as its first administrator (setup signs
+ * in on the server), its colleagues added, and open at the patient list.
  */
 export async function startSignedInApp(opts: SignedInOptions = {}): Promise<SignedInApp> {
   const app = await startApp(opts);
   try {
     await opts.beforeSignIn?.(app);
+    const { name, credentials, role } = opts.clinician ?? DEFAULT_CLINICIAN;
+    const { status } = await app.api('auth.setup', { name, credentials: credentials ?? '', role, passphrase: PASSPHRASE });
     const colleagues: Clinician[] = [];
-    for (const input of opts.colleagues ?? []) colleagues.push(await app.api('clinicians.create', input));
-    const clinician = await app.api('clinicians.create', opts.clinician ?? DEFAULT_CLINICIAN);
-    await workAs(app, clinician.id);
-    return Object.assign(app, { clinician, colleagues });
+    for (const input of opts.colleagues ?? []) colleagues.push(await addClinician(app, input));
+    await app.open();
+    return Object.assign(app, { clinician: status.clinician!, colleagues });
   } catch (err) {
     await app.close();
     throw err;
   }
 }
 
-/** Makes `clinicianId` the one working and opens the app afresh, at the patient list. */
+/** Signs `clinicianId` in (with PASSPHRASE) and opens the app afresh, at the patient list. */
 export async function workAs(app: E2EApp, clinicianId: string): Promise<void> {
-  await app.api('workspace.selectClinician', { clinicianId });
+  await signInAs(app, clinicianId);
   await app.open();
 }
 
-/** After a restart the server no longer knows who is working: the app asks, and `app.clinician` goes on. */
+/** After a restart nobody is signed in: `app.clinician` signs in on the page and goes on. */
 export async function workAgainAfterRestart(app: SignedInApp): Promise<void> {
-  await app.page.getByRole('heading', { name: 'Who is working?' }).waitFor();
-  await app.page.getByRole('button', { name: new RegExp(app.clinician.name) }).click();
+  await signInOnPage(app.page, app.clinician.name);
   await app.page.getByTestId('working-clinician').waitFor();
+}
+
+/** Signs in through the API (the page learns it at its next reload or refused call). */
+export async function signInAs(app: E2EApp, clinicianId: string) {
+  return app.api('auth.signIn', { clinicianId, passphrase: PASSPHRASE });
+}
+
+/**
+ * The signed-in administrator adds a colleague, who signs in once to replace
+ * the temporary passphrase with PASSPHRASE; then the administrator is signed in again.
+ */
+export async function addClinician(app: E2EApp, input: ClinicianInput) {
+  const admin = (await app.api('auth.status', {})).clinician!;
+  const added = await app.api('clinicians.create', { ...input, temporaryPassphrase: TEMPORARY_PASSPHRASE });
+  await app.api('auth.signIn', { clinicianId: added.id, passphrase: TEMPORARY_PASSPHRASE });
+  await app.api('auth.changePassphrase', { current: TEMPORARY_PASSPHRASE, next: PASSPHRASE });
+  await signInAs(app, admin.id);
+  return added;
+}
+
+/** "Switch clinician" from the header's user menu: the other person picks their name and types PASSPHRASE. */
+export async function switchClinicianOnPage(page: Page, name: string) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Switch clinician' }).click();
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+  const passphrase = page.locator('#sign-in-passphrase');
+  await passphrase.fill(PASSPHRASE);
+  await passphrase.press('Enter');
+  await page.getByTestId('gate').waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
+}
+
+/** Signs in on the page's sign-in screen (after a restart): picks the name when there is a choice, types PASSPHRASE. */
+export async function signInOnPage(page: Page, name: string = DEFAULT_CLINICIAN.name) {
+  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+  const passphrase = page.locator('#sign-in-passphrase');
+  if (!(await passphrase.isVisible())) await page.getByRole('button', { name: new RegExp(name) }).click();
+  await passphrase.fill(PASSPHRASE);
+  await passphrase.press('Enter');
+  await page.getByTestId('gate').waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
 }
 
 export function patientInput(overrides: Partial<RequestOf<'patients.create'>> = {}): RequestOf<'patients.create'> {
@@ -324,8 +372,8 @@ export async function seedSignedScreening(
   patientId: string,
   plannedTreatment: Treatment,
   seed: DraftSeed,
-  signing: Omit<RequestOf<'screenings.sign'>, 'id' | 'expectedVersion'> = { acknowledgedRuleIds: [] },
+  signing: Omit<RequestOf<'screenings.sign'>, 'id' | 'expectedVersion' | 'signature'> = { acknowledgedRuleIds: [] },
 ) {
   const draft = await seedScreeningDraft(app, patientId, plannedTreatment, seed);
-  return app.api('screenings.sign', { id: draft.id, expectedVersion: draft.version, ...signing });
+  return app.api('screenings.sign', { id: draft.id, expectedVersion: draft.version, signature: { passphrase: PASSPHRASE }, ...signing });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
+  PASSPHRASE,
   patientInput,
   screenshot,
   startSignedInApp,
@@ -265,7 +266,7 @@ describe('patient: create, find, chart, amend, history', () => {
     const current = await app.api('patients.get', { id: zoeId });
     const { id, version, createdAt, createdBy, updatedAt, updatedBy, ...fields } = current;
     void createdAt, void createdBy, void updatedAt, void updatedBy;
-    await app.api('patients.amend', { id, expectedVersion: version, fields: { ...fields, emergencyContactName: 'Lars Berg' }, reason: 'Contact changed name' });
+    await app.api('patients.amend', { id, expectedVersion: version, fields: { ...fields, emergencyContactName: 'Lars Berg' }, reason: 'Contact changed name', signature: { passphrase: PASSPHRASE } });
 
     await dialog.getByRole('button', { name: 'Save amendment' }).click();
     const alert = dialog.getByRole('alert');

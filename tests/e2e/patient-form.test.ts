@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, screenshot, seedPatient, startSignedInApp, type SignedInApp } from './harness';
+import { CREDENTIAL_CHECK, expectNoAxeViolations, PASSPHRASE, screenshot, seedPatient, startSignedInApp, type SignedInApp } from './harness';
 
 // The patient form checks what is typed against the shared schema as it is
 // typed, and when the server refuses a save (a taken MRN) it says so on that
@@ -133,28 +133,21 @@ describe('patient form: validation as you type and server refusals', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  it('asks again who is working when the main process has forgotten, without losing the form', async () => {
+  it('shows the lock over the form when the server refuses a save because the screen locked, without losing the form', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Add patient' }).click();
     await page.getByLabel('Legal name').fill('Rita Restart');
     await page.getByLabel('MRN').fill('RR-1');
     await page.getByLabel('Date of birth').fill('1955-02-03');
     await page.getByLabel('Unknown').check();
-    // The next save is answered as a freshly restarted main process would.
-    await page.route('**/api/patients.create', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ ok: false, error: { code: 'no-clinician', message: 'Choose who is working before making changes.' } }),
-      }),
-    );
+    // The server locked meanwhile (idle there); the next save is refused and the lock shows over the form.
+    await app.api('auth.lock', {});
     await page.getByRole('button', { name: 'Save patient' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Who is working?' });
-    await dialog.waitFor();
-    await screenshot(page, '32-reselect-clinician');
-    await expectNoAxeViolations(page, 'reselect clinician');
-    await page.unroute('**/api/patients.create');
-    await dialog.getByRole('button', { name: new RegExp(app.clinician.name) }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Screen locked', level: 1 }).waitFor();
+    await screenshot(page, '32-locked-over-form');
+    await page.locator('#unlock-passphrase').fill(PASSPHRASE);
+    await page.locator('#unlock-passphrase').press('Enter');
+    await page.getByTestId('gate').waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
     expect(await page.getByLabel('Legal name').inputValue()).toBe('Rita Restart');
     await page.getByRole('button', { name: 'Save patient' }).click();
     await page.getByRole('heading', { name: 'Rita Restart', level: 1 }).waitFor();

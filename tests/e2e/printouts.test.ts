@@ -9,7 +9,7 @@ import {
 } from '../../shared/printouts';
 import type { PaperSize } from '../../shared/schemas/settings';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { expectNoAxeViolations, patientInput, ROOT, screenshot, startSignedInApp, type E2EApp } from './harness';
+import { expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, startSignedInApp, type E2EApp } from './harness';
 
 // Each printout opened from the chart in Chromium, printed with page.pdf() on
 // the clinic's paper and read back with poppler: the patient's name, the
@@ -274,7 +274,7 @@ describe('patient printouts', () => {
     const { page } = app;
     const draft = await app.api('screenings.create', { patientId, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
-    await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [] });
+    await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature: { passphrase: PASSPHRASE } });
     // The consent printed above was for IV ketamine, so esketamine cannot start yet.
     const before = await app.api('sessions.eligibility', { patientId, route: 'esketamine-nasal' });
     expect(before.reasons.map((r) => r.code)).toEqual(['consent-required']);

@@ -7,6 +7,7 @@ import type { Patient } from '../../shared/schemas/patient';
 import type { Screening } from '../../shared/schemas/screening';
 import { ITEMS, screeningCaseSchema } from '../../shared/screening';
 import {
+  PASSPHRASE,
   ROOT,
   expectNoAxeViolations,
   openDatabaseReadOnly,
@@ -14,7 +15,9 @@ import {
   seedPatient,
   seedScreeningDraft,
   seedSignedScreening,
+  signInAs,
   startSignedInApp,
+  switchClinicianOnPage,
   workAs,
   type DraftSeed,
   type SignedInApp,
@@ -598,8 +601,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     expect(await p.getByTestId('sign-problems').textContent()).toContain('A contraindication can only be overridden with a written reason');
 
     // A nurse is told why they cannot sign it.
-    await p.getByRole('button', { name: 'Switch' }).click();
-    await p.getByRole('button', { name: /Sam Okafor/ }).click();
+    await switchClinicianOnPage(p, 'Sam Okafor');
     await p.getByRole('tab', { name: 'Screening' }).click();
     await p.getByTestId('screening-editor').waitFor();
     await p.getByLabel('Reason for overriding the contraindication').fill(OVERRIDE_REASON);
@@ -611,14 +613,13 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await expectNoAxeViolations(p, 'nurse cannot override');
 
     // Back as the prescriber. The reason typed is part of this screen only, so it is typed again.
-    await p.getByRole('button', { name: 'Switch' }).click();
-    await p.getByRole('button', { name: /Dr Amira Haddad/ }).click();
+    await switchClinicianOnPage(p, 'Dr Amira Haddad');
     await p.getByRole('tab', { name: 'Screening' }).click();
     await p.getByLabel('Reason for overriding the contraindication').fill(OVERRIDE_REASON);
     await expect.poll(() => sign.isDisabled()).toBe(false);
 
     // The store judges who is signing: if the nurse is the one working by the time Sign is pressed, it refuses and says why.
-    await app.api('workspace.selectClinician', { clinicianId: nurseId() });
+    await signInAs(app, nurseId());
     await sign.click();
     const error = p.getByTestId('sign-error');
     await error.waitFor();
@@ -627,7 +628,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await expectNoAxeViolations(p, 'server refused the override');
     expect((await app.api('screenings.get', { id: draft.id })).status).toBe('draft');
 
-    await app.api('workspace.selectClinician', { clinicianId: prescriberId() });
+    await signInAs(app, prescriberId());
     await sign.click();
     const signed = p.getByTestId('signed-screening');
     await signed.waitFor();
@@ -862,7 +863,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
       });
       const imported = await paula('SC-4002');
       const draft = await app.api('screenings.import', { patientId: imported.id, json: readFileSync(join(EXAMPLES, 'caution.json'), 'utf8') });
-      await app.api('screenings.sign', { id: draft.id, expectedVersion: draft.version, acknowledgedRuleIds: draft.result.findings.filter((f) => f.severity === 'caution').map((f) => f.ruleId) });
+      await app.api('screenings.sign', { id: draft.id, expectedVersion: draft.version, acknowledgedRuleIds: draft.result.findings.filter((f) => f.severity === 'caution').map((f) => f.ruleId), signature: { passphrase: PASSPHRASE } });
 
       expect((await app.api('audit.verify', {})).ok).toBe(true);
       await app.killServer();

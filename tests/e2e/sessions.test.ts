@@ -9,7 +9,7 @@ import type { Patient } from '../../shared/schemas/patient';
 import type { Route } from '../../shared/session';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
-  SCREENS_DIR, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, startSignedInApp,
+  PASSPHRASE, SCREENS_DIR, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signInOnPage, startSignedInApp,
   type E2EApp,
 } from './harness';
 
@@ -62,11 +62,12 @@ async function signScreening(app: E2EApp, patientId: string, route: Route, overr
   const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route, overrides) });
   return app.api('screenings.sign', {
     id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], ...(overrideReason ? { overrideReason } : {}),
+    signature: { passphrase: PASSPHRASE },
   });
 }
 
 const recordConsent = (app: E2EApp, patientId: string, route: Route) =>
-  app.api('consents.record', { patientId, formVersion: CONSENT_FORM.version, plannedTreatment: route });
+  app.api('consents.record', { patientId, formVersion: CONSENT_FORM.version, plannedTreatment: route, signature: { passphrase: PASSPHRASE } });
 
 function helpers(getApp: () => E2EApp) {
   const page = () => getApp().page;
@@ -493,8 +494,7 @@ describe('sessions: every confirmed entry survives the server being killed', () 
 
   async function reopenAfterRestart() {
     const { page } = app;
-    await page.getByRole('heading', { name: 'Who is working?' }).waitFor();
-    await page.keyboard.press('Enter');
+    await signInOnPage(page);
     await h.openChart(kim);
     // The tab goes straight to the session in progress.
     await page.getByTestId('session-screen').waitFor();

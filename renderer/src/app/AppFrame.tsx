@@ -1,10 +1,9 @@
-import { AppShell, Box, Button, Group, Text } from '@mantine/core';
+import { AppShell, Box, Button, Group } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import type { ReactNode } from 'react';
-import { CLINICIAN_ROLE_LABELS } from '../../../shared/schemas/clinician';
+import { UserMenu } from '../auth/UserMenu';
 import { Brand } from '../components/Brand';
 import { useNavigation } from './navigation';
-import { useWorkspace } from './workspace';
 
 /** The screens the header's Main navigation goes to. */
 const MAIN_NAVIGATION = [
@@ -13,12 +12,11 @@ const MAIN_NAVIGATION = [
 ] as const;
 
 /**
- * The working frame: brand, who is working (always visible, with Switch), and
+ * The working frame: brand, who is signed in (always visible, with their menu), and
  * the app-wide shortcuts. "/" and Ctrl+K go to patient search; Alt+N starts a
  * new patient.
  */
 export function AppFrame({ children }: { children: ReactNode }) {
-  const { current, startSwitch } = useWorkspace();
   const { route, navigate, requestSearchFocus } = useNavigation();
 
   useHotkeys(
@@ -50,25 +48,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
               ))}
             </Box>
           </Group>
-          {current && (
-            <Group gap="sm" wrap="nowrap" aria-label="Who is working" role="group">
-              <Text size="sm" c="dimmed">
-                Working:
-              </Text>
-              <div>
-                <Text size="sm" fw={600} lh={1.2} data-testid="working-clinician">
-                  {current.name}
-                  {current.credentials ? `, ${current.credentials}` : ''}
-                </Text>
-                <Text size="xs" c="dimmed" lh={1.2}>
-                  {CLINICIAN_ROLE_LABELS[current.role]}
-                </Text>
-              </div>
-              <Button variant="default" size="compact-sm" onClick={startSwitch}>
-                Switch
-              </Button>
-            </Group>
-          )}
+          <UserMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Main bg="gray.0">

@@ -1,105 +1,127 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { ApiError, Result } from '../../../shared/result';
-import type { Clinician, ClinicianInput } from '../../../shared/schemas/clinician';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AuthStatus } from '../../../shared/auth/status';
+import type { ApiError, ErrorCode, Result } from '../../../shared/result';
+import type { Clinician } from '../../../shared/schemas/clinician';
 import { call, onApiError } from '../api/client';
+import { notifyResume } from './resume';
 
 type Status = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready' };
 
 interface Workspace {
   status: Status;
+  /** What the server believes: phase, who is signed in or locked, who may sign in. */
+  auth: AuthStatus | null;
+  /** Everyone, for names on records (incl. inactive); empty until someone is signed in. */
   clinicians: Clinician[];
-  /** Who is working; null until someone is chosen. */
+  /** The signed-in clinician (also while their screen is locked). */
   current: Clinician | null;
-  /** True while the "who is working" picker is shown for a switch. */
-  switching: boolean;
   /**
-   * The main process answered "no clinician" although one was chosen here (it
-   * was restarted). The app asks again over the current screen, so nothing
-   * typed is lost.
+   * The app's screens are mounted (under a gate while it is closed, so nothing
+   * typed is lost): from the first sign-in until a sign-out by hand.
    */
-  needsReselect: boolean;
+  appShown: boolean;
+  /** True while "switch clinician" (another person's sign-in) is shown over the app. */
+  switching: boolean;
   startSwitch: () => void;
   cancelSwitch: () => void;
-  select: (clinicianId: string) => Promise<Result<Clinician>>;
-  /** Creates a clinician and makes them the one working. */
-  createAndSelect: (input: ClinicianInput) => Promise<Result<Clinician>>;
-  reload: () => void;
+  /** Takes the status an auth.* call answered, so the screen shows what the server now believes. */
+  apply: (status: AuthStatus) => void;
+  refresh: () => void;
+  lockNow: () => Promise<Result<AuthStatus>>;
+  signOut: () => Promise<Result<AuthStatus>>;
   clinicianName: (id: string | null | undefined) => string;
 }
+
+/** Answers that mean "the gate is closed": the status is read again and the right gate shown over the screen. */
+const GATE_CODES: ReadonlySet<ErrorCode> = new Set(['locked', 'signed-out', 'setup-required', 'passphrase-change-required']);
+export const isGateError = (error: ApiError) => GATE_CODES.has(error.code);
 
 const WorkspaceContext = createContext<Workspace | null>(null);
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>({ state: 'loading' });
+  const [auth, setAuth] = useState<AuthStatus | null>(null);
   const [clinicians, setClinicians] = useState<Clinician[]>([]);
-  const [current, setCurrent] = useState<Clinician | null>(null);
   const [switching, setSwitching] = useState(false);
-  const [needsReselect, setNeedsReselect] = useState(false);
-  const [loadCount, setLoadCount] = useState(0);
+  const [appShown, setAppShown] = useState(false);
+  const wasOpen = useRef(false);
 
+  const apply = useCallback((next: AuthStatus) => {
+    setAuth(next);
+    setStatus({ state: 'ready' });
+    const open = next.phase === 'signed-in' && !next.mustChangePassphrase;
+    if (open) {
+      setSwitching(false);
+      setAppShown(true);
+    }
+    // Back in after a lock or a sign-in over the screen: what failed meanwhile may be tried again.
+    if (open && !wasOpen.current) notifyResume();
+    wasOpen.current = open;
+  }, []);
+
+  const refresh = useCallback(() => {
+    void call('auth.status', {}).then((result) => {
+      if (result.ok) apply(result.data);
+      else setStatus({ state: 'failed', error: result.error });
+    });
+  }, [apply]);
+
+  useEffect(refresh, [refresh]);
+
+  // Names for records: read whenever someone (else) is signed in, since the list may have changed meanwhile.
+  const signedInId = auth?.phase === 'signed-in' && !auth.mustChangePassphrase ? auth.clinician?.id : undefined;
   useEffect(() => {
+    if (!signedInId) return;
     let live = true;
-    setStatus({ state: 'loading' });
-    void Promise.all([call('workspace.current', {}), call('clinicians.list', {})]).then(([ws, list]) => {
-      if (!live) return;
-      if (!ws.ok) return setStatus({ state: 'failed', error: ws.error });
-      if (!list.ok) return setStatus({ state: 'failed', error: list.error });
-      setClinicians(list.data);
-      setCurrent(ws.data.clinician);
-      setStatus({ state: 'ready' });
+    void call('clinicians.list', {}).then((list) => {
+      if (live && list.ok) setClinicians(list.data);
     });
     return () => {
       live = false;
     };
-  }, [loadCount]);
+  }, [signedInId]);
 
-  // The main process forgot who is working (it restarted): ask again rather than fail every save.
   useEffect(
     () =>
       onApiError((error) => {
-        if (error.code === 'no-clinician') setNeedsReselect(true);
+        if (isGateError(error)) refresh();
       }),
-    [],
+    [refresh],
   );
 
-  const select = useCallback(async (clinicianId: string) => {
-    const result = await call('workspace.selectClinician', { clinicianId });
-    if (result.ok) {
-      setCurrent(result.data);
-      setSwitching(false);
-      setNeedsReselect(false);
-    }
-    return result;
-  }, []);
-
-  const createAndSelect = useCallback(
-    async (input: ClinicianInput) => {
-      const created = await call('clinicians.create', input);
-      if (!created.ok) return created;
-      setClinicians((list) =>
-        [...list, created.data].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })),
-      );
-      return select(created.data.id);
+  const runAuth = useCallback(
+    async (channel: 'auth.lock' | 'auth.signOut') => {
+      const result = await call(channel, {});
+      if (!result.ok) return result;
+      // Signing out closes every screen: the next person starts afresh, with nobody's patient open.
+      if (channel === 'auth.signOut') setAppShown(false);
+      apply(result.data);
+      return result;
     },
-    [select],
+    [apply],
   );
+  // Stable, so the idle timer that calls it is not restarted by unrelated changes.
+  const lockNow = useCallback(() => runAuth('auth.lock'), [runAuth]);
+  const signOut = useCallback(() => runAuth('auth.signOut'), [runAuth]);
 
   const value = useMemo<Workspace>(() => {
     const names = new Map(clinicians.map((c) => [c.id, c.name]));
     return {
       status,
+      auth,
       clinicians,
-      current,
+      current: auth?.clinician ?? null,
+      appShown,
       switching,
-      needsReselect,
       startSwitch: () => setSwitching(true),
       cancelSwitch: () => setSwitching(false),
-      select,
-      createAndSelect,
-      reload: () => setLoadCount((n) => n + 1),
+      apply,
+      refresh,
+      lockNow,
+      signOut,
       clinicianName: (id) => (id ? (names.get(id) ?? 'Unknown clinician') : 'Unknown clinician'),
     };
-  }, [status, clinicians, current, switching, needsReselect, select, createAndSelect]);
+  }, [status, auth, clinicians, appShown, switching, apply, refresh, lockNow, signOut]);
 
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

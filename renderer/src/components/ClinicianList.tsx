@@ -3,10 +3,13 @@ import { useRef, type KeyboardEvent } from 'react';
 import { CLINICIAN_ROLE_LABELS, type Clinician } from '../../../shared/schemas/clinician';
 import classes from './ClinicianList.module.css';
 
-interface Props {
-  clinicians: Clinician[];
+/** What the list shows of a clinician: also all a sign-in choice holds. */
+type Named = Pick<Clinician, 'id' | 'name' | 'credentials' | 'role'>;
+
+interface Props<C extends Named> {
+  clinicians: C[];
   currentId: string | null;
-  onPick: (clinician: Clinician) => void;
+  onPick: (clinician: C) => void;
   busyId: string | null;
 }
 
@@ -14,7 +17,7 @@ interface Props {
  * One button per clinician. Tab moves between them as usual; Up/Down arrows
  * too, Home/End jump to the ends, Enter or Space picks.
  */
-export function ClinicianList({ clinicians, currentId, onPick, busyId }: Props) {
+export function ClinicianList<C extends Named>({ clinicians, currentId, onPick, busyId }: Props<C>) {
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const focusIndex = Math.max(0, clinicians.findIndex((c) => c.id === currentId));
 

@@ -2,6 +2,7 @@ import { useForm, type FormErrors, type UseFormReturnType } from '@mantine/form'
 import { useState } from 'react';
 import type { Patient, PatientFields } from '../../../shared/schemas/patient';
 import type { ApiError, Result } from '../../../shared/result';
+import { isGateError } from '../app/workspace';
 import { PATIENT_FORM_FIELDS, patientFormToFields, validatePatientForm, type PatientFormValues } from './patientFormModel';
 import { focusField, formFieldOf } from './serverErrors';
 
@@ -32,7 +33,7 @@ export function focusFirstError(idPrefix: string, errors: FormErrors, order: rea
  * Submitting a patient form: `save` runs once the form is valid, and what it
  * refuses stays on screen with everything typed. A refusal about one of
  * `fields` goes on that field, with the cursor there; any other is `formError`,
- * except no-clinician, which the workspace asks about over the screen.
+ * except a closed gate (locked, signed out), which the workspace shows over the screen: save again after.
  */
 export function usePatientSave<V extends PatientFormValues>(
   form: UseFormReturnType<V>,
@@ -57,7 +58,7 @@ export function usePatientSave<V extends PatientFormValues>(
       if (field) {
         form.setFieldError(field, result.error.message);
         focusField(idPrefix, field);
-      } else if (result.error.code !== 'no-clinician') {
+      } else if (!isGateError(result.error)) {
         setFormError(result.error);
       }
     },

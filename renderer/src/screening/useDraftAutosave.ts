@@ -4,6 +4,7 @@ import {
   EMPTY_DRAFT_SIGNING, type DraftSigning, type Screening, type ScreeningAnswers,
 } from '../../../shared/schemas/screening';
 import { call } from '../api/client';
+import { onResume } from '../app/resume';
 import { answersFromCase } from './model';
 
 export const AUTOSAVE_DEBOUNCE_MS = 300;
@@ -209,6 +210,17 @@ export function useDraftAutosave(initial: Screening) {
     failures.current = 0;
     return flush();
   }, [flush]);
+
+  // Back in after a lock or a sign-in: a save that failed meanwhile is sent now, not at its next retry.
+  useEffect(
+    () =>
+      onResume(() => {
+        if (failures.current === 0 || blocked.current) return;
+        clearTimers();
+        void pump();
+      }),
+    [pump],
+  );
 
   // Leaving the screen: whatever is not yet stored is sent now.
   useEffect(() => {

@@ -1,0 +1,110 @@
+import { Alert, Button, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { setupInput, type AuthPhase } from '../../../shared/auth/status';
+import { CLINICIAN_ROLES, CLINICIAN_ROLE_LABELS } from '../../../shared/schemas/clinician';
+import { call } from '../api/client';
+import { useWorkspace } from '../app/workspace';
+import { combineValidators, zodValidate } from '../forms/zodForm';
+import { GateLayout } from '../screens/GateLayout';
+import { FormErrorAlert } from './FormErrorAlert';
+import { useAuthSubmit } from './useAuthSubmit';
+import { confirmValidator, NewPassphraseFields } from './NewPassphraseFields';
+
+interface Values {
+  name: string;
+  credentials: string;
+  role: '' | (typeof CLINICIAN_ROLES)[number];
+  passphrase: string;
+  confirm: string;
+}
+
+const FIELDS = ['name', 'credentials', 'role', 'passphrase', 'confirm'] as const;
+const ID = 'setup';
+const toInput = ({ confirm: _confirm, ...v }: Values) => ({ ...v, role: v.role === '' ? undefined : v.role });
+
+/**
+ * First start: the clinic's first administrator. On an upgrade the same form
+ * encrypts the records already there. The recovery key comes back once, for
+ * the sheet that follows.
+ */
+export function SetupScreen({ phase, onDone }: { phase: Extract<AuthPhase, 'setup' | 'upgrade'>; onDone: (recoveryKey: string) => void }) {
+  const { apply } = useWorkspace();
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: { name: '', credentials: '', role: '', passphrase: '', confirm: '' },
+    validate: combineValidators(zodValidate(setupInput, toInput), confirmValidator<Values>('passphrase')),
+    validateInputOnBlur: true,
+  });
+
+  const { submit, saving, formError } = useAuthSubmit(
+    form,
+    ID,
+    FIELDS,
+    (values) => {
+      const parsed = setupInput.safeParse(toInput(values));
+      return parsed.success ? call('auth.setup', parsed.data) : null;
+    },
+    (done) => {
+      onDone(done.recoveryKey);
+      apply(done.status);
+    },
+  );
+
+  return (
+    <GateLayout width={520}>
+      <Stack gap="lg">
+        <div>
+          <Title order={1}>Set up your clinic</Title>
+          <Text size="sm" c="dimmed" mt={6}>
+            You will be the clinic’s first administrator: you add colleagues and manage clinic settings. Every
+            clinician signs in with their own passphrase.
+          </Text>
+        </div>
+        {phase === 'upgrade' && (
+          <Alert color="clinic" variant="light" title="Your existing records will be encrypted">
+            KetaDesk found records from an earlier version. Setting up encrypts them so that only a clinician’s
+            passphrase (or the clinic’s recovery key) opens them. Nothing is lost: every patient, screening,
+            consent and session stays as it was.
+          </Alert>
+        )}
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <FormErrorAlert error={formError} />
+            <TextInput
+              id={`${ID}-name`}
+              label="Your full name"
+              placeholder="e.g. Dr Amira Haddad"
+              required
+              autoComplete="name"
+              autoFocus
+              {...form.getInputProps('name')}
+            />
+            <TextInput
+              id={`${ID}-credentials`}
+              label="Credentials"
+              placeholder="e.g. MD, RN, NP"
+              autoComplete="off"
+              {...form.getInputProps('credentials')}
+            />
+            <Radio.Group label="Your role" required {...form.getInputProps('role')}>
+              <Stack gap={8} mt={6}>
+                {CLINICIAN_ROLES.map((role, i) => (
+                  <Radio
+                    key={role}
+                    value={role}
+                    label={CLINICIAN_ROLE_LABELS[role]}
+                    id={i === 0 ? `${ID}-role` : `${ID}-role-${role}`}
+                  />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <NewPassphraseFields form={form} field="passphrase" idPrefix={ID} label="Passphrase" />
+            <Button type="submit" loading={saving} mt="xs">
+              {phase === 'upgrade' ? 'Encrypt the records and set up' : 'Set up the clinic'}
+            </Button>
+          </Stack>
+        </form>
+      </Stack>
+    </GateLayout>
+  );
+}
