@@ -34,6 +34,8 @@ export interface SessionRecordData {
   }>;
   events: string[];
   dischargedAt: string | null;
+  /** "Signed electronically by …" lines: the decision to proceed, corrections, discharge. */
+  signatures: string[];
 }
 
 /** The moments the reference asks for vital signs, per treatment, printed as the table's first column. */
@@ -156,6 +158,7 @@ export function monitoringRecord(input: PrintInput, session: SessionRecordData |
             { label: 'Signature', value: null },
           ],
         },
+        ...(session && session.signatures.length > 0 ? [list(session.signatures)] : []),
       ],
     },
   ];

@@ -1,3 +1,5 @@
+import { signatureLine } from '../auth/meanings';
+import { localIsoDate, spelledDate } from '../dates';
 import type { SessionRecord } from '../session/record';
 import { MINUTE_MS, minutesBetween, toMs } from '../session/time';
 import type { SessionRecordData } from './monitoring-record';
@@ -118,5 +120,6 @@ export function fromSessionRecord(r: SessionRecord, time: (iso: string) => strin
     dischargedAt: discharge
       ? `${time(discharge.at)} by ${discharge.byName}${discharge.stableAtDischarge ? '' : `; not met: ${discharge.unmet.join(', ')}${discharge.overrideReason ? `; reason: ${discharge.overrideReason}` : ''}`}`
       : null,
+    signatures: r.signatures.map((s) => signatureLine(s, (iso) => `${spelledDate(localIsoDate(new Date(iso)))} ${time(iso)}`)),
   };
 }

@@ -14,6 +14,7 @@ import {
 } from './schemas';
 import { dosingEndedAt, effectiveEntries, ofKind } from './timeline';
 import { minutesBetween, toMs } from './time';
+import { signature } from '../auth/status';
 
 export const RECORD_FORMAT = 'ketadesk-session-record/v1';
 
@@ -74,6 +75,8 @@ export const sessionRecord = z.object({
   corrections: z.array(z.object({
     entryId: z.string(), recordedAt: at, byName, reason: z.string(), struckOut: z.boolean(),
   })),
+  /** The session's electronic signatures: the decision to proceed, corrections, discharge. */
+  signatures: z.array(signature),
 });
 export type SessionRecord = z.output<typeof sessionRecord>;
 
@@ -83,6 +86,7 @@ export interface RecordSources {
   alerts: readonly SessionAlert[];
   patient: SessionRecord['patient'];
   screening: SessionRecord['screening'];
+  signatures: SessionRecord['signatures'];
   generatedAt: string;
 }
 
@@ -170,5 +174,6 @@ export function buildSessionRecord(src: RecordSources): SessionRecord {
       .filter((e) => e.amendsId !== null)
       .sort((a, b) => toMs(a.recordedAt) - toMs(b.recordedAt))
       .map((e) => ({ entryId: e.amendsId!, recordedAt: e.recordedAt, byName: e.recordedByName, reason: e.amendReason ?? '', struckOut: e.entry === null })),
+    signatures: src.signatures,
   };
 }

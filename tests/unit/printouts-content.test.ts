@@ -175,7 +175,7 @@ describe('session monitoring record', () => {
   it('prints a session’s vital signs when given one', () => {
     const record = buildPrintout('monitoring-record', printInput(), {
       session: {
-        startedAt: '09:00', endedAt: '09:40', dose: '0.5 mg/kg (32 mg)', clinicianName: 'Dr Amira Haddad', events: [], dischargedAt: '10:45',
+        startedAt: '09:00', endedAt: '09:40', dose: '0.5 mg/kg (32 mg)', clinicianName: 'Dr Amira Haddad', events: [], dischargedAt: '10:45', signatures: [],
         vitals: [{ time: '08:55', label: 'Baseline', systolic: 128, diastolic: 82, heartRate: 72, spo2: 98, respiratoryRate: 14, sedation: 0, dissociation: 'none', initials: 'AH' }],
       },
     });
