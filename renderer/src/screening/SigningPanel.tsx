@@ -5,7 +5,9 @@ import { CLINICIAN_ROLE_LABELS, type Clinician } from '../../../shared/schemas/c
 import type { DraftSigning, Screening } from '../../../shared/schemas/screening';
 import type { ScreeningResult } from '../../../shared/screening';
 import { cautionRuleIds, signingProblems } from '../../../shared/screening-signing';
+import { screeningMeanings } from '../../../shared/auth/meanings';
 import { call } from '../api/client';
+import { useSignature } from '../app/signature';
 import type { FlushResult } from './useDraftAutosave';
 
 interface Props {
@@ -36,6 +38,7 @@ export function SigningPanel({
   const { acknowledgedRuleIds: acknowledged, overrideReason, amendmentReason } = signing;
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
+  const { sign: signElectronically, dialog: signatureDialog } = useSignature();
 
   const cautions = useMemo(() => cautionRuleIds(result), [result]);
   const contraindicated = result.verdict === 'contraindicated';
@@ -58,14 +61,18 @@ export function SigningPanel({
       setServerError(saved.error);
       return;
     }
-    const signed = await call('screenings.sign', {
-      id: saved.screening.id,
-      expectedVersion: saved.screening.version,
-      acknowledgedRuleIds: acknowledgedNow,
-      ...(contraindicated ? { overrideReason } : {}),
-      ...(isAmendment ? { amendmentReason } : {}),
-    });
+    const reasons = { ...(contraindicated ? { overrideReason } : {}), ...(isAmendment ? { amendmentReason } : {}) };
+    const signed = await signElectronically(screeningMeanings(result, reasons), (signature) =>
+      call('screenings.sign', {
+        id: saved.screening.id,
+        expectedVersion: saved.screening.version,
+        acknowledgedRuleIds: acknowledgedNow,
+        ...reasons,
+        signature,
+      }),
+    );
     setBusy(false);
+    if (!signed) return;
     if (!signed.ok) setServerError(signed.error);
     else onSigned(signed.data);
   };
@@ -186,6 +193,7 @@ export function SigningPanel({
           </Text>
         </div>
       </Stack>
+      {signatureDialog}
     </Paper>
   );
 }
