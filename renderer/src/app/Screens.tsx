@@ -1,3 +1,4 @@
+import { CliniciansScreen } from '../clinicians/CliniciansScreen';
 import { PatientChartScreen } from '../screens/PatientChartScreen';
 import { NewPatientScreen } from '../screens/NewPatientScreen';
 import { PatientListScreen } from '../screens/PatientListScreen';
@@ -16,5 +17,7 @@ export function Screens() {
       return <PatientChartScreen key={route.id} patientId={route.id} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'clinicians':
+      return <CliniciansScreen />;
   }
 }

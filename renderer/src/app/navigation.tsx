@@ -5,7 +5,8 @@ export type Route =
   | { name: 'patients' }
   | { name: 'patient-new' }
   | { name: 'patient'; id: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'clinicians' };
 
 interface Navigation {
   route: Route;
