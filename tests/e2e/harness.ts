@@ -241,6 +241,14 @@ export async function seedWorkingClinician(app: E2EApp, input: RequestOf<'clinic
   return clinician;
 }
 
+/** Signs in the electronic-signature dialog that a signed action opened, and waits for it to close. */
+export async function signWithPassphrase(page: Page, passphrase: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Sign electronically' });
+  await dialog.getByLabel('Your passphrase').fill(passphrase);
+  await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 export function patientInput(overrides: Partial<RequestOf<'patients.create'>> = {}): RequestOf<'patients.create'> {
   return {
     legalName: 'Test Patient',
