@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, openDatabaseReadOnly, screenshot, seedWorkingClinician, startApp, type E2EApp } from './harness';
+import { expectNoAxeViolations, openDatabaseReadOnly, screenshot, seedWorkingClinician, startApp, type E2EApp, signWithPassphrase } from './harness';
 
 // A save the clinician saw confirmed survives the process being killed at once
 // (SIGKILL: no shutdown code runs), both in the database file and in the app
@@ -57,6 +57,7 @@ describe('a confirmed save survives SIGKILL', () => {
     await dialog.getByLabel('Weight (kg)').fill('87.5');
     await dialog.getByLabel('Reason for amendment').fill('Weighed on calibrated scale');
     await dialog.getByRole('button', { name: 'Save amendment' }).click();
+    await signWithPassphrase(page);
     await page.getByText('Amendment saved').waitFor();
     await app.killServer();
 

@@ -241,8 +241,11 @@ export async function seedWorkingClinician(app: E2EApp, input: RequestOf<'clinic
   return clinician;
 }
 
+/** The working clinician's passphrase in the end-to-end tests. */
+export const E2E_PASSPHRASE = 'e2e working clinician passphrase';
+
 /** Signs in the electronic-signature dialog that a signed action opened, and waits for it to close. */
-export async function signWithPassphrase(page: Page, passphrase: string): Promise<void> {
+export async function signWithPassphrase(page: Page, passphrase = E2E_PASSPHRASE): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Sign electronically' });
   await dialog.getByLabel('Your passphrase').fill(passphrase);
   await dialog.getByRole('button', { name: 'Sign', exact: true }).click();

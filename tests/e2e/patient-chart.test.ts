@@ -6,6 +6,8 @@ import {
   seedWorkingClinician,
   startApp,
   type E2EApp,
+  E2E_PASSPHRASE,
+  signWithPassphrase,
 } from './harness';
 
 // The main path: add a patient on the form, find them again by name (accents
@@ -160,6 +162,7 @@ describe('patient: create, find, chart, amend, history', () => {
 
     await reason.fill('Re-weighed at intake visit; prefers Zoë');
     await dialog.getByRole('button', { name: 'Save amendment' }).click();
+    await signWithPassphrase(page);
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Amendment saved').waitFor();
     expect(await page.getByTestId('fact-weight').textContent()).toBe('66 kg');
@@ -267,9 +270,10 @@ describe('patient: create, find, chart, amend, history', () => {
     const current = await app.api('patients.get', { id: zoeId });
     const { id, version, createdAt, createdBy, updatedAt, updatedBy, ...fields } = current;
     void createdAt, void createdBy, void updatedAt, void updatedBy;
-    await app.api('patients.amend', { id, expectedVersion: version, fields: { ...fields, emergencyContactName: 'Lars Berg' }, reason: 'Contact changed name' });
+    await app.api('patients.amend', { id, expectedVersion: version, fields: { ...fields, emergencyContactName: 'Lars Berg' }, reason: 'Contact changed name', signature: { passphrase: E2E_PASSPHRASE } });
 
     await dialog.getByRole('button', { name: 'Save amendment' }).click();
+    await signWithPassphrase(page);
     const alert = dialog.getByRole('alert');
     await alert.getByText('Changed by someone else').waitFor();
     expect(await alert.textContent()).toContain('Someone else changed this patient while you were editing');

@@ -9,7 +9,7 @@ import {
 } from '../../shared/printouts';
 import type { PaperSize } from '../../shared/schemas/settings';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { expectNoAxeViolations, patientInput, ROOT, screenshot, seedWorkingClinician, startApp, type E2EApp } from './harness';
+import { expectNoAxeViolations, patientInput, ROOT, screenshot, seedWorkingClinician, startApp, type E2EApp, E2E_PASSPHRASE, signWithPassphrase } from './harness';
 
 // Each printout opened from the chart in Chromium, printed with page.pdf() on
 // the clinic's paper and read back with poppler: the patient's name, the
@@ -254,6 +254,7 @@ describe('patient printouts', () => {
   it('printing the consent form records a consent entry, shown on the chart', async () => {
     const { page } = app;
     await page.getByRole('button', { name: `Print ${DOCUMENTS.consent.title}` }).click();
+    await signWithPassphrase(page);
     await page.getByText('Consent recorded', { exact: true }).waitFor();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(1);
     await page.getByRole('dialog', { name: /^Printout:/ }).getByRole('button', { name: 'Close' }).click();
@@ -275,7 +276,7 @@ describe('patient printouts', () => {
     const { page } = app;
     const draft = await app.api('screenings.create', { patientId, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
-    await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [] });
+    await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature: { passphrase: E2E_PASSPHRASE } });
     // The consent printed above was for IV ketamine, so esketamine cannot start yet.
     const before = await app.api('sessions.eligibility', { patientId, route: 'esketamine-nasal' });
     expect(before.reasons.map((r) => r.code)).toEqual(['consent-required']);
@@ -285,6 +286,7 @@ describe('patient printouts', () => {
     await page.getByRole('combobox', { name: 'Planned treatment' }).click();
     await page.getByRole('option', { name: 'Esketamine nasal spray (SPRAVATO)' }).click();
     await page.getByRole('button', { name: `Print ${DOCUMENTS.consent.title}` }).click();
+    await signWithPassphrase(page);
     await page.getByText('Consent recorded', { exact: true }).waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('consent-entry').count()).toBe(2);

@@ -11,6 +11,8 @@ import { screeningAnswers } from '../helpers/session-fixture';
 import {
   SCREENS_DIR, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, seedWorkingClinician, startApp,
   type E2EApp,
+  E2E_PASSPHRASE,
+  signWithPassphrase,
 } from './harness';
 
 // The Sessions tab and the chair-side session screen, driven in Chromium
@@ -62,11 +64,12 @@ async function signScreening(app: E2EApp, patientId: string, route: Route, overr
   const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route, overrides) });
   return app.api('screenings.sign', {
     id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], ...(overrideReason ? { overrideReason } : {}),
+    signature: { passphrase: E2E_PASSPHRASE },
   });
 }
 
 const recordConsent = (app: E2EApp, patientId: string, route: Route) =>
-  app.api('consents.record', { patientId, formVersion: CONSENT_FORM.version, plannedTreatment: route });
+  app.api('consents.record', { patientId, formVersion: CONSENT_FORM.version, plannedTreatment: route, signature: { passphrase: E2E_PASSPHRASE } });
 
 function helpers(getApp: () => E2EApp) {
   const page = () => getApp().page;
@@ -286,6 +289,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await panel.getByTestId('discharge-button').click();
     const dialog = page.getByRole('dialog', { name: 'Discharge the patient?' });
     await dialog.getByRole('button', { name: 'Discharge patient' }).click();
+    await signWithPassphrase(page);
 
     const record = page.getByTestId('session-record');
     await record.waitFor();
@@ -352,6 +356,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await expectNoAxeViolations(page, 'start form, decision needed');
     await form.getByLabel('Decision to proceed, and why').fill('Repeat after rest 150/92; usual for him on clinic days. Proceed with 15-minute BP.');
     await form.getByRole('button', { name: 'Start session' }).click();
+    await signWithPassphrase(page);
     await page.getByTestId('session-screen').waitFor();
     expect(await page.getByTestId('timeline-start').textContent()).toContain('Decision to proceed');
   });
@@ -398,6 +403,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await expectNoAxeViolations(page, 'correction dialog');
     await dialog.getByLabel('Reason for the change').fill('Typing error: the monitor read 148/90');
     await dialog.getByLabel('Reason for the change').press('Control+Enter');
+    await signWithPassphrase(page);
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('alert-banner').waitFor({ state: 'detached' });
     const corrected = page.getByTestId('timeline-row').filter({ hasText: 'BP 148/90' });
@@ -447,6 +453,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await h.shot('session-15-iv-discharge-confirm', { viewport: true });
     await expectNoAxeViolations(page, 'discharge confirmation');
     await dialog.getByRole('button', { name: 'Discharge patient' }).click();
+    await signWithPassphrase(page);
 
     const record = page.getByTestId('session-record');
     await record.waitFor();
