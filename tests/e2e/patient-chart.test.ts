@@ -175,6 +175,9 @@ describe('patient: create, find, chart, amend, history', () => {
     const newest = entries.first();
     expect(await newest.textContent()).toContain('Amended by Dr Amira Haddad');
     expect(await newest.getByTestId('history-reason').textContent()).toBe('Reason: Re-weighed at intake visit; prefers Zoë');
+    expect(await newest.getByTestId('signature-line').textContent()).toMatch(
+      /^Signed electronically by Dr Amira Haddad, MD \(prescriber\), .* — amended the patient record: Re-weighed at intake visit; prefers Zoë$/,
+    );
     const weightRow = newest.locator('tr[data-field="weightKg"]');
     expect(await weightRow.getByTestId('before').textContent()).toBe('64.5 kg');
     expect(await weightRow.getByTestId('after').textContent()).toBe('→66 kg');
