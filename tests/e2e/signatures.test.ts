@@ -115,6 +115,36 @@ describe('electronic signature of a screening', () => {
     await screenshot(page, 'signatures-03-signed-screening');
   }, SLOW);
 
+  it('asks for the PIN when one is set, and lets the clinician switch to the passphrase', async () => {
+    const a = await clinic();
+    const page = a.page;
+    const patient = await a.api('patients.create', patientInput({ legalName: 'Olga Lind', mrn: 'ES-1003' }));
+    const draft = await draftScreening(a, patient);
+    await a.api('auth.setPin', { pin: '482913', passphrase: ADMIN_PASSPHRASE });
+    await openDraft(a, patient);
+
+    const dialog = page.getByRole('dialog', { name: 'Sign electronically' });
+    await page.getByRole('button', { name: 'Sign screening' }).click();
+    const pin = dialog.getByLabel('Your 6-digit PIN');
+    await pin.waitFor();
+    await expect.poll(() => pin.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, 'signatures-08-pin', { viewport: true });
+    // Keyboard only: Tab reaches the switch to the passphrase, Enter takes it.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Use my passphrase instead');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('Your passphrase').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Sign screening' }).click();
+    await pin.fill('482913');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('signed-screening').waitFor();
+    expect((await a.api('screenings.get', { id: draft.id })).signatures).toEqual([expect.objectContaining({ method: 'pin' })]);
+  }, SLOW);
+
   it('does not let a nurse override a contraindication, and shows a nurse no Clinicians link', async () => {
     const a = await clinic();
     const page = a.page;
