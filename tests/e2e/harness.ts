@@ -249,7 +249,8 @@ export async function signWithPassphrase(page: Page, passphrase = E2E_PASSPHRASE
   const dialog = page.getByRole('dialog', { name: 'Sign electronically' });
   await dialog.getByLabel('Your passphrase').fill(passphrase);
   await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
+  // The passphrase is checked with scrypt at the product's cost: slow on a busy machine.
+  await dialog.waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 export function patientInput(overrides: Partial<RequestOf<'patients.create'>> = {}): RequestOf<'patients.create'> {
