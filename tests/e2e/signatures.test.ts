@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Patient } from '../../shared/schemas/patient';
 import { ITEM_IDS } from '../../shared/screening';
 import { expectNoAxeViolations, patientInput, screenshot, signWithPassphrase, startApp, type E2EApp } from './harness';
@@ -159,6 +160,58 @@ describe('electronic signature of a screening', () => {
     await expect.poll(() => problems.textContent()).toMatch(/a prescriber must sign/);
     expect(await page.getByRole('button', { name: 'Sign with override' }).isDisabled()).toBe(true);
     await screenshot(page, 'signatures-04-nurse-cannot-override');
+  }, SLOW);
+});
+
+describe('electronic signature of a session correction', () => {
+  it('corrects a timeline entry only once signed, and the session record carries the signature', async () => {
+    const a = await clinic();
+    const page = a.page;
+    const patient = await a.api('patients.create', patientInput({ legalName: 'Kim Sorensen', mrn: 'ES-1004', weightKg: 64 }));
+    const signature = { passphrase: ADMIN_PASSPHRASE };
+    await a.api('consents.record', { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal', signature });
+    const draft = await a.api('screenings.create', { patientId: patient.id, plannedTreatment: 'esketamine-nasal' });
+    const saved = await a.api('screenings.save', {
+      id: draft.id, expectedVersion: draft.version,
+      answers: { plannedTreatment: 'esketamine-nasal', baselineVitals: { systolic: 122, diastolic: 78 }, answers: Object.fromEntries(ITEM_IDS.map((id) => [id, false])), medications: [] },
+    });
+    await a.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });
+    const started = await a.api('sessions.start', {
+      patientId: patient.id,
+      plan: { route: 'esketamine-nasal', deviceCount: 2 },
+      preDose: {
+        vitals: { takenAt: new Date().toISOString(), systolic: 122, diastolic: 76, heartRate: 70, spo2: 98 },
+        lastFoodAt: new Date(Date.now() - 5 * 3_600_000).toISOString(),
+        lastDrinkAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+        pregnancy: 'test-negative', escortArranged: true, newMedicines: false, newIllness: false, substanceUse: false,
+      },
+    });
+    await a.api('sessions.addEntry', { sessionId: started.session.id, entry: { kind: 'sedation', level: 1 } });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients' }).click();
+    const box = page.getByRole('searchbox', { name: 'Search patients' });
+    await box.fill(patient.mrn);
+    await expect.poll(() => page.locator('#patient-results tbody tr').count()).toBe(1);
+    await box.press('Enter');
+    await page.getByRole('tab', { name: 'Sessions' }).click();
+    await page.getByRole('button', { name: /^Correct Sedation/ }).click();
+    const correction = page.getByRole('dialog', { name: /^Correct: Sedation/ });
+    await correction.getByRole('radio', { name: 'Strike out: entered in error' }).check();
+    await correction.getByLabel('Reason for the change').fill('Wrong level tapped');
+    await correction.getByRole('button', { name: 'Strike out entry' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign electronically' });
+    await dialog.getByLabel('Your passphrase').waitFor();
+    expect(await dialog.getByTestId('signature-meanings').textContent()).toBe('corrected a timeline entry: Wrong level tapped');
+    // Escape cancels the signature only: the correction stays open with what was typed.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await correction.getByLabel('Reason for the change').inputValue()).toBe('Wrong level tapped');
+    await correction.getByRole('button', { name: 'Strike out entry' }).click();
+    await signWithPassphrase(page, ADMIN_PASSPHRASE);
+    await correction.waitFor({ state: 'detached' });
+    expect((await a.api('sessions.record', { id: started.session.id })).signatures).toEqual([
+      expect.objectContaining({ meaning: 'corrected a timeline entry: Wrong level tapped', clinicianName: 'Dr Ada Rivera' }),
+    ]);
   }, SLOW);
 });
 
