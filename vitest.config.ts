@@ -17,8 +17,11 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          // Generous: beside the unit project and other work on a 2-core machine, one Chromium test
+          // with several accessibility scans took over 60 s; a save or a poll can take seconds.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

@@ -180,9 +180,11 @@ export class Store {
   updateSettings(changes: Partial<ClinicSettings>, reason: string | null, by: string, at: string): ClinicSettings {
     return this.write(() => {
       const before = this.settings.read();
-      for (const [key, value] of Object.entries(changes)) {
-        if (value !== undefined) this.settings.write(key as keyof ClinicSettings, value, at, by);
-      }
+      const changed = Object.entries(changes).filter(
+        ([key, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(before[key as keyof ClinicSettings]),
+      );
+      if (changed.length === 0) throw new DomainError('invalid-input', 'Nothing was changed, so there is nothing to save.');
+      for (const [key, value] of changed) this.settings.write(key as keyof ClinicSettings, value, at, by);
       const after = this.settings.read();
       this.audit.append({ at, clinicianId: by, entity: 'settings', entityId: 'clinic', action: 'update', before, after, reason });
       return after;

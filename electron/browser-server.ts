@@ -47,6 +47,12 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
     });
   });
+  // A request Node's parser refuses (malformed headers, a bad chunk) still gets a structured answer.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const body = JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'Malformed request' } });
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -69,7 +75,8 @@ async function handle(
   if (req.headers.host !== opts.origin.slice('http://'.length)) {
     return send(res, 421, 'text/plain; charset=utf-8', 'Wrong host');
   }
-  const url = new URL(req.url ?? '/', opts.origin);
+  const url = requestUrl(req.url, opts.origin);
+  if (!url) return send(res, 400, 'text/plain; charset=utf-8', 'Malformed address');
   if (url.pathname.startsWith('/api/')) return handleApi(req, res, url, opts);
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
   return serveStatic(res, url.pathname, opts.rendererDir);
@@ -99,10 +106,11 @@ async function handleApi(
     const body = await readBody(req);
     input = body.length ? JSON.parse(body) : {};
   } catch (err) {
-    const message = err instanceof BodyTooLarge ? 'Request too large' : 'Request is not valid JSON';
-    return json(400, { ok: false, error: { code: 'invalid-input', message } });
+    if (err instanceof BodyTooLarge) return json(413, { ok: false, error: { code: 'invalid-input', message: 'Request too large' } });
+    return json(400, { ok: false, error: { code: 'invalid-input', message: 'Request is not valid JSON' } });
   }
-  const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+  const channel = decodedPath(url.pathname.slice('/api/'.length));
+  if (channel === null) return json(400, { ok: false, error: { code: 'invalid-input', message: 'Malformed address' } });
   return json(200, await dispatch(channel, input, opts.ctx));
 }
 
@@ -115,24 +123,43 @@ function tokenMatches(given: string | string[] | undefined, expected: string): b
 
 class BodyTooLarge extends Error {}
 
+/** The body as text; a body over the limit is drained unread and refused, so the client still gets an answer. */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLarge());
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
 
+/** The request's address on this server; appended, not resolved, so a path such as //host is not read as another host. */
+function requestUrl(target: string | undefined, origin: string): URL | null {
+  if (!target?.startsWith('/')) return null;
+  try {
+    return new URL(`${origin}${target}`);
+  } catch {
+    return null;
+  }
+}
+
+/** A percent-decoded path, or null when its encoding is malformed (answered 400, not an error in the log). */
+function decodedPath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
 async function serveStatic(res: ServerResponse, pathname: string, root: string): Promise<void> {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const decoded = decodedPath(pathname);
+  if (decoded === null) return send(res, 400, 'text/plain; charset=utf-8', 'Malformed address');
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(root, relative || 'index.html');
   if (!file.startsWith(root + sep) && file !== root) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
   try {
@@ -145,13 +172,32 @@ async function serveStatic(res: ServerResponse, pathname: string, root: string):
   }
 }
 
+/** Past this much unread body, a refused request's connection is dropped instead of drained. */
+const DRAIN_LIMIT_BYTES = 4 * MAX_BODY_BYTES;
+
+/**
+ * Answers a request. A request refused before its body was read (wrong host,
+ * method or token) has the body drained first, so the client is never cut off
+ * mid-upload and always reads the answer.
+ */
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
+  const answer = () => {
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    });
+    res.end(body);
+  };
+  const req = res.req;
+  if (req.complete) return answer();
+  let unread = 0;
+  req.on('data', (chunk: Buffer) => {
+    unread += chunk.length;
+    if (unread > DRAIN_LIMIT_BYTES) req.destroy();
   });
-  res.end(body);
+  req.once('end', answer);
+  req.resume();
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { T0, patientInput, useTempStore } from '../helpers/store-fixture';
 
@@ -30,7 +31,7 @@ describe('audit log', () => {
 
   it('verifies an untouched chain', () => {
     const { store } = storeWithHistory();
-    expect(store.audit.verify()).toEqual({ ok: true, rows: 4, firstBadSeq: null });
+    expect(store.audit.verify(store.audit.head())).toEqual({ ok: true, rows: 4, firstBadSeq: null, problem: null });
   });
 
   it('refuses updates and deletes of audit rows', () => {
@@ -43,14 +44,48 @@ describe('audit log', () => {
     const { store } = storeWithHistory();
     store.db.exec('DROP TRIGGER audit_log_no_update');
     store.db.prepare(`UPDATE audit_log SET after_json = replace(after_json, '70', '95') WHERE seq = 3`).run();
-    expect(store.audit.verify()).toEqual({ ok: false, rows: 3, firstBadSeq: 3 });
+    expect(store.audit.verify(null)).toMatchObject({ ok: false, rows: 3, firstBadSeq: 3 });
   });
 
   it('detects a row deleted from the middle of the chain', () => {
     const { store } = storeWithHistory();
     store.db.exec('DROP TRIGGER audit_log_no_delete');
     store.db.prepare('DELETE FROM audit_log WHERE seq = 2').run();
-    expect(store.audit.verify()).toMatchObject({ ok: false, firstBadSeq: 3 });
+    expect(store.audit.verify(null)).toMatchObject({ ok: false, firstBadSeq: 3 });
+  });
+
+  it('detects deleted newest rows against the head kept beside the database', () => {
+    const { store } = storeWithHistory();
+    const head = store.audit.head();
+    store.db.exec('DROP TRIGGER audit_log_no_delete');
+    store.db.prepare('DELETE FROM audit_log WHERE seq >= 3').run();
+    expect(store.audit.verify(null)).toMatchObject({ ok: true });
+    expect(store.audit.verify(head)).toMatchObject({ ok: false, firstBadSeq: 4, problem: expect.stringMatching(/newest rows were removed/) });
+  });
+
+  it('detects a chain rewritten and recomputed with plain SHA-256', () => {
+    const { store } = storeWithHistory();
+    const head = store.audit.head();
+    store.db.exec('DROP TRIGGER audit_log_no_update');
+    // What someone with write access but no key can do: edit a row and recompute every link with SHA-256.
+    const rows = store.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Array<Record<string, string | number | null>>;
+    let prev = '0'.repeat(64);
+    for (const r of rows) {
+      const after = r.seq === 3 ? String(r.after_json).replace('70', '95') : r.after_json;
+      const hash = createHash('sha256')
+        .update(JSON.stringify([prev, r.at, r.clinician_id, r.entity, r.entity_id, r.action, r.before_json, after, r.reason]))
+        .digest('hex');
+      store.db.prepare("UPDATE audit_log SET after_json = ?, prev_hash = ?, hash = ?, alg = 'sha256' WHERE seq = ?").run(after, prev, hash, r.seq);
+      prev = hash;
+    }
+    expect(store.audit.verify(head)).toMatchObject({ ok: false, firstBadSeq: 4, problem: expect.stringMatching(/differs from the one recorded/) });
+  });
+
+  it('detects a row chained without the key after keyed rows', () => {
+    const { store } = storeWithHistory();
+    store.db.exec('DROP TRIGGER audit_log_no_update');
+    store.db.prepare("UPDATE audit_log SET alg = 'sha256' WHERE seq = 2").run();
+    expect(store.audit.verify(null)).toMatchObject({ ok: false, firstBadSeq: 2, problem: expect.stringMatching(/without the database key/) });
   });
 
   it('is only written inside the transaction of the change it records', () => {

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSPHRASE, useGate } from '../helpers/gate-fixture';
 
 const gates = useGate();
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const patient = { legalName: 'Maria Lopez', dateOfBirth: '1980-03-14', sex: 'female', mrn: 'MRN-7731' } as const;
 const NURSE_TEMP = 'temporary nurse passphrase';
 
@@ -101,6 +103,20 @@ describe('roles, checked against the signed-in clinician', () => {
       .toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('lets a clinician back in after an administrator’s reset, with a new passphrase of their own', async () => {
+    const h = await gates.setUp();
+    const nurse = await h.ok('clinicians.create', { name: 'Sam Nurse', credentials: 'RN', role: 'nurse', temporaryPassphrase: NURSE_TEMP });
+    await h.ok('clinicians.resetPassphrase', { id: nurse.id, temporaryPassphrase: 'reset by the admin today', reason: 'Forgot it' });
+    const again = h.reopen();
+    expect(await again.call('auth.signIn', { clinicianId: nurse.id, passphrase: NURSE_TEMP })).toMatchObject({ ok: false, error: { code: 'wrong-credential' } });
+    again.advance(2_000);
+    await again.ok('auth.signIn', { clinicianId: nurse.id, passphrase: 'reset by the admin today' });
+    expect((await again.ok('auth.status', {})).mustChangePassphrase).toBe(true);
+    await again.ok('auth.changePassphrase', { current: 'reset by the admin today', next: 'my own new nurse phrase' });
+    expect(await again.call('patients.search', { query: '' })).toMatchObject({ ok: true });
+    expect(await again.call('audit.verify', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('removes a deactivated clinician’s key, and keeps the last administrator', async () => {
     const h = await gates.setUp();
     const nurse = await h.ok('clinicians.create', { name: 'Sam Nurse', credentials: 'RN', role: 'nurse', temporaryPassphrase: NURSE_TEMP });
@@ -159,5 +175,32 @@ describe('the audit chain', () => {
     const h = await gates.setUp();
     await h.ok('patients.create', patient);
     expect(await h.ok('audit.verify', {})).toMatchObject({ ok: true, problem: null });
+  });
+});
+
+describe('upgrading a clinic from before sign-in', () => {
+  it('encrypts a version-5 database during the administrator’s setup, with nothing lost', async () => {
+    const h = gates.fresh();
+    copyFileSync(join(FIXTURES, 'clinic-v5.sqlite'), join(h.dir, 'ketadesk.sqlite'));
+    const fresh = h.reopen();
+    expect((await fresh.ok('auth.status', {})).phase).toBe('upgrade');
+    await fresh.ok('auth.setup', { name: 'Dr Ada Rivera (admin)', credentials: 'MD', role: 'prescriber', passphrase: ADMIN_PASSPHRASE });
+
+    const found = await fresh.ok('patients.search', { query: '' });
+    expect(found.patients.map((p) => p.legalName).sort()).toEqual(['Maria Lopez', 'Sam Okafor']);
+    const maria = found.patients.find((p) => p.legalName === 'Maria Lopez')!;
+    expect((await fresh.ok('screenings.listForPatient', { patientId: maria.id })).map((s) => s.status)).toEqual(['signed']);
+    expect(await fresh.ok('consents.listForPatient', { patientId: maria.id })).toHaveLength(1);
+    const [session] = await fresh.ok('sessions.listForPatient', { patientId: maria.id });
+    expect(session).toMatchObject({ status: 'discharged', alertCount: 1, openAlertCount: 0 });
+    expect((await fresh.ok('sessions.record', { id: session!.id })).postDoseVitals).toHaveLength(2);
+    const clinicians = await fresh.ok('clinicians.list', {});
+    expect(clinicians.find((c) => c.name === 'Pat Front')).toMatchObject({ role: 'front-desk', isAdmin: false, active: true });
+    expect(await fresh.ok('audit.verify', {})).toMatchObject({ ok: true, problem: null });
+
+    for (const file of readdirSync(h.dir)) {
+      const bytes = readFileSync(join(h.dir, file));
+      for (const secret of ['Maria Lopez', 'MRN-5001', 'SQLite format 3']) expect(bytes.includes(secret), `${file} holds ${secret}`).toBe(false);
+    }
   });
 });

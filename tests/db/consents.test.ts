@@ -1,3 +1,4 @@
+import { ADMIN_PASSPHRASE, useGate } from '../helpers/gate-fixture';
 import { describe, expect, it } from 'vitest';
 import { requireConsent } from '../../db/session-gates';
 import { dispatch } from '../../electron/dispatch';
@@ -5,6 +6,7 @@ import { CONSENT_FORM } from '../../shared/printouts';
 import { patientInput, T0, useTempStore } from '../helpers/store-fixture';
 
 const open = useTempStore();
+const gates = useGate();
 
 describe('consent entries', () => {
   it('records the current form version for a patient, by whom and when, with an audit row', () => {
@@ -26,7 +28,7 @@ describe('consent entries', () => {
 
     const audit = store.audit.history('consent', entry.id);
     expect(audit).toMatchObject([{ action: 'record', clinicianId: clinician.id, after: entry }]);
-    expect(store.audit.verify().ok).toBe(true);
+    expect(store.audit.verify(store.audit.head()).ok).toBe(true);
   });
 
   it('refuses a form version that is not in force, and an unknown patient', () => {
@@ -49,22 +51,25 @@ describe('consent entries', () => {
     expect(() => store.db.prepare('DELETE FROM consents').run()).toThrow(/never deleted/);
   });
 
-  it('goes through the contract: record needs who is working; list is newest first; print names the file', () => {
-    const { store, dir, clinician } = open();
-    const patient = store.createPatient(patientInput({ mrn: 'KD 7/1' }), clinician.id, T0);
+  it('goes through the contract: record is a signed action; list is newest first; print names the file', async () => {
+    const h = await gates.setUp();
+    const store = h.gate.requireStore();
+    const patient = store.createPatient(patientInput({ mrn: 'KD 7/1' }), h.adminId, T0);
     let clock = Date.parse(T0);
-    const ctx = { store, dataDir: dir, workspace: { clinicianId: null as string | null }, now: () => new Date((clock += 60_000)) };
+    const ctx = { ...h.ctx, now: () => new Date((clock += 60_000)) };
     const input = { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal' };
-    expect(dispatch('consents.record', input, ctx)).toMatchObject({ ok: false, error: { code: 'no-clinician' } });
-    ctx.workspace.clinicianId = clinician.id;
-    const first = dispatch('consents.record', input, ctx);
-    const second = dispatch('consents.record', { ...input, plannedTreatment: 'iv-ketamine' }, ctx);
+    const signature = { passphrase: ADMIN_PASSPHRASE };
+    expect(await dispatch('consents.record', input, ctx)).toMatchObject({ ok: false, error: { field: 'signature' } });
+    const first = await dispatch('consents.record', { ...input, signature }, ctx);
+    const second = await dispatch('consents.record', { ...input, plannedTreatment: 'iv-ketamine', signature }, ctx);
     expect(first.ok && second.ok).toBe(true);
-    const list = dispatch('consents.listForPatient', { patientId: patient.id }, ctx);
+    const list = await dispatch('consents.listForPatient', { patientId: patient.id }, ctx);
     expect(list.ok && (list.data as Array<{ plannedTreatment: string }>).map((c) => c.plannedTreatment)).toEqual(['iv-ketamine', 'esketamine-nasal']);
-    expect(dispatch('consents.record', { ...input, formVersion: '' }, ctx)).toMatchObject({ ok: false, error: { field: 'formVersion' } });
+    expect(await dispatch('consents.record', { ...input, formVersion: '', signature }, ctx)).toMatchObject({ ok: false, error: { field: 'formVersion' } });
+    expect(store.signatures.forEntity('consent', (first as { data: { id: string } }).data.id).map((s) => s.meaning))
+      .toEqual(['recorded consent (form version 1, esketamine nasal spray)']);
 
-    expect(dispatch('print.document', { document: 'consent', patientId: patient.id, onDay: '2026-11-25', action: 'save-pdf' }, ctx)).toEqual({
+    expect(await dispatch('print.document', { document: 'consent', patientId: patient.id, onDay: '2026-11-25', action: 'save-pdf' }, ctx)).toEqual({
       ok: true, data: { fileName: 'consent-form-KD_7_1-2026-11-25.pdf', paperSize: 'a4', outcome: 'ready' },
     });
   });

@@ -24,7 +24,7 @@ function allNo(overrides: Partial<Record<string, boolean | null>> = {}, vitals =
 function setup(patient = patientInput()) {
   const ctx = open();
   const p = ctx.store.createPatient(patient, ctx.clinician.id, T0);
-  const nurse = ctx.store.createClinician({ name: 'Nurse Kim', credentials: 'RN', role: 'nurse' }, T0, ctx.clinician.id);
+  const nurse = ctx.store.createClinician({ name: 'Nurse Kim', credentials: 'RN', role: 'nurse', isAdmin: false }, T0, ctx.clinician.id);
   return { ...ctx, patient: p, nurse };
 }
 

@@ -1,17 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, openDatabaseReadOnly, screenshot, seedWorkingClinician, startApp, type E2EApp, signWithPassphrase } from './harness';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  expectNoAxeViolations, openDatabaseReadOnly, screenshot, seedPatient, signWithPassphrase, startSignedInApp, workAgainAfterRestart, type SignedInApp,
+} from './harness';
 
 // A save the clinician saw confirmed survives the process being killed at once
 // (SIGKILL: no shutdown code runs), both in the database file and in the app
-// after it starts again on the same data.
+// after it starts again on the same data. Each test kills its own app's server.
 
 describe('a confirmed save survives SIGKILL', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp();
-    await seedWorkingClinician(app);
+  let app: SignedInApp;
+  beforeEach(async () => {
+    app = await startSignedInApp();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await app?.close();
   });
 
@@ -42,7 +43,7 @@ describe('a confirmed save survives SIGKILL', () => {
     await page.getByRole('heading', { name: 'Who is working?' }).waitFor();
     await screenshot(page, '50-after-restart-picker');
     await expectNoAxeViolations(page, 'picker after restart');
-    await page.keyboard.press('Enter');
+    await workAgainAfterRestart(app);
     await page.getByRole('searchbox', { name: 'Search patients' }).fill('cr-1');
     await expect.poll(() => page.locator('#patient-results tbody tr').count()).toBe(1);
     await page.getByRole('searchbox', { name: 'Search patients' }).press('Enter');
@@ -52,6 +53,11 @@ describe('a confirmed save survives SIGKILL', () => {
 
   it('amend: killed right after "Amendment saved", the new version and its audit row survive', async () => {
     const { page } = app;
+    await seedPatient(app, { legalName: 'Kilian Crash', mrn: 'CR-1', dateOfBirth: '1966-06-06', sex: 'male', weightKg: 90 });
+    await page.getByRole('searchbox', { name: 'Search patients' }).fill('cr-1');
+    await expect.poll(() => page.locator('#patient-results tbody tr').count()).toBe(1);
+    await page.getByRole('searchbox', { name: 'Search patients' }).press('Enter');
+    await page.getByRole('heading', { name: 'Kilian Crash', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Amend record' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Weight (kg)').fill('87.5');
@@ -77,8 +83,7 @@ describe('a confirmed save survives SIGKILL', () => {
     }
 
     await app.restart();
-    await page.getByRole('heading', { name: 'Who is working?' }).waitFor();
-    await page.keyboard.press('Enter');
+    await workAgainAfterRestart(app);
     await page.getByRole('searchbox', { name: 'Search patients' }).fill('kilian');
     await expect.poll(() => page.locator('#patient-results tbody tr').count()).toBe(1);
     await page.keyboard.press('Enter');

@@ -1,20 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, screenshot, startApp, type E2EApp } from './harness';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, screenshot, startApp, startSignedInApp, type E2EApp } from './harness';
 
 // First start on an empty data folder: the welcome creates the first
 // clinician, the header then shows who is working, and Switch leads to the
-// picker, which adds a second clinician and picks with the keyboard.
+// picker, which adds a second clinician and picks with the keyboard. Each
+// test starts an app of its own: on an empty data folder, or with the first
+// clinician working.
 
 describe('first start and who is working', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp();
-  });
-  afterAll(async () => {
+  let app: E2EApp | undefined;
+  afterEach(async () => {
     await app?.close();
+    app = undefined;
   });
 
   it('welcomes, validates as you type and creates the first clinician', async () => {
+    app = await startApp();
     const { page } = app;
     await expect.poll(() => page.getByRole('heading', { name: 'Welcome to KetaDesk' }).isVisible()).toBe(true);
     // The name field is ready for typing.
@@ -46,7 +47,9 @@ describe('first start and who is working', () => {
   });
 
   it('switches: adds a second clinician from the picker, then picks with arrows and Enter', async () => {
+    app = await startSignedInApp({ clinician: { name: 'Dr Amira Haddad', credentials: 'MD', role: 'prescriber' } });
     const { page } = app;
+    await expect.poll(() => page.getByTestId('working-clinician').textContent()).toBe('Dr Amira Haddad, MD');
     await page.getByRole('button', { name: 'Switch' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Who is working?' }).isVisible()).toBe(true);
     await screenshot(page, '04-clinician-picker');
@@ -74,7 +77,20 @@ describe('first start and who is working', () => {
     expect(ws.clinician?.name).toBe('Dr Amira Haddad');
   });
 
-  it('runs under the app’s Content Security Policy without a single refusal', () => {
+  it('runs under the app’s Content Security Policy without a single refusal', async () => {
+    // The welcome on an empty data folder, then the patient list and the picker once someone works.
+    const empty = await startApp();
+    try {
+      await empty.page.getByRole('heading', { name: 'Welcome to KetaDesk' }).waitFor();
+      expect(empty.consoleErrors).toEqual([]);
+    } finally {
+      await empty.close();
+    }
+    app = await startSignedInApp();
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Switch' }).click();
+    await page.getByRole('heading', { name: 'Who is working?' }).waitFor();
     expect(app.consoleErrors).toEqual([]);
   });
 });

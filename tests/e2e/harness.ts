@@ -1,7 +1,7 @@
 // End-to-end harness: runs KetaDesk in browser mode as a child process on a
 // fresh data folder and drives Debian's Chromium with playwright-core.
 //
-//   const app = await startApp();          // server + browser + page at the app
+//   const app = await startSignedInApp();  // server + browser + page at the app, a clinician working
 //   await app.page.getByRole(...)...
 //   await screenshot(app.page, 'patient-list');
 //   await expectNoAxeViolations(app.page, 'patient list');
@@ -229,16 +229,61 @@ export function openDatabaseReadOnly(dataDir: string): Database {
   return new BetterSqlite3(join(dataDir, 'ketadesk.sqlite'), { readonly: true, fileMustExist: true });
 }
 
-// ---- seeding through the API, for tests about a later step ----
+// ---- a working app, and seeding through the API, for tests about a later step ----
 
 export const DEFAULT_CLINICIAN = { name: 'Dr Amira Haddad', credentials: 'MD', role: 'prescriber' } as const;
 
-/** Creates a clinician and makes them the one working, then reloads the app so it shows the patient list. */
-export async function seedWorkingClinician(app: E2EApp, input: RequestOf<'clinicians.create'> = DEFAULT_CLINICIAN) {
-  const clinician = await app.api('clinicians.create', input);
-  await app.api('workspace.selectClinician', { clinicianId: clinician.id });
+type ClinicianInput = RequestOf<'clinicians.create'>;
+type Clinician = ResponseOf<'clinicians.create'>;
+
+export interface SignedInApp extends E2EApp {
+  /** The clinician the app is working as. */
+  clinician: Clinician;
+  /** The other clinicians asked for, in the order given. */
+  colleagues: Clinician[];
+}
+
+export interface SignedInOptions extends StartOptions {
+  /** Who is working; a prescriber by default. */
+  clinician?: ClinicianInput;
+  /** Further clinicians, created first so that the app knows them from its first screen. */
+  colleagues?: ClinicianInput[];
+  /** Runs on the started app before it opens as the clinician, e.g. to install a page clock. */
+  beforeSignIn?: (app: E2EApp) => Promise<void>;
+}
+
+/**
+ * The one way a test reaches a working app: started on a fresh data folder,
+ * its clinicians created, and open as `clinician` at the patient list. How a
+ * clinician gets to work (today the "who is working" choice) lives only here
+ * and in `workAs`, so a change to it is made in this file alone.
+ */
+export async function startSignedInApp(opts: SignedInOptions = {}): Promise<SignedInApp> {
+  const app = await startApp(opts);
+  try {
+    await opts.beforeSignIn?.(app);
+    const colleagues: Clinician[] = [];
+    for (const input of opts.colleagues ?? []) colleagues.push(await app.api('clinicians.create', input));
+    const clinician = await app.api('clinicians.create', opts.clinician ?? DEFAULT_CLINICIAN);
+    await workAs(app, clinician.id);
+    return Object.assign(app, { clinician, colleagues });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+}
+
+/** Makes `clinicianId` the one working and opens the app afresh, at the patient list. */
+export async function workAs(app: E2EApp, clinicianId: string): Promise<void> {
+  await app.api('workspace.selectClinician', { clinicianId });
   await app.open();
-  return clinician;
+}
+
+/** After a restart the server no longer knows who is working: the app asks, and `app.clinician` goes on. */
+export async function workAgainAfterRestart(app: SignedInApp): Promise<void> {
+  await app.page.getByRole('heading', { name: 'Who is working?' }).waitFor();
+  await app.page.getByRole('button', { name: new RegExp(app.clinician.name) }).click();
+  await app.page.getByTestId('working-clinician').waitFor();
 }
 
 /** The working clinician's passphrase in the end-to-end tests. */
@@ -261,4 +306,46 @@ export function patientInput(overrides: Partial<RequestOf<'patients.create'>> = 
     mrn: `T${Math.floor(Math.random() * 1e8)}`,
     ...overrides,
   };
+}
+
+/** A new patient, made through the API. */
+export function seedPatient(app: E2EApp, overrides: Partial<RequestOf<'patients.create'>> = {}) {
+  return app.api('patients.create', patientInput(overrides));
+}
+
+type Treatment = RequestOf<'screenings.create'>['plannedTreatment'];
+
+export interface DraftSeed {
+  /** What the draft holds, saved after it is created; an empty draft without. */
+  answers?: Omit<RequestOf<'screenings.save'>['answers'], 'plannedTreatment'>;
+  signing?: RequestOf<'screenings.save'>['signing'];
+  /** The signed screening this draft corrects. */
+  amendsId?: string;
+}
+
+const answersOf = ({ baselineVitals, answers, medications }: ResponseOf<'screenings.create'>['case']) =>
+  ({ answers, medications: medications ?? [], ...(baselineVitals ? { baselineVitals } : {}) });
+
+/** A screening draft made through the API, as the checklist would have saved it. Returns the stored draft. */
+export async function seedScreeningDraft(app: E2EApp, patientId: string, plannedTreatment: Treatment, seed: DraftSeed = {}) {
+  const draft = await app.api('screenings.create', { patientId, plannedTreatment, ...(seed.amendsId ? { amendsId: seed.amendsId } : {}) });
+  if (!seed.answers && !seed.signing) return draft;
+  return app.api('screenings.save', {
+    id: draft.id,
+    expectedVersion: draft.version,
+    answers: { ...answersOf(draft.case), ...seed.answers, plannedTreatment },
+    ...(seed.signing ? { signing: seed.signing } : {}),
+  });
+}
+
+/** A screening drafted and signed through the API by the clinician working. Returns the signed screening. */
+export async function seedSignedScreening(
+  app: E2EApp,
+  patientId: string,
+  plannedTreatment: Treatment,
+  seed: DraftSeed,
+  signing: Omit<RequestOf<'screenings.sign'>, 'id' | 'expectedVersion' | 'signature'> = { acknowledgedRuleIds: [] },
+) {
+  const draft = await seedScreeningDraft(app, patientId, plannedTreatment, seed);
+  return app.api('screenings.sign', { id: draft.id, expectedVersion: draft.version, ...signing, signature: { passphrase: E2E_PASSPHRASE } });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, patientInput, screenshot, seedWorkingClinician, startApp, type E2EApp } from './harness';
+import { expectNoAxeViolations, patientInput, screenshot, startSignedInApp, type E2EApp } from './harness';
 
 // Finding and opening a chart without the mouse, and search-as-you-type
 // details: stale answers never replace newer ones, long lists say there is more.
@@ -7,8 +7,7 @@ import { expectNoAxeViolations, patientInput, screenshot, seedWorkingClinician, 
 describe('keyboard-only search and open; search behaviour', () => {
   let app: E2EApp;
   beforeAll(async () => {
-    app = await startApp();
-    await seedWorkingClinician(app);
+    app = await startSignedInApp();
     for (const [legalName, mrn] of [
       ['Anna Smith', 'S-1'],
       ['Ben Smith', 'S-2'],

@@ -3,8 +3,7 @@ import {
   expectNoAxeViolations,
   patientInput,
   screenshot,
-  seedWorkingClinician,
-  startApp,
+  startSignedInApp,
   type E2EApp,
   E2E_PASSPHRASE,
   signWithPassphrase,
@@ -19,8 +18,7 @@ describe('patient: create, find, chart, amend, history', () => {
   let zoeId = '';
 
   beforeAll(async () => {
-    app = await startApp();
-    await seedWorkingClinician(app);
+    app = await startSignedInApp();
     // Near misses for the searches below.
     await app.api('patients.create', patientInput({ legalName: 'Zoe Anders', mrn: 'KD-2001', dateOfBirth: '1990-01-20' }));
     await app.api('patients.create', patientInput({ legalName: 'Peter Angstrom', mrn: 'KD-2002', dateOfBirth: '1985-07-02', sex: 'male' }));

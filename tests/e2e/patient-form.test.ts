@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, patientInput, screenshot, seedWorkingClinician, startApp, type E2EApp } from './harness';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, screenshot, seedPatient, startSignedInApp, type SignedInApp } from './harness';
 
 // The patient form checks what is typed against the shared schema as it is
 // typed, and when the server refuses a save (a taken MRN) it says so on that
-// field and keeps every other value.
+// field and keeps every other value. Each test has an app of its own: they all
+// create patients with the same names and numbers through the form.
 
 describe('patient form: validation as you type and server refusals', () => {
-  let app: E2EApp;
-  beforeAll(async () => {
-    app = await startApp();
-    await seedWorkingClinician(app);
-    await app.api('patients.create', patientInput({ legalName: 'Existing Person', mrn: 'DUP-1' }));
+  let app: SignedInApp;
+  beforeEach(async () => {
+    app = await startSignedInApp();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await app?.close();
   });
 
@@ -67,7 +66,7 @@ describe('patient form: validation as you type and server refusals', () => {
 
   it('puts a duplicate-MRN refusal on the MRN field and keeps everything typed', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await seedPatient(app, { legalName: 'Existing Person', mrn: 'DUP-1' });
     await page.getByRole('button', { name: 'Add patient' }).click();
     await page.getByRole('heading', { name: 'New patient', level: 1 }).waitFor();
 
@@ -136,7 +135,6 @@ describe('patient form: validation as you type and server refusals', () => {
 
   it('asks again who is working when the main process has forgotten, without losing the form', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Patients' }).first().click();
     await page.getByRole('button', { name: 'Add patient' }).click();
     await page.getByLabel('Legal name').fill('Rita Restart');
     await page.getByLabel('MRN').fill('RR-1');
@@ -155,7 +153,7 @@ describe('patient form: validation as you type and server refusals', () => {
     await screenshot(page, '32-reselect-clinician');
     await expectNoAxeViolations(page, 'reselect clinician');
     await page.unroute('**/api/patients.create');
-    await dialog.getByRole('button', { name: /Dr Amira Haddad/ }).click();
+    await dialog.getByRole('button', { name: new RegExp(app.clinician.name) }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await page.getByLabel('Legal name').inputValue()).toBe('Rita Restart');
     await page.getByRole('button', { name: 'Save patient' }).click();

@@ -9,7 +9,7 @@ import {
 } from '../../shared/printouts';
 import type { PaperSize } from '../../shared/schemas/settings';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { expectNoAxeViolations, patientInput, ROOT, screenshot, seedWorkingClinician, startApp, type E2EApp, E2E_PASSPHRASE, signWithPassphrase } from './harness';
+import { expectNoAxeViolations, patientInput, ROOT, screenshot, startSignedInApp, type E2EApp, E2E_PASSPHRASE, signWithPassphrase } from './harness';
 
 // Each printout opened from the chart in Chromium, printed with page.pdf() on
 // the clinic's paper and read back with poppler: the patient's name, the
@@ -49,8 +49,7 @@ describe('patient printouts', () => {
   beforeAll(async () => {
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
-    app = await startApp();
-    await seedWorkingClinician(app);
+    app = await startSignedInApp();
     const patient = await app.api('patients.create', patientInput({ legalName: PATIENT, mrn: 'KD-1001', dateOfBirth: '1985-07-02' }));
     patientId = patient.id;
     // Browser mode prints with window.print(); the test counts calls instead of opening a dialog.

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Route as PlaywrightRoute } from 'playwright-core';
 import type { Patient } from '../../shared/schemas/patient';
 import type { Screening } from '../../shared/schemas/screening';
 import { ITEMS, screeningCaseSchema } from '../../shared/screening';
@@ -9,48 +10,89 @@ import {
   ROOT,
   expectNoAxeViolations,
   openDatabaseReadOnly,
-  patientInput,
   screenshot,
-  seedWorkingClinician,
-  startApp,
-  type E2EApp,
+  seedPatient,
+  seedScreeningDraft,
+  seedSignedScreening,
+  startSignedInApp,
+  workAs,
+  type DraftSeed,
+  type SignedInApp,
+  type SignedInOptions,
   signWithPassphrase,
+  E2E_PASSPHRASE,
 } from './harness';
 
 // The pre-treatment screening on the chart: the checklist answered by keyboard
 // and mouse with the live verdict following every answer, signing with its
 // acknowledgements, override and amendment reasons, import and export of the
-// interchange file, and what the store kept.
+// interchange file, and what the store kept. Each test makes its own patient
+// and, through the API, the screening it starts from, and begins at the
+// patient list as the prescriber; a test that changes what the whole app sees
+// (clinic settings, the page's clock, a killed server) has an app of its own.
 
 /** The clinical contract's sample cases live beside the repository. */
 const EXAMPLES = join(ROOT, '..', 'shared', 'clinical', 'examples');
 const ITEM_COUNT = ITEMS.length;
+/** The checklist's last section, answered by mouse below; the keyboard test answers the ones before it. */
+const OTHER_SECTION = ['ketamine-hypersensitivity', 'untreated-hyperthyroidism', 'severe-hepatic-impairment', 'urinary-tract-symptoms', 'sleep-apnea-or-airway-risk', 'no-escort-home'];
+/** Every item answered No, but `yes` answered Yes and `unasked` left out. */
+const answered = (yes: string[] = [], unasked: string[] = []) =>
+  Object.fromEntries(ITEMS.filter((i) => !unasked.includes(i.id)).map((i) => [i.id, yes.includes(i.id)]));
+const CAUTION_VITALS = { systolic: 150, diastolic: 85, heartRate: 72, spo2: 98 };
+const CAUTION_MEDICATIONS = [
+  { name: 'lorazepam', class: 'benzodiazepine' as const, dailyDoseMg: 1 },
+  { name: 'Zoloft', class: 'ssri' as const },
+];
+/** What the keyboard test leaves: all but the last section answered, a controlled hypertension. */
+const KEYBOARD_DONE: DraftSeed = { answers: { answers: answered(['controlled-hypertension'], OTHER_SECTION), medications: [] } };
+/** A whole checklist whose verdict is Caution for three reasons: CA-HTN-CONTROLLED, CA-BP-ELEVATED, CA-MED-BENZODIAZEPINE. */
+const CAUTION_DRAFT: DraftSeed = {
+  answers: { answers: answered(['controlled-hypertension']), baselineVitals: CAUTION_VITALS, medications: CAUTION_MEDICATIONS },
+};
+const CAUTION_RULES = ['CA-HTN-CONTROLLED', 'CA-BP-ELEVATED', 'CA-MED-BENZODIAZEPINE'];
+const CLEAR_VITALS = { systolic: 122, diastolic: 78, heartRate: 70, spo2: 99 };
 
 describe('screening: checklist, live verdict, signing, amendments, import and export', () => {
-  let app: E2EApp;
-  let ines: Patient;
-  let tomas: Patient;
-  let olga: Patient;
-  let paula: Patient;
-  let nurseId = '';
-  let prescriberId = '';
-  let inesScreeningId = '';
+  let app: SignedInApp;
   const tmp = mkdtempSync(join(tmpdir(), 'ketadesk-screening-e2e-'));
+  /** The prescriber working, and a nurse the app knows. */
+  const startScreeningApp = (beforeSignIn?: SignedInOptions['beforeSignIn']) =>
+    startSignedInApp({ colleagues: [{ name: 'Sam Okafor', credentials: 'RN', role: 'nurse' }], beforeSignIn });
+  const prescriberId = () => app.clinician.id;
+  const nurseId = () => app.colleagues[0]!.id;
 
+  let shared: SignedInApp;
   beforeAll(async () => {
-    app = await startApp();
-    // The nurse first, so the app's "who is working" list, loaded when the clinician is seeded, has both.
-    nurseId = (await app.api('clinicians.create', { name: 'Sam Okafor', credentials: 'RN', role: 'nurse' })).id;
-    prescriberId = (await seedWorkingClinician(app)).id;
-    ines = await app.api('patients.create', patientInput({ legalName: 'Ines Moreau', dateOfBirth: '1979-05-01', sex: 'female', mrn: 'SC-1001', weightKg: 70, allergies: 'No known allergies' }));
-    tomas = await app.api('patients.create', patientInput({ legalName: 'Tomas Berg', dateOfBirth: '1968-02-11', sex: 'male', mrn: 'SC-1002' }));
-    olga = await app.api('patients.create', patientInput({ legalName: 'Olga Lind', dateOfBirth: '1990-09-09', sex: 'female', mrn: 'SC-1003' }));
-    paula = await app.api('patients.create', patientInput({ legalName: 'Paula Reyes', dateOfBirth: '1985-01-15', sex: 'female', mrn: 'SC-1004' }));
+    shared = await startScreeningApp();
+  });
+  beforeEach(async () => {
+    // The shared app again, even if a test before this one timed out while on an app of its own.
+    app = shared;
+    await workAs(app, prescriberId());
   });
   afterAll(async () => {
-    await app?.close();
+    await shared?.close();
     rmSync(tmp, { recursive: true, force: true });
   });
+
+  /** Runs a test that changes what the whole app sees on an app of its own, so no other test sees the change. */
+  async function withOwnApp(run: () => Promise<void>, beforeSignIn?: SignedInOptions['beforeSignIn']) {
+    const own = await startScreeningApp(beforeSignIn);
+    app = own;
+    try {
+      await run();
+    } finally {
+      await own.close();
+      if (app === own) app = shared;
+    }
+  }
+
+  // One patient per test; each test's MRN is its own.
+  const ines = (mrn: string) => seedPatient(app, { legalName: 'Ines Moreau', dateOfBirth: '1979-05-01', sex: 'female', mrn, weightKg: 70, allergies: 'No known allergies' });
+  const tomas = (mrn: string) => seedPatient(app, { legalName: 'Tomas Berg', dateOfBirth: '1968-02-11', sex: 'male', mrn });
+  const olga = (mrn: string) => seedPatient(app, { legalName: 'Olga Lind', dateOfBirth: '1990-09-09', sex: 'female', mrn });
+  const paula = (mrn: string) => seedPatient(app, { legalName: 'Paula Reyes', dateOfBirth: '1985-01-15', sex: 'female', mrn });
 
   const page = () => app.page;
 
@@ -96,7 +138,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await page().getByRole('button', { name: 'Patients' }).first().click();
     const box = page().getByRole('searchbox', { name: 'Search patients' });
     await box.fill(p.mrn);
-    await page().locator('#patient-results tbody tr').filter({ hasText: p.legalName }).waitFor();
+    await page().locator('#patient-results tbody tr').filter({ hasText: p.mrn }).waitFor();
     await expect.poll(() => page().locator('#patient-results tbody tr').count()).toBe(1);
     await box.press('Enter');
     await page().getByRole('heading', { name: p.legalName, level: 1 }).waitFor();
@@ -108,6 +150,13 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await expect.poll(() => page().getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
   }
 
+  /** Opens the patient's chart at its one draft. */
+  async function resumeDraft(p: Patient) {
+    await openChart(p);
+    await page().getByRole('button', { name: 'Resume draft', exact: true }).click();
+    await page().getByTestId('screening-editor').waitFor();
+  }
+
   async function startScreening(treatment = 'IV ketamine') {
     await page().getByRole('button', { name: 'Start screening' }).click();
     await page().getByRole('menuitem', { name: treatment }).click();
@@ -115,7 +164,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
   }
 
   it('starts a screening from the chart; nothing answered reads incomplete and cannot be signed', async () => {
-    await openChart(ines);
+    await openChart(await ines('SC-1101'));
     await page().getByTestId('no-screenings').waitFor();
     expect(await page().getByTestId('validity-setting').textContent()).toContain('valid for 30 days (clinic setting, default 30 days)');
     await shot('screening-01-chart-empty');
@@ -140,6 +189,9 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
   it('answers by keyboard: Y/N answer and move on, arrows move between questions, 0 un-asks', async () => {
     const p = page();
+    const patient = await ines('SC-1102');
+    await seedScreeningDraft(app, patient.id, 'iv-ketamine');
+    await resumeDraft(patient);
     await p.getByRole('button', { name: 'Go to first missing' }).click();
     await expect.poll(focusedItem).toBe('aneurysmal-vascular-disease');
 
@@ -194,9 +246,10 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
   it('answers the rest by mouse; the verdict goes incomplete → caution → contraindicated and back', async () => {
     const p = page();
-    for (const id of ['ketamine-hypersensitivity', 'untreated-hyperthyroidism', 'severe-hepatic-impairment', 'urinary-tract-symptoms', 'sleep-apnea-or-airway-risk']) {
-      await clickAnswer(id, 'No');
-    }
+    const patient = await ines('SC-1103');
+    await seedScreeningDraft(app, patient.id, 'iv-ketamine', KEYBOARD_DONE);
+    await resumeDraft(patient);
+    for (const id of OTHER_SECTION.slice(0, -1)) await clickAnswer(id, 'No');
     // N on the last question goes on to what is still missing: the blood pressure.
     await item('no-escort-home').locator('input:checked').focus();
     await p.keyboard.press('n');
@@ -251,6 +304,10 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
   it('suggests a medication class from the name, classes an unknown one by hand, and removes entries', async () => {
     const p = page();
+    const patient = await ines('SC-1104');
+    await seedScreeningDraft(app, patient.id, 'iv-ketamine', { answers: { ...CAUTION_DRAFT.answers!, medications: [] } });
+    await resumeDraft(patient);
+    await expect.poll(verdict).toBe('Caution');
     const name = p.getByRole('combobox', { name: 'Medicine' });
     await name.fill('loraz');
     await p.getByRole('option', { name: /lorazepam/ }).click();
@@ -286,10 +343,29 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
   });
 
   it('saves every change as it is made; what is stored is what is on screen', async () => {
+    const p = page();
+    const patient = await ines('SC-1105');
+    const draft = await seedScreeningDraft(app, patient.id, 'iv-ketamine', KEYBOARD_DONE);
+    await resumeDraft(patient);
+    // Changes in quick succession, by mouse and by typing, as a clinician makes them.
+    for (const id of OTHER_SECTION) await clickAnswer(id, 'No');
+    await p.getByLabel('Systolic').fill('150');
+    await p.getByLabel('Diastolic').fill('85');
+    await p.getByLabel('Heart rate').fill('72');
+    await p.getByLabel('SpO₂').fill('98');
+    const name = p.getByRole('combobox', { name: 'Medicine' });
+    await name.fill('lorazepam');
+    await name.press('Escape');
+    await p.getByLabel('mg/day').fill('1');
+    await p.getByRole('button', { name: 'Add', exact: true }).click();
+    await name.fill('Zoloft');
+    await name.press('Escape');
+    await name.press('Enter');
+    await p.locator('[data-medication="Zoloft"]').waitFor();
+    await expect.poll(verdict).toBe('Caution');
+
     await waitSaved();
-    const [draft] = await app.api('screenings.listForPatient', { patientId: ines.id });
-    inesScreeningId = draft!.id;
-    const stored = await app.api('screenings.get', { id: inesScreeningId });
+    const stored = await app.api('screenings.get', { id: draft.id });
     expect(stored.status).toBe('draft');
     const answers = stored.case.answers;
     expect(Object.values(answers).filter((v) => typeof v === 'boolean')).toHaveLength(ITEM_COUNT);
@@ -304,6 +380,9 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
   it('signs only once each caution is acknowledged; the signed screening is read-only with its signature', async () => {
     const p = page();
+    const patient = await ines('SC-1106');
+    const inesScreeningId = (await seedScreeningDraft(app, patient.id, 'iv-ketamine', CAUTION_DRAFT)).id;
+    await resumeDraft(patient);
     const sign = p.getByRole('button', { name: 'Sign screening' });
     expect(await sign.isDisabled()).toBe(true);
     const problems = p.getByTestId('sign-problems');
@@ -316,8 +395,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await waitSaved();
     expect((await app.api('screenings.get', { id: inesScreeningId })).draftSigning?.acknowledgedRuleIds).toEqual(['CA-HTN-CONTROLLED']);
     await app.open();
-    await openChart(ines);
-    await p.getByRole('button', { name: 'Resume draft', exact: true }).click();
+    await resumeDraft(patient);
     panel = p.getByTestId('signing-panel');
     await expect.poll(() => panel.getByLabel(/Hypertension controlled on treatment/).isChecked()).toBe(true);
     expect(await panel.getByLabel(/Baseline BP above 140\/90/).isChecked()).toBe(false);
@@ -347,7 +425,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     expect(stored.status).toBe('signed');
     expect(stored.result.verdict).toBe('caution');
     expect([...stored.signature!.acknowledgedRuleIds].sort()).toEqual(['CA-BP-ELEVATED', 'CA-HTN-CONTROLLED', 'CA-MED-BENZODIAZEPINE']);
-    expect(stored.signature!.signedBy).toBe(prescriberId);
+    expect(stored.signature!.signedBy).toBe(prescriberId());
     expect(stored.signature!.overrideReason).toBeNull();
     const days = (Date.parse(stored.signature!.expiresAt) - Date.parse(stored.signature!.signedAt)) / 86_400_000;
     expect(days).toBe(30);
@@ -365,12 +443,65 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
   });
 
   const saveState = () => page().getByTestId('save-status').getAttribute('data-state');
+  /** Holds the next draft save on its way: `arrived` once the page has sent it, `release()` lets it through. */
+  function holdNextSave() {
+    let arrived!: () => void;
+    let release!: () => void;
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let passed = Promise.resolve();
+    const handler = (route: PlaywrightRoute) => {
+      arrived();
+      passed = gate.then(() => route.continue());
+      return passed;
+    };
+    const routed = page().route('**/api/screenings.save', handler, { times: 1 });
+    return {
+      arrived: routed.then(() => arrival),
+      /** Lets the held save through and waits until it is on its way again. */
+      release: async () => {
+        release();
+        await passed;
+      },
+    };
+  }
+
+  /** More than the autosave's wait after a change (300 ms), for a test that runs the page's clock itself. */
+  const PAST_AUTOSAVE_WAIT_MS = 1_000;
+
+  it('saves a change made while another save is on its way, and every change after it', () =>
+    withOwnApp(async () => {
+      // Once the draft is open, the page's timers run only when the test moves its clock, so the order of events is fixed.
+      const p = page();
+      const patient = await tomas('SC-2006');
+      const { id } = await seedScreeningDraft(app, patient.id, 'esketamine-nasal');
+      await resumeDraft(patient);
+      await p.clock.pauseAt(Date.now() + 60_000);
+
+      const held = holdNextSave();
+      await clickAnswer('seizure-disorder', 'Yes');
+      await p.clock.runFor(PAST_AUTOSAVE_WAIT_MS);
+      await held.arrived;
+      // A second change while the first save is held: sent as soon as the first one is answered.
+      await clickAnswer('psychosis-history', 'Yes');
+      await held.release();
+      await expect.poll(saveState).toBe('saved');
+      expect(await storedAnswer(id, 'psychosis-history')).toBe(true);
+      // The second change's own wait now runs out with nothing left to send...
+      await p.clock.runFor(PAST_AUTOSAVE_WAIT_MS);
+      // ...and a later change is still saved, not left "Saving…" for ever.
+      await clickAnswer('seizure-disorder', 'No');
+      await expect.poll(saveState).toBe('pending');
+      await p.clock.runFor(PAST_AUTOSAVE_WAIT_MS);
+      await expect.poll(saveState).toBe('saved');
+      expect(await storedAnswer(id, 'seizure-disorder')).toBe(false);
+    }, (started) => started.page.clock.install()));
   const storedAnswer = async (id: string, item: string) =>
     (await app.api('screenings.get', { id })).case.answers[item as keyof Screening['case']['answers']];
 
   it('for a male patient, pregnancy and breastfeeding are not required', async () => {
     const p = page();
-    await openChart(tomas);
+    await openChart(await tomas('SC-2001'));
     await startScreening('Esketamine nasal spray');
     expect(await item('pregnant').getByTestId('not-required').textContent()).toBe('Not required');
     expect(await item('breastfeeding').getByTestId('not-required').textContent()).toBe('Not required');
@@ -381,8 +512,9 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
   it('keeps what was typed when saving fails, retries, and never lets versions race', async () => {
     const p = page();
-    const [draft] = await app.api('screenings.listForPatient', { patientId: tomas.id });
-    const id = draft!.id;
+    const patient = await tomas('SC-2002');
+    const { id } = await seedScreeningDraft(app, patient.id, 'esketamine-nasal');
+    await resumeDraft(patient);
     const consoleBefore = app.consoleErrors.length;
 
     await p.route('**/api/screenings.save', (route) => route.abort());
@@ -402,12 +534,14 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await expect.poll(saveState).toBe('saved');
     expect(await storedAnswer(id, 'seizure-disorder')).toBe(true);
 
-    // Many quick changes, each saved in turn against the version the last one returned.
+    // Many quick changes, each saved in turn against the version the last one returned. The first
+    // save is held on its way until the others are made, so they come in while a save is running.
     const ids = ['aneurysmal-vascular-disease', 'arteriovenous-malformation', 'uncontrolled-hypertension', 'unstable-cardiac-disease', 'controlled-hypertension', 'stable-cardiac-disease'];
-    for (const [i, itemId] of ids.entries()) {
-      await clickAnswer(itemId, i % 2 ? 'Yes' : 'No');
-      if (i === 2) await p.waitForTimeout(350); // let one save start while more changes come in
-    }
+    const held = holdNextSave();
+    await clickAnswer(ids[0]!, 'No');
+    await held.arrived;
+    for (const [i, itemId] of ids.entries()) if (i > 0) await clickAnswer(itemId, i % 2 ? 'Yes' : 'No');
+    await held.release();
     await clickAnswer('seizure-disorder', 'No');
     await expect.poll(saveState).toBe('saved');
     const stored = await app.api('screenings.get', { id });
@@ -434,7 +568,9 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
   it('discards a draft only after a confirmation; it leaves the chart but not the record', async () => {
     const p = page();
-    const [draft] = await app.api('screenings.listForPatient', { patientId: tomas.id });
+    const patient = await tomas('SC-2003');
+    const draft = await seedScreeningDraft(app, patient.id, 'esketamine-nasal');
+    await resumeDraft(patient);
     await p.getByRole('button', { name: 'Discard draft' }).click();
     const dialog = p.getByRole('dialog', { name: 'Discard this draft?' });
     await dialog.waitFor();
@@ -442,12 +578,12 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await expectNoAxeViolations(p, 'discard confirmation');
     await dialog.getByRole('button', { name: 'Keep the draft' }).click();
     await dialog.waitFor({ state: 'detached' });
-    expect((await app.api('screenings.get', { id: draft!.id })).status).toBe('draft');
+    expect((await app.api('screenings.get', { id: draft.id })).status).toBe('draft');
 
     await p.getByRole('button', { name: 'Discard draft' }).click();
     await dialog.getByRole('button', { name: 'Discard draft' }).click();
     await p.getByTestId('no-screenings').waitFor();
-    expect((await app.api('screenings.get', { id: draft!.id })).status).toBe('discarded');
+    expect((await app.api('screenings.get', { id: draft.id })).status).toBe('discarded');
     // The patient is free for a new screening.
     await p.getByRole('button', { name: 'Start screening' }).waitFor();
   });
@@ -456,16 +592,9 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
   it('lets only a prescriber override a contraindication, with a written reason shown on the chart', async () => {
     const p = page();
-    const draft = await app.api('screenings.create', { patientId: olga.id, plannedTreatment: 'iv-ketamine' });
-    const answers = Object.fromEntries(ITEMS.map((i) => [i.id, i.id === 'pregnant']));
-    await app.api('screenings.save', {
-      id: draft.id,
-      expectedVersion: draft.version,
-      answers: { plannedTreatment: 'iv-ketamine', baselineVitals: { systolic: 122, diastolic: 78, heartRate: 70, spo2: 99 }, answers, medications: [] },
-    });
-    await openChart(olga);
-    await p.getByRole('button', { name: 'Resume draft', exact: true }).click();
-    await p.getByTestId('screening-editor').waitFor();
+    const patient = await olga('SC-3001');
+    const draft = await seedScreeningDraft(app, patient.id, 'iv-ketamine', { answers: { answers: answered(['pregnant']), baselineVitals: CLEAR_VITALS } });
+    await resumeDraft(patient);
     expect(await verdict()).toBe('Contraindicated');
     const sign = p.getByRole('button', { name: 'Sign with override' });
     expect(await sign.isDisabled()).toBe(true);
@@ -492,7 +621,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await expect.poll(() => sign.isDisabled()).toBe(false);
 
     // The store judges who is signing: if the nurse is the one working by the time Sign is pressed, it refuses and says why.
-    await app.api('workspace.selectClinician', { clinicianId: nurseId });
+    await app.api('workspace.selectClinician', { clinicianId: nurseId() });
     await sign.click();
     const error = p.getByTestId('sign-error');
     await error.waitFor();
@@ -501,7 +630,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await expectNoAxeViolations(p, 'server refused the override');
     expect((await app.api('screenings.get', { id: draft.id })).status).toBe('draft');
 
-    await app.api('workspace.selectClinician', { clinicianId: prescriberId });
+    await app.api('workspace.selectClinician', { clinicianId: prescriberId() });
     await sign.click();
     await signWithPassphrase(p);
     const signed = p.getByTestId('signed-screening');
@@ -522,15 +651,19 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
     const stored = await app.api('screenings.get', { id: draft.id });
     expect(stored.result.verdict).toBe('contraindicated');
-    expect(stored.signature).toMatchObject({ overrideReason: OVERRIDE_REASON, signedBy: prescriberId });
+    expect(stored.signature).toMatchObject({ overrideReason: OVERRIDE_REASON, signedBy: prescriberId() });
   });
 
   const AMENDMENT_REASON = 'Seizure disorder disclosed by the patient after signing.';
-  let amendmentId = '';
+  /** A patient's caution screening, signed with its acknowledgements. */
+  const seedSignedCaution = (patientId: string) =>
+    seedSignedScreening(app, patientId, 'iv-ketamine', CAUTION_DRAFT, { acknowledgedRuleIds: CAUTION_RULES });
 
   it('amends a signed screening with a reason; the chart shows which one corrects which', async () => {
     const p = page();
-    await openChart(ines);
+    const patient = await ines('SC-1107');
+    const inesScreeningId = (await seedSignedCaution(patient.id)).id;
+    await openChart(patient);
     await p.getByRole('button', { name: /^Open screening of/ }).click();
     await p.getByTestId('signed-screening').waitFor();
     await p.getByRole('button', { name: 'Amend', exact: true }).click();
@@ -560,7 +693,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await p.getByRole('button', { name: '‹ All screenings' }).click();
     const rows = p.locator('tr[data-screening]');
     await expect.poll(() => rows.count()).toBe(2);
-    amendmentId = (await rows.first().getAttribute('data-screening'))!;
+    const amendmentId = (await rows.first().getAttribute('data-screening'))!;
     const newer = rows.first();
     const older = p.locator(`tr[data-screening="${inesScreeningId}"]`);
     expect(await newer.textContent()).toContain('Current');
@@ -593,7 +726,8 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     const unknownItem = join(tmp, 'unknown-item.json');
     writeFileSync(unknownItem, JSON.stringify({ ...example, answers: { ...example.answers, 'heart-of-gold': false } }));
 
-    await openChart(paula);
+    const patient = await paula('SC-4001');
+    await openChart(patient);
     const input = p.locator('#screening-import-file');
     await input.setInputFiles(broken);
     const message = p.getByTestId('screening-error-message');
@@ -605,7 +739,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
     await input.setInputFiles(unknownItem);
     await expect.poll(() => message.textContent()).toBe('answers.heart-of-gold: is not a known checklist item');
-    expect(await app.api('screenings.listForPatient', { patientId: paula.id })).toEqual([]);
+    expect(await app.api('screenings.listForPatient', { patientId: patient.id })).toEqual([]);
 
     await input.setInputFiles(join(EXAMPLES, 'caution.json'));
     await p.getByTestId('screening-editor').waitFor();
@@ -616,7 +750,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await shot('screening-21-imported-draft');
     await expectNoAxeViolations(p, 'imported draft');
 
-    const [draft] = await app.api('screenings.listForPatient', { patientId: paula.id });
+    const [draft] = await app.api('screenings.listForPatient', { patientId: patient.id });
     expect(draft!.status).toBe('draft');
     expect(draft!.case.answers).toEqual(example.answers);
     expect(draft!.case.baselineVitals).toEqual(example.baselineVitals);
@@ -627,6 +761,10 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
   it('exports a signed screening as the interchange file', async () => {
     const p = page();
+    const patient = await paula('SC-1004');
+    await app.api('screenings.import', { patientId: patient.id, json: readFileSync(join(EXAMPLES, 'caution.json'), 'utf8') });
+    await resumeDraft(patient);
+    const consoleBefore = app.consoleErrors.length;
     const panel = p.getByTestId('signing-panel');
     for (const box of await panel.getByRole('checkbox').all()) await box.check();
     await p.getByRole('button', { name: 'Sign screening' }).click();
@@ -644,80 +782,110 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     expect(exported.plannedTreatment).toBe(example.plannedTreatment);
     expect(exported.patient.sex).toBe('female');
     // Byte for byte what the store exports.
-    const [signed] = await app.api('screenings.listForPatient', { patientId: paula.id });
+    const [signed] = await app.api('screenings.listForPatient', { patientId: patient.id });
     expect(readFileSync(file, 'utf8')).toBe((await app.api('screenings.export', { id: signed!.id })).json);
     await p.getByText(`Exported`).first().waitFor();
     await shot('screening-22-exported');
-    expect(app.consoleErrors).toEqual([]);
+    expect(app.consoleErrors.slice(consoleBefore)).toEqual([]);
   });
 
-  it('uses the clinic’s screening validity from Settings; a clear screening signs with nothing to acknowledge', async () => {
-    const p = page();
-    await p.getByRole('button', { name: 'Settings' }).first().click();
-    const days = p.getByLabel('Screening validity (days)');
-    expect(await days.inputValue()).toBe('30');
-    await days.fill('400');
-    await p.getByText('Screening validity must be at most 365 days').waitFor();
-    await days.fill('14');
-    await p.getByLabel('Reason for the change').fill('Clinic policy: rescreen every two weeks');
-    await p.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(async () => (await app.api('settings.get', {})).screeningValidityDays).toBe(14);
+  it('uses the clinic’s screening validity from Settings; a clear screening signs with nothing to acknowledge', () =>
+    withOwnApp(async () => {
+      const p = page();
+      await p.getByRole('button', { name: 'Settings' }).first().click();
+      const days = p.getByLabel('Screening validity (days)');
+      expect(await days.inputValue()).toBe('30');
+      await days.fill('400');
+      await p.getByText('Screening validity must be at most 365 days').waitFor();
+      await days.fill('14');
+      await p.getByLabel('Reason for the change').fill('Clinic policy: rescreen every two weeks');
+      await p.getByRole('button', { name: 'Save settings' }).click();
+      await expect.poll(async () => (await app.api('settings.get', {})).screeningValidityDays).toBe(14);
 
-    const draft = await app.api('screenings.create', { patientId: tomas.id, plannedTreatment: 'esketamine-nasal' });
-    const answers = Object.fromEntries(ITEMS.filter((i) => !['pregnant', 'breastfeeding'].includes(i.id)).map((i) => [i.id, false]));
-    await app.api('screenings.save', {
-      id: draft.id,
-      expectedVersion: draft.version,
-      answers: { plannedTreatment: 'esketamine-nasal', baselineVitals: { systolic: 128, diastolic: 82 }, answers, medications: [] },
-    });
-    await openChart(tomas);
-    expect(await p.getByTestId('validity-setting').textContent()).toContain('valid for 14 days');
-    await p.getByRole('button', { name: 'Resume draft', exact: true }).click();
-    await p.getByTestId('screening-editor').waitFor();
-    expect(await verdict()).toBe('Clear');
-    expect(await p.getByTestId('sign-as').textContent()).toContain('Valid for 14 days once signed');
-    await shot('screening-23-clear');
-    await expectNoAxeViolations(p, 'clear draft');
-    await p.getByRole('button', { name: 'Sign screening' }).click();
-    await signWithPassphrase(p);
-    await p.getByTestId('signed-screening').waitFor();
-    const stored = await app.api('screenings.get', { id: draft.id });
-    expect(stored.result.verdict).toBe('clear');
-    expect((Date.parse(stored.signature!.expiresAt) - Date.parse(stored.signature!.signedAt)) / 86_400_000).toBe(14);
-  });
+      const patient = await tomas('SC-2004');
+      const draft = await seedScreeningDraft(app, patient.id, 'esketamine-nasal', {
+        answers: { answers: answered([], ['pregnant', 'breastfeeding']), baselineVitals: { systolic: 128, diastolic: 82 } },
+      });
+      await openChart(patient);
+      expect(await p.getByTestId('validity-setting').textContent()).toContain('valid for 14 days');
+      await p.getByRole('button', { name: 'Resume draft', exact: true }).click();
+      await p.getByTestId('screening-editor').waitFor();
+      expect(await verdict()).toBe('Clear');
+      expect(await p.getByTestId('sign-as').textContent()).toContain('Valid for 14 days once signed');
+      await shot('screening-23-clear');
+      await expectNoAxeViolations(p, 'clear draft');
+      await p.getByRole('button', { name: 'Sign screening' }).click();
+      await signWithPassphrase(p);
+      await p.getByTestId('signed-screening').waitFor();
+      const stored = await app.api('screenings.get', { id: draft.id });
+      expect(stored.result.verdict).toBe('clear');
+      expect((Date.parse(stored.signature!.expiresAt) - Date.parse(stored.signature!.signedAt)) / 86_400_000).toBe(14);
+    }));
 
-  it('shows a screening past its validity as expired, and none in force', async () => {
-    const p = page();
-    // The page's clock 40 days on; the store is not involved in deciding what has expired on screen.
-    await p.clock.setFixedTime(new Date(Date.now() + 40 * 86_400_000));
-    await app.open(); // a fresh page, without the earlier notifications
-    await openChart(ines);
-    const rows = p.locator('tr[data-screening]');
-    await expect.poll(() => rows.count()).toBe(2);
+  /** A signed caution screening and the signed amendment that corrects it. */
+  async function seedAmendedScreening(patientId: string) {
+    const original = await seedSignedCaution(patientId);
+    const amendment = await seedSignedScreening(
+      app, patientId, 'iv-ketamine',
+      { amendsId: original.id, answers: { ...CAUTION_DRAFT.answers!, answers: answered(['controlled-hypertension', 'seizure-disorder']) } },
+      { acknowledgedRuleIds: [...CAUTION_RULES, 'CA-SEIZURE'], amendmentReason: AMENDMENT_REASON },
+    );
+    return { original, amendment };
+  }
 
-    expect(await rows.first().textContent()).toContain('Expired');
-    expect(await rows.first().textContent()).not.toContain('Current');
-    expect(await p.getByTestId('screening-current').textContent()).toContain('No valid signed screening');
-    await shot('screening-24-expired');
-    await expectNoAxeViolations(p, 'expired screening');
-  });
+  it('shows a screening past its validity as expired, and none in force', () =>
+    withOwnApp(async () => {
+      const p = page();
+      const patient = await ines('SC-1108');
+      await seedAmendedScreening(patient.id);
+      // The page's clock 40 days on; the store is not involved in deciding what has expired on screen.
+      await p.clock.setFixedTime(new Date(Date.now() + 40 * 86_400_000));
+      await app.open();
+      await openChart(patient);
+      const rows = p.locator('tr[data-screening]');
+      await expect.poll(() => rows.count()).toBe(2);
 
-  it('kept everything in the database file, with an intact audit chain', async () => {
-    expect((await app.api('audit.verify', {})).ok).toBe(true);
-    await app.killServer();
-    const db = openDatabaseReadOnly(app.dataDir);
-    try {
-      const rows = db
-        .prepare('SELECT id, patient_id, status, amends_id, override_reason, amendment_reason FROM screenings')
-        .all() as Array<{ id: string; patient_id: string; status: string; amends_id: string | null; override_reason: string | null; amendment_reason: string | null }>;
-      const of = (patientId: string) => rows.filter((r) => r.patient_id === patientId);
-      expect(of(ines.id).map((r) => r.status)).toEqual(['signed', 'signed']);
-      expect(of(ines.id).find((r) => r.id === amendmentId)).toMatchObject({ amends_id: inesScreeningId, amendment_reason: AMENDMENT_REASON });
-      expect(of(olga.id)).toEqual([expect.objectContaining({ status: 'signed', override_reason: OVERRIDE_REASON })]);
-      expect(of(tomas.id).map((r) => r.status).sort()).toEqual(['discarded', 'signed']);
-      expect(of(paula.id).map((r) => r.status)).toEqual(['signed']);
-    } finally {
-      db.close();
-    }
-  });
+      expect(await rows.first().textContent()).toContain('Expired');
+      expect(await rows.first().textContent()).not.toContain('Current');
+      expect(await p.getByTestId('screening-current').textContent()).toContain('No valid signed screening');
+      await shot('screening-24-expired');
+      await expectNoAxeViolations(p, 'expired screening');
+    }));
+
+  it('keeps every kind of screening in the database file, with an intact audit chain', () =>
+    withOwnApp(async () => {
+      // Amended, overridden, discarded and signed, and imported then signed, each stored through the API.
+      const amended = await ines('SC-1109');
+      const { original, amendment } = await seedAmendedScreening(amended.id);
+      const overridden = await olga('SC-3002');
+      await seedSignedScreening(app, overridden.id, 'iv-ketamine', { answers: { answers: answered(['pregnant']), baselineVitals: CLEAR_VITALS } }, {
+        acknowledgedRuleIds: [], overrideReason: OVERRIDE_REASON,
+      });
+      const redone = await tomas('SC-2005');
+      const discarded = await seedScreeningDraft(app, redone.id, 'esketamine-nasal');
+      await app.api('screenings.discard', { id: discarded.id, expectedVersion: discarded.version });
+      await seedSignedScreening(app, redone.id, 'esketamine-nasal', {
+        answers: { answers: answered([], ['pregnant', 'breastfeeding']), baselineVitals: { systolic: 128, diastolic: 82 } },
+      });
+      const imported = await paula('SC-4002');
+      const draft = await app.api('screenings.import', { patientId: imported.id, json: readFileSync(join(EXAMPLES, 'caution.json'), 'utf8') });
+      await app.api('screenings.sign', { id: draft.id, expectedVersion: draft.version, acknowledgedRuleIds: draft.result.findings.filter((f) => f.severity === 'caution').map((f) => f.ruleId), signature: { passphrase: E2E_PASSPHRASE } });
+
+      expect((await app.api('audit.verify', {})).ok).toBe(true);
+      await app.killServer();
+      const db = openDatabaseReadOnly(app.dataDir);
+      try {
+        const rows = db
+          .prepare('SELECT id, patient_id, status, amends_id, override_reason, amendment_reason FROM screenings')
+          .all() as Array<{ id: string; patient_id: string; status: string; amends_id: string | null; override_reason: string | null; amendment_reason: string | null }>;
+        const of = (patientId: string) => rows.filter((r) => r.patient_id === patientId);
+        expect(of(amended.id).map((r) => r.status)).toEqual(['signed', 'signed']);
+        expect(of(amended.id).find((r) => r.id === amendment.id)).toMatchObject({ amends_id: original.id, amendment_reason: AMENDMENT_REASON });
+        expect(of(overridden.id)).toEqual([expect.objectContaining({ status: 'signed', override_reason: OVERRIDE_REASON })]);
+        expect(of(redone.id).map((r) => r.status).sort()).toEqual(['discarded', 'signed']);
+        expect(of(imported.id).map((r) => r.status)).toEqual(['signed']);
+      } finally {
+        db.close();
+      }
+    }));
 });

@@ -9,7 +9,7 @@ import type { Patient } from '../../shared/schemas/patient';
 import type { Route } from '../../shared/session';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
-  SCREENS_DIR, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, seedWorkingClinician, startApp,
+  SCREENS_DIR, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, startSignedInApp,
   type E2EApp,
   E2E_PASSPHRASE,
   signWithPassphrase,
@@ -155,9 +155,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
 
   beforeAll(async () => {
     clock = new MovingClock();
-    app = await startApp();
-    await clock.install(app.page);
-    await seedWorkingClinician(app);
+    app = await startSignedInApp({ beforeSignIn: (started) => clock.install(started.page) });
     ines = await app.api('patients.create', patientInput({ legalName: 'Ines Moreau', dateOfBirth: '1979-05-01', sex: 'female', mrn: 'SE-1001', weightKg: 70, allergies: 'No known allergies' }));
     tomas = await app.api('patients.create', patientInput({ legalName: 'Tomas Berg', dateOfBirth: '1968-02-11', sex: 'male', mrn: 'SE-1002', weightKg: 82 }));
     await signScreening(app, ines.id, 'esketamine-nasal');
@@ -480,8 +478,7 @@ describe('sessions: every confirmed entry survives the server being killed', () 
   afterEach(keepFailure(() => app, h));
 
   beforeAll(async () => {
-    app = await startApp();
-    await seedWorkingClinician(app);
+    app = await startSignedInApp();
     kim = await app.api('patients.create', patientInput({ legalName: 'Kim Sørensen', dateOfBirth: '1983-04-20', sex: 'female', mrn: 'SE-2001', weightKg: 64 }));
     await signScreening(app, kim.id, 'esketamine-nasal');
     await recordConsent(app, kim.id, 'esketamine-nasal');
@@ -590,9 +587,7 @@ describe('sessions: the start gate', () => {
 
   beforeAll(async () => {
     clock = new MovingClock();
-    app = await startApp();
-    await clock.install(app.page);
-    await seedWorkingClinician(app);
+    app = await startSignedInApp({ beforeSignIn: (started) => clock.install(started.page) });
     olga = await app.api('patients.create', patientInput({ legalName: 'Olga Lind', dateOfBirth: '1990-09-09', sex: 'female', mrn: 'SE-3001', weightKg: 58 }));
   });
   afterAll(async () => {

@@ -68,7 +68,7 @@ export function useSessionStore() {
     const ctx = open();
     const patient = ctx.store.createPatient(patientInput(patientOverrides), ctx.clinician.id, T0);
     recordConsent(ctx.store, patient, ctx.clinician, route);
-    const nurse = ctx.store.createClinician({ name: 'Nurse Kim', credentials: 'RN', role: 'nurse' }, T0, ctx.clinician.id);
+    const nurse = ctx.store.createClinician({ name: 'Nurse Kim', credentials: 'RN', role: 'nurse', isAdmin: false }, T0, ctx.clinician.id);
     return { ...ctx, patient, nurse, route };
   };
 }

@@ -3,11 +3,12 @@
 // and prints "saved <id>" only after the commit returns. The test SIGKILLs it.
 
 import { createInterface } from 'node:readline';
-import { openTestStore } from './store-fixture';
+import { Store } from '../../db/store';
+import { TEST_DATABASE_KEY } from './test-key';
 import { entryData } from '../../shared/session';
 
 const [dataDir, sessionId, clinicianId] = process.argv.slice(2) as [string, string, string];
-const store = openTestStore(dataDir);
+const store = Store.open(dataDir, { key: TEST_DATABASE_KEY });
 const by = store.clinicians.get(clinicianId)!;
 process.stdout.write('ready\n');
 for await (const line of createInterface({ input: process.stdin })) {

@@ -3,11 +3,11 @@ import { Store } from '../../db/store';
 import type { Clinician } from '../../shared/schemas/clinician';
 import { patientFields, type PatientFieldsInput } from '../../shared/schemas/patient';
 import { makeTempDir } from './temp-dir';
+import { TEST_DATABASE_KEY } from './test-key';
 
 export const T0 = '2026-11-25T09:00:00.000Z';
 
-/** The database key of every test store (a fixed one, so a child process in a test can open the same file). */
-export const TEST_DATABASE_KEY = Buffer.from('6b6574616465736b2d746573742d6b65792d6e6f742d666f722d7265616c2d31', 'hex');
+export { TEST_DATABASE_KEY };
 
 export const openTestStore = (dir: string) => Store.open(dir, { key: TEST_DATABASE_KEY });
 

@@ -1,26 +1,26 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../electron/browser-server';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 import { makeTempDir } from '../helpers/temp-dir';
-import { useTempStore } from '../helpers/store-fixture';
+import { useGate } from '../helpers/gate-fixture';
 
-const open = useTempStore();
+const gates = useGate();
 const servers: BrowserServer[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
 
 async function start() {
-  const { store, dir } = open();
+  const { ctx } = await gates.setUp();
   const renderer = makeTempDir();
   mkdirSync(join(renderer.dir, 'assets'));
   writeFileSync(join(renderer.dir, 'index.html'), '<!doctype html><title>KetaDesk</title>');
   writeFileSync(join(renderer.dir, 'assets', 'app.js'), 'console.log(1)');
   const server = await startBrowserServer({
-    ctx: { store, dataDir: dir, workspace: { clinicianId: null }, now: () => new Date() },
+    ctx,
     rendererDir: renderer.dir,
   });
   servers.push(server);
@@ -94,8 +94,20 @@ describe('browser mode server', () => {
     expect((await send(origin, '/api/clinicians.list', api(server.token, origin, { 'Content-Type': 'text/plain' }))).status).toBe(415);
     const bad = await send(origin, '/api/clinicians.list', { ...api(server.token, origin), body: '{nope' });
     expect(bad.status).toBe(400);
-    const huge = await send(origin, '/api/clinicians.list', { ...api(server.token, origin), body: JSON.stringify({ x: 'a'.repeat(1_100_000) }) }).catch(() => ({ status: 400 }));
-    expect(huge.status).toBe(400);
+    // Too large: drained, then answered with a structured error (the client is never cut off mid-upload).
+    const huge = await send(origin, '/api/clinicians.list', { ...api(server.token, origin), body: JSON.stringify({ x: 'a'.repeat(1_100_000) }) });
+    expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body)).toEqual({ ok: false, error: { code: 'invalid-input', message: 'Request too large' } });
+  });
+
+  it('answers a malformed address with 400 and logs nothing', async () => {
+    const { server, origin } = await start();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (const path of ['/api/%E0%A4%A', '/api/%zz']) expect((await send(origin, path, api(server.token, origin))).status, path).toBe(400);
+    expect((await send(origin, '/%')).status).toBe(400);
+    expect((await send(origin, '//other-host/index.html')).status).toBe(200);
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
   });
 
   it('serves the app with its Content-Security-Policy and never a file outside it', async () => {

@@ -75,49 +75,51 @@ export function useDraftAutosave(initial: Screening) {
   const pump = useCallback((): Promise<FlushResult> => {
     if (running.current) return running.current;
     const run = (async (): Promise<FlushResult> => {
-      try {
-        while (isDirty()) {
-          if (blocked.current) {
-            return { ok: false, error: { code: 'conflict', message: 'This draft was changed elsewhere.' } };
-          }
-          const sending = latest.current;
-          const json = JSON.stringify(sending);
-          setStatus({ kind: 'saving' });
-          const result = await call('screenings.save', {
-            id: savedRef.current.id,
-            expectedVersion: version.current,
-            answers: sending.answers,
-            signing: sending.signing,
-          });
-          if (!result.ok) {
-            failures.current += 1;
-            if (result.error.code === 'conflict' || result.error.code === 'not-found') {
-              blocked.current = true;
-              setStatus({ kind: 'conflict', error: result.error });
-            } else {
-              const delay = RETRY_DELAYS_MS[Math.min(failures.current, RETRY_DELAYS_MS.length) - 1]!;
-              setStatus({ kind: 'failed', error: result.error, retryInMs: delay });
-              if (retry.current) clearTimeout(retry.current);
-              // Once the screen is closed, its last save is tried once; the draft keeps what was stored.
-              if (alive.current) retry.current = setTimeout(() => void pump(), delay);
-            }
-            return { ok: false, error: result.error };
-          }
-          failures.current = 0;
-          version.current = result.data.version;
-          savedJson.current = json;
-          savedRef.current = result.data;
-          setSaved(result.data);
-          if (!alive.current && !isDirty()) unsaved.delete(result.data.id);
+      while (isDirty()) {
+        if (blocked.current) {
+          return { ok: false, error: { code: 'conflict', message: 'This draft was changed elsewhere.' } };
         }
-        setStatus({ kind: 'saved', at: savedRef.current.updatedAt });
-        return { ok: true, screening: savedRef.current };
-      } finally {
-        running.current = null;
+        const sending = latest.current;
+        const json = JSON.stringify(sending);
+        setStatus({ kind: 'saving' });
+        const result = await call('screenings.save', {
+          id: savedRef.current.id,
+          expectedVersion: version.current,
+          answers: sending.answers,
+          signing: sending.signing,
+        });
+        if (!result.ok) {
+          failures.current += 1;
+          if (result.error.code === 'conflict' || result.error.code === 'not-found') {
+            blocked.current = true;
+            setStatus({ kind: 'conflict', error: result.error });
+          } else {
+            const delay = RETRY_DELAYS_MS[Math.min(failures.current, RETRY_DELAYS_MS.length) - 1]!;
+            setStatus({ kind: 'failed', error: result.error, retryInMs: delay });
+            if (retry.current) clearTimeout(retry.current);
+            // Once the screen is closed, its last save is tried once; the draft keeps what was stored.
+            if (alive.current) retry.current = setTimeout(() => void pump(), delay);
+          }
+          return { ok: false, error: result.error };
+        }
+        failures.current = 0;
+        version.current = result.data.version;
+        savedJson.current = json;
+        savedRef.current = result.data;
+        setSaved(result.data);
+        if (!alive.current && !isDirty()) unsaved.delete(result.data.id);
       }
+      setStatus({ kind: 'saved', at: savedRef.current.updatedAt });
+      return { ok: true, screening: savedRef.current };
     })();
-    running.current = run;
-    return run;
+    // Cleared in a `.finally` callback, which always runs after this assignment: a run with nothing
+    // to send finishes synchronously, and clearing inside it would leave `running` holding that
+    // settled run for good, so every later change would wait on it and stay pending forever.
+    const tracked = run.finally(() => {
+      running.current = null;
+    });
+    running.current = tracked;
+    return tracked;
   }, []);
 
   const setWork = useCallback(
