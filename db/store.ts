@@ -9,8 +9,10 @@ import { AuditLog, auditMacKey, type AuditHead } from './audit';
 import { openDatabase, type OpenOptions } from './connection';
 import { ConsentStore } from './consent-store';
 import { ClinicianRepository, type ClinicianChanges } from './repositories/clinicians';
+import { QuestionnaireStore } from './questionnaire-store';
 import { ConsentRepository } from './repositories/consents';
 import { PatientRepository } from './repositories/patients';
+import { QuestionnaireRepository } from './repositories/questionnaires';
 import { ScreeningRepository } from './repositories/screenings';
 import { SessionRepository } from './repositories/sessions';
 import { SettingsRepository } from './repositories/settings';
@@ -37,6 +39,9 @@ export class Store {
   /** Treatment sessions: start gate, timeline entries and corrections, alerts, discharge, record. */
   readonly session: SessionStore;
   readonly signatures: SignatureRepository;
+  readonly questionnaires: QuestionnaireRepository;
+  /** PHQ-9, GAD-7 and ASQ entries and their corrections, scored with the change from baseline. */
+  readonly questionnaire: QuestionnaireStore;
 
   /**
    * `onAuditHead` hears the chain's newest row after each commit that added
@@ -58,6 +63,8 @@ export class Store {
     this.consent = new ConsentStore(this);
     this.sessions = new SessionRepository(db);
     this.session = new SessionStore(this);
+    this.questionnaires = new QuestionnaireRepository(db);
+    this.questionnaire = new QuestionnaireStore(this);
   }
 
   static open(dataDir: string, options: OpenOptions & { onAuditHead?: (head: AuditHead) => void }): Store {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ApiError } from './result';
 
 /** Dotted path of a zod issue, e.g. "medications.1.class" → "medications[1].class". */
@@ -41,4 +41,43 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     if (field && !(field in out)) out[field] = issue.message;
   }
   return out;
+}
+
+// Field messages for the interchange files (the `screen` and `score` commands):
+// each is written to follow its field path, so the first issue reads
+// "baselineVitals.systolic: must be at most 300".
+
+/** A type error reads "is required" when the key is absent, else "must be …". */
+export const expecting = (what: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${what}`),
+});
+
+export const oneOf = (values: readonly (string | number)[]) => `one of ${values.join(', ')}`;
+
+/** An object that refuses unknown keys, with messages that follow the field path. */
+export const strictFields = <Shape extends z.core.$ZodLooseShape>(shape: Shape, unknownKey = 'is not a known field') =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? unknownKey : issue.input === undefined ? 'is required' : 'must be an object',
+  });
+
+export const wholeNumberField = (min: number, max: number) =>
+  z
+    .number(expecting('a whole number'))
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
+const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The first problem of a failed file parse as one line that starts with its
+ * field (`whole` when the problem is the file's top level). An unknown key is
+ * quoted so that one holding a newline or dot cannot break the one line.
+ */
+export function describeFirstIssue(error: z.ZodError, whole: string, fallback: string): string {
+  const issue = error.issues[0];
+  if (!issue) return `${whole}: ${fallback}`;
+  const field = issueField(issue, (key) => (PLAIN_KEY.test(key) ? key : JSON.stringify(key)));
+  return `${field || whole}: ${issue.message}`;
 }

@@ -1,6 +1,7 @@
 import { AFTER_THE_VISIT, emergencyCall, list, para, runningLines, whoToCall } from './common';
 import { documentTitle } from './documents';
 import { longDate, type PrintInput } from './input';
+import { cite } from './sources';
 import type { Printout } from './model';
 import { TREATMENT_WORDS } from './treatment';
 
@@ -40,11 +41,13 @@ export function aftercareSheet(input: AftercareInput): Printout {
         blocks: [
           list([
             'You feel very confused, or see things that are not there, after you get home.',
-            'You have a bad headache, chest pain or trouble breathing.',
+            'You have a bad headache.',
             'You cannot stop throwing up.',
             'It hurts when you pass urine.',
             'You feel unsafe.',
           ]),
+          // Chest pain or trouble breathing cannot wait for the clinic's line [S1 §5.1, §5.5].
+          para(`If you have chest pain or trouble breathing, ${emergencyCall(input.clinic)}.`, [cite('S1', '§5.1'), cite('S1', '§5.5')], true),
           para(`If you think about hurting yourself, ${emergencyCall(input.clinic)}.`, undefined, true),
         ],
       },

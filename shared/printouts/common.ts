@@ -17,7 +17,7 @@ export const para = (text: string, cites?: Cite[], strong?: boolean): Paragraph 
 });
 
 export const list = (
-  items: Array<string | { text: string; cites?: Cite[] }>,
+  items: Array<string | List['items'][number]>,
   options: { tickBoxes?: boolean; twoColumns?: boolean } = {},
 ): List => ({
   kind: 'list',
@@ -85,10 +85,17 @@ export function benefitSentences(words: TreatmentWords): Paragraph {
   );
 }
 
-export const ANXIETY_EVIDENCE = para(
-  'For anxiety, the studies are small. In one, most of 12 adults felt less anxious within an hour. At higher doses, this lasted up to about a week. We cannot yet say how many in 100 it helps.',
-  ANXIETY_CITES,
-);
+/**
+ * Anxiety: the studies are of ketamine [S20–S22]. An esketamine sheet says
+ * so, rather than let a ketamine study pass for one of the spray.
+ */
+export function anxietyEvidence(words: TreatmentWords): Paragraph {
+  const whose = words.drug === 'ketamine' ? 'the studies are small' : `the studies are of ketamine, a close relative of ${words.drug}. They are small`;
+  return para(
+    `For anxiety, ${whose}. In one, most of 12 adults felt less anxious within an hour. At higher doses, this lasted up to about a week. We cannot yet say how many in 100 it helps.`,
+    ANXIETY_CITES,
+  );
+}
 
 export const NOT_EVERYONE = para('It helps some people, but not everyone. It may not help you.');
 
@@ -144,15 +151,32 @@ export function commonEffectsList(): List {
   );
 }
 
-export const OTHER_RISKS: List = list([
+/**
+ * The esketamine label's boxed warning on suicidal thoughts and behaviours
+ * [S1, boxed warning], in plain words. REFERENCE.md names the approved use for
+ * people with suicidal thoughts (§1) but does not transcribe the warning
+ * itself: check its wording against the current label.
+ */
+const SUICIDE_WARNING = {
+  text: 'Esketamine has a boxed warning, the strongest kind a label has. Medicines for depression can make some young adults think about suicide more, or act on it. Watch for new or worse thoughts of hurting yourself, or a sudden change in mood. Tell us right away.',
+  cites: [cite('S1', 'boxed warning')],
+};
+
+/** The risks beyond the side-effect table; for esketamine, its boxed warning first. */
+export const otherRisks = (words: TreatmentWords): List =>
+  list([...(words.drug === 'esketamine' ? [SUICIDE_WARNING] : []), ...OTHER_RISKS]);
+
+const OTHER_RISKS = [
   { text: 'Your blood pressure may go up for a few hours. It is highest about 40 minutes after the dose. We check it during your visit.', cites: [cite('S1', '§5.5')] },
   { text: 'You may become very sleepy, and your breathing may slow. We check your breathing and oxygen level.', cites: [cite('S1', '§5.1')] },
-  { text: 'During the visit, you may see or hear things that are not there. This passes within hours.', cites: [cite('S7')] },
+  // Perceptual change is part of dissociation, which the label counts and times [S1 §6].
+  { text: 'During the visit, you may feel cut off from yourself, or see and hear things in a strange way. This passes within hours.', cites: [cite('S1', '§6')] },
   { text: 'If you have had psychosis or bipolar disorder, it could come back.', cites: [cite('S3'), cite('S11')] },
   { text: 'Ketamine can be misused. We give it only here, with staff watching.', cites: [cite('S1', '§5.3')] },
   { text: 'Heavy use over a long time can harm the bladder. This has been seen mostly when people misuse it.', cites: [cite('S1', '§5.7')] },
-  { text: 'Fits (seizures) have been reported. No one knows how often they happen at these doses.', cites: [cite('S2'), cite('S7')] },
-]);
+  // REFERENCE (CA-SEIZURE) leaves the label's wording unverified at these doses, so the background article stays cited too.
+  { text: 'Fits (seizures) have been reported. No one knows how often they happen at these doses.', cites: [cite('S2', '§5'), cite('S7')] },
+];
 
 export const WHO_SHOULD_NOT: List = list([
   { text: 'You are under 18.', cites: [cite('S1', '§8.4')] },
@@ -160,7 +184,7 @@ export const WHO_SHOULD_NOT: List = list([
   { text: 'You have a bulge in a blood vessel (aneurysm), or a tangle of blood vessels (AVM).', cites: [cite('S1', '§4')] },
   { text: 'You have had bleeding in the brain.', cites: [cite('S1', '§4')] },
   { text: 'You have had an allergic reaction to ketamine or esketamine.', cites: [cite('S1', '§4'), cite('S2', '§4')] },
-  { text: 'Your blood pressure is high and not under control.', cites: [cite('S2', '§4'), cite('S7')] },
+  { text: 'Your blood pressure is high and not under control.', cites: [cite('S2', '§4')] },
   { text: 'You have had a recent heart attack, or have serious heart problems now.', cites: [cite('S2', '§4–5'), cite('S3')] },
   { text: 'You have psychosis or mania now, such as hearing or seeing things others do not.', cites: [cite('S1', '§14'), cite('S3')] },
   { text: 'You are misusing drugs or alcohol now.', cites: [cite('S1', '§5.3'), cite('S3')] },
@@ -174,7 +198,8 @@ export const TELL_US = para(
 export const AFTER_THE_VISIT: List = list([
   { text: 'Do not drive, ride a bike or use machines until tomorrow, after a night’s sleep. Do not do risky work until then.', cites: [cite('S1', '§5.8')] },
   { text: 'Someone must take you home.', cites: [cite('S1', '§5.8'), cite('S8')] },
-  'Do not drink alcohol or take drugs that make you sleepy today.',
+  // A medicine the patient is prescribed is taken as prescribed: the warning is about added sedation [S1 §7].
+  { text: 'Do not drink alcohol today. Do not take drugs that make you sleepy, unless your doctor prescribed them. Take those as prescribed.', cites: [cite('S1', '§7')] },
   'Do not make big decisions today.',
 ]);
 

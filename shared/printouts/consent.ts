@@ -1,6 +1,6 @@
 import {
-  AFTER_THE_VISIT, NOT_EVERYONE, OTHER_RISKS, benefitSentences, commonEffectsList, emergencyCall, identifyingFacts, list,
-  para, runningLines, sourcesSection, whoToCall,
+  AFTER_THE_VISIT, NOT_EVERYONE, benefitSentences, commonEffectsList, emergencyCall, identifyingFacts, list,
+  otherRisks, para, runningLines, sourcesSection, whoToCall,
 } from './common';
 import { clinicianLabel, longDate, type PrintInput } from './input';
 import type { Printout, Section } from './model';
@@ -12,7 +12,8 @@ import { TREATMENT_WORDS } from './treatment';
  * a consent counts as current only for the version in force, so patients
  * consent again to the new wording before their next session.
  */
-export const CONSENT_FORM = { version: '1', date: '2026-11-25' } as const;
+// Version 2: the esketamine boxed warning, and prescribed sleep-inducing medicines taken as prescribed.
+export const CONSENT_FORM = { version: '2', date: '2026-12-01' } as const;
 
 export const consentFormLabel = (version: string = CONSENT_FORM.version, date: string = CONSENT_FORM.date) =>
   `Consent form version ${version}, ${longDate(date)}`;
@@ -42,7 +43,7 @@ export function consentForm(input: PrintInput): Printout {
         para('Common short-term side effects, out of 100 people in studies of esketamine spray:', [cite('S1', '§6')]),
         commonEffectsList(),
         para('Other risks:'),
-        OTHER_RISKS,
+        otherRisks(w),
       ],
     },
     {

@@ -17,7 +17,8 @@ export interface Paragraph {
 
 export interface List {
   kind: 'list';
-  items: Array<{ text: string; cites?: Cite[] }>;
+  /** `state` marks a tick box as recorded: met (ticked) or not met (crossed); absent, it is left to tick by hand. */
+  items: Array<{ text: string; cites?: Cite[]; state?: 'met' | 'not-met' }>;
   /** Tick boxes for the reader to mark, instead of bullets. */
   tickBoxes?: boolean;
   /** Short items set in two columns, to keep a sheet to its pages. */

@@ -1,6 +1,6 @@
 import {
-  ANXIETY_EVIDENCE, EFFECTS_FADE, NOT_EVERYONE, OTHER_RISKS, TELL_US, WHO_SHOULD_NOT,
-  benefitBlocks, effectsIntro, effectsTable, list, para, runningLines, sourcesSection,
+  EFFECTS_FADE, NOT_EVERYONE, TELL_US, WHO_SHOULD_NOT,
+  anxietyEvidence, benefitBlocks, otherRisks, effectsIntro, effectsTable, list, para, runningLines, sourcesSection,
 } from './common';
 import { documentTitle } from './documents';
 import { longDate, type PrintInput } from './input';
@@ -16,7 +16,7 @@ export function riskBenefitSheet(input: PrintInput): Printout {
       id: 'what',
       title: `What is ${w.drug}?`,
       blocks: [
-        para(`${w.Drug} is a medicine. In small doses, it can ease low mood and anxiety, often within a day. You would have it as ${w.how}.`, [cite('S3'), cite('S5')]),
+        para(`${w.Drug} is a medicine. ${w.whatItDoes.text} You would have it as ${w.how}.`, w.whatItDoes.cites),
         ...w.approval.map((a) => para(a.text, a.cites)),
       ],
     },
@@ -33,7 +33,7 @@ export function riskBenefitSheet(input: PrintInput): Printout {
     {
       id: 'help',
       title: 'How likely is it to help?',
-      blocks: [...benefitBlocks(w), ANXIETY_EVIDENCE, NOT_EVERYONE, EFFECTS_FADE],
+      blocks: [...benefitBlocks(w), anxietyEvidence(w), NOT_EVERYONE, EFFECTS_FADE],
     },
     {
       id: 'plan',
@@ -57,7 +57,7 @@ export function riskBenefitSheet(input: PrintInput): Printout {
       title: 'Side effects: what happened in studies',
       blocks: [...effectsIntro(w), effectsTable()],
     },
-    { id: 'other-risks', title: 'Other risks', blocks: [OTHER_RISKS] },
+    { id: 'other-risks', title: 'Other risks', blocks: [otherRisks(w)] },
     {
       id: 'who-not',
       title: `Who should not have ${w.drug}`,

@@ -1,5 +1,5 @@
 import type { PlannedTreatment } from './input';
-import { MURROUGH_2013, TRANSFORM_2, type BenefitStudy } from './evidence';
+import { ANXIETY_CITES, MURROUGH_2013, TRANSFORM_2, type BenefitStudy } from './evidence';
 import { cite, type Cite } from './sources';
 
 // How each planned treatment is named and described on a patient sheet.
@@ -13,6 +13,8 @@ export interface TreatmentWords {
   how: string;
   /** The planned treatment as printed in the sheet's header. */
   label: string;
+  /** What it can do, said of the evidence for this drug: the spray's own studies are of depression [S1, S6]. */
+  whatItDoes: { text: string; cites: Cite[] };
   /** Whether the drug is approved for this use, in plain words, with its source. */
   approval: Array<{ text: string; cites: Cite[] }>;
   /** How long staff watch the patient afterwards. */
@@ -28,6 +30,11 @@ const offLabel = {
   cites: [cite('S2')],
 };
 
+const ketamineHelps = {
+  text: 'In small doses, it can ease low mood and anxiety, often within a day.',
+  cites: [cite('S3'), cite('S5')],
+};
+
 const watchUntilReady = {
   text: 'Staff watch you closely until you are fully awake, steady on your feet and ready to go home.',
   cites: [cite('S3')],
@@ -39,6 +46,7 @@ export const TREATMENT_WORDS: Record<PlannedTreatment, TreatmentWords> = {
     Drug: 'Ketamine',
     how: 'a slow drip into a vein, over about 40 minutes',
     label: 'Ketamine by drip into a vein (IV)',
+    whatItDoes: ketamineHelps,
     approval: [offLabel],
     observation: watchUntilReady,
     study: MURROUGH_2013,
@@ -49,6 +57,7 @@ export const TREATMENT_WORDS: Record<PlannedTreatment, TreatmentWords> = {
     Drug: 'Ketamine',
     how: 'a shot into a muscle',
     label: 'Ketamine by shot into a muscle (IM)',
+    whatItDoes: ketamineHelps,
     approval: [offLabel],
     observation: watchUntilReady,
     study: MURROUGH_2013,
@@ -59,6 +68,10 @@ export const TREATMENT_WORDS: Record<PlannedTreatment, TreatmentWords> = {
     Drug: 'Esketamine',
     how: 'a nasal spray that you use yourself, with staff watching',
     label: 'Esketamine nasal spray (SPRAVATO)',
+    whatItDoes: {
+      text: 'It can ease low mood, often within a day. For anxiety, the studies are of ketamine, a close relative.',
+      cites: [cite('S1'), cite('S6'), ...ANXIETY_CITES],
+    },
     approval: [
       {
         text: 'Esketamine is a form of ketamine. In the US, the spray is approved for adults whose depression has not got better with other medicines. It is also approved for adults with depression who have thoughts of suicide. Using it for anything else, such as anxiety alone, is "off-label". Ask us what this means for you.',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEXES } from '../schemas/patient';
-import { issueField } from '../validation';
+import { describeFirstIssue, expecting, oneOf, strictFields, wholeNumberField } from '../validation';
 import { ITEM_IDS, type ItemId } from './items';
 
 // The zod twin of screening-case.schema.json (ketamine-screening/v1). Same keys,
@@ -22,55 +22,35 @@ export const MEDICATION_CLASSES = [
   'other',
 ] as const;
 
-/** A type error reads "is required" when the key is absent, else "must be …". */
-const expecting = (what: string) => ({
-  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${what}`),
-});
-
-const oneOf = (values: readonly string[]) => `one of ${values.join(', ')}`;
-
-const strict = <Shape extends z.core.$ZodLooseShape>(shape: Shape, unknownKey = 'is not a known field') =>
-  z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? unknownKey : issue.input === undefined ? 'is required' : 'must be an object',
-  });
-
-const wholeNumber = (min: number, max: number) =>
-  z
-    .number(expecting('a whole number'))
-    .int({ error: 'must be a whole number' })
-    .min(min, { error: `must be at least ${min}` })
-    .max(max, { error: `must be at most ${max}` });
-
 const positiveNumber = (max: number) =>
   z
     .number(expecting('a number'))
     .positive({ error: 'must be more than 0' })
     .max(max, { error: `must be at most ${max}` });
 
-const patient = strict({
-  ageYears: wholeNumber(0, 120),
+const patient = strictFields({
+  ageYears: wholeNumberField(0, 120),
   sex: z.enum(SEXES, expecting(oneOf(SEXES))),
   weightKg: positiveNumber(400).optional(),
 });
 
-const baselineVitals = strict({
-  systolic: wholeNumber(40, 300).optional(),
-  diastolic: wholeNumber(20, 200).optional(),
-  heartRate: wholeNumber(20, 250).optional(),
-  spo2: wholeNumber(50, 100).optional(),
+const baselineVitals = strictFields({
+  systolic: wholeNumberField(40, 300).optional(),
+  diastolic: wholeNumberField(20, 200).optional(),
+  heartRate: wholeNumberField(20, 250).optional(),
+  spo2: wholeNumberField(50, 100).optional(),
 }).refine((v) => v.systolic === undefined || v.diastolic === undefined || v.diastolic < v.systolic, {
   error: 'must be lower than systolic',
   path: ['diastolic'],
 });
 
 const answer = z.boolean({ error: 'must be true, false or null' }).nullable().optional();
-const answers = strict(
+const answers = strictFields(
   Object.fromEntries(ITEM_IDS.map((id) => [id, answer])) as Record<ItemId, typeof answer>,
   'is not a known checklist item',
 );
 
-const medication = strict({
+const medication = strictFields({
   // JSON Schema counts characters as code points, hence the spread.
   name: z
     .string(expecting('text'))
@@ -80,7 +60,7 @@ const medication = strict({
   dailyDoseMg: positiveNumber(100000).optional(),
 });
 
-export const screeningCaseSchema = strict({
+export const screeningCaseSchema = strictFields({
   format: z.literal(CASE_FORMAT, expecting(`"${CASE_FORMAT}"`)),
   patient,
   plannedTreatment: z.enum(PLANNED_TREATMENTS, expecting(oneOf(PLANNED_TREATMENTS))),
@@ -96,13 +76,6 @@ export type ScreeningCase = z.output<typeof screeningCaseSchema>;
 export type MedicationClass = (typeof MEDICATION_CLASSES)[number];
 export type Medication = z.output<typeof medication>;
 
-const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
-
 /** The first problem of a failed case parse as one line that starts with its field. */
-export function describeCaseError(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'case: is not a valid screening case';
-  // An unknown key is quoted so that one holding a newline or dot cannot break the one line.
-  const field = issueField(issue, (key) => (PLAIN_KEY.test(key) ? key : JSON.stringify(key)));
-  return `${field || 'case'}: ${issue.message}`;
-}
+export const describeCaseError = (error: z.ZodError): string =>
+  describeFirstIssue(error, 'case', 'is not a valid screening case');

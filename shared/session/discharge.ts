@@ -9,7 +9,8 @@ import { SESSION_SETTING_INFO, type SessionSettings } from './settings';
 import type { ScheduleSession } from './schedule';
 import { recoveryProblems } from './recovery';
 import {
-  bpReadings, dosingEndedAt, effectiveEntries, latestFrom, minObservationMinutes, ofKind, type TimelineRow,
+  OBSERVATION_ANCHOR, bpReadings, dosingEndedAt, effectiveEntries, latestFrom, minObservationMinutes, observationStart, ofKind,
+  type TimelineRow,
 } from './timeline';
 import { addMinutes, minutesBetween, toMs } from './time';
 
@@ -29,7 +30,9 @@ export function dischargeReadiness(
   const timeline = effectiveEntries(entries);
   const ended = dosingEndedAt(session, timeline);
   const minutes = minObservationMinutes(session.route, settings);
-  const obsEnd = ended ? addMinutes(ended, minutes) : null;
+  const obsFrom = observationStart(session, timeline);
+  const anchor = OBSERVATION_ANCHOR[session.route];
+  const obsEnd = obsFrom ? addMinutes(obsFrom, minutes) : null;
   // Assessments made from the check window before the end of observation count for discharge.
   const from = obsEnd ? addMinutes(obsEnd, -settings.checkWindowMinutes) : null;
   const notYet = 'Not yet assessed at the end of observation';
@@ -40,10 +43,10 @@ export function dischargeReadiness(
     items.push(item('dosing-ended', 'End of dosing recorded', ended !== null, ended ? 'Recorded' : `Record ${what}`, 'REFERENCE §4'));
   }
 
-  const observed = ended ? Math.max(0, Math.floor(minutesBetween(ended, now))) : 0;
-  items.push(item('min-observation', `At least ${minutes} minutes of observation after dosing`,
+  const observed = obsFrom ? Math.max(0, Math.floor(minutesBetween(obsFrom, now))) : 0;
+  items.push(item('min-observation', `At least ${minutes} minutes of observation from ${anchor}`,
     obsEnd !== null && toMs(now) >= toMs(obsEnd),
-    ended ? `Observed ${observed} of ${minutes} minutes` : 'Observation starts when the end of dosing is recorded',
+    obsFrom ? `Observed ${observed} of ${minutes} minutes from ${anchor}` : `Observation starts at ${anchor}: record it`,
     session.route === 'esketamine-nasal' ? 'REFERENCE §4, S1' : SESSION_SETTING_INFO.ketamineMinObservationMinutes.source));
 
   const lastBp = from ? latestFrom(bpReadings(timeline), from) : undefined;

@@ -14,3 +14,4 @@ export * from './pre-dose';
 export * from './schedule';
 export * from './discharge';
 export * from './record';
+export * from './entry-words';

@@ -9,11 +9,13 @@ import { localIsoDate } from '../dates';
 import { BP_ALERT_CODES, RESPIRATORY_ALERT_CODES } from './alerts';
 import { DISSOCIATION_LEVELS, ROUTE_LABELS, ROUTES, SEDATION_LEVEL_LABELS, dissociationRank, type DissociationLevel } from './reference';
 import {
-  SESSION_STATUSES, dischargeChecklist, doseRecord, preDoseConcern, vitalsReading,
+  PREGNANCY_STATUSES, SESSION_STATUSES, dischargeChecklist, doseRecord, preDoseConcern, vitalsReading,
   type Session, type SessionAlert, type SessionEntry,
 } from './schemas';
-import { dosingEndedAt, effectiveEntries, ofKind } from './timeline';
-import { minutesBetween, toMs } from './time';
+import { dischargeReadiness } from './discharge';
+import { ENTRY_KIND_LABELS, entryText } from './entry-words';
+import { OBSERVATION_ANCHOR, dosingEndedAt, effectiveEntries, observationStart, ofKind } from './timeline';
+import { addMinutes, clockMinutesBetween, toMs } from './time';
 import { signature } from '../auth/status';
 
 export const RECORD_FORMAT = 'ketadesk-session-record/v1';
@@ -33,6 +35,8 @@ export const sessionRecord = z.object({
   session: z.object({
     id: z.string(), route: z.enum(ROUTES), routeLabel: z.string(), date: z.string(),
     startedAt: at, startedByName: byName, status: z.enum(SESSION_STATUSES),
+    /** When the pre-dose checks and the start were recorded, by startedByName. */
+    recordedAt: at,
   }),
   screening: z.object({ id: z.string(), signedAt: at.nullable(), verdict: z.string(), overrideReason: z.string().nullable() }),
   dose: doseRecord,
@@ -42,6 +46,13 @@ export const sessionRecord = z.object({
     repeatVitals: vitalsReading.nullable(),
     concerns: z.array(preDoseConcern),
     decisionReason: z.string().nullable(),
+    /** The treatment-day checks as answered [REFERENCE §3], so the record prints them with their values. */
+    checks: z.object({
+      lastFoodAt: at.nullable(), lastDrinkAt: at.nullable(), nasalMedicationAt: at.nullable(),
+      pregnancy: z.enum(PREGNANCY_STATUSES), pregnancyNotTestedReason: z.string().nullable(),
+      escortArranged: z.boolean(), escortName: z.string().nullable(),
+      newMedicines: z.boolean(), newIllness: z.boolean(), substanceUse: z.boolean(), changesDetails: z.string().nullable(),
+    }),
   }),
   postDoseVitals: z.array(z.object({
     at, systolic: z.number().nullable(), diastolic: z.number().nullable(), heartRate: z.number().nullable(),
@@ -66,14 +77,25 @@ export const sessionRecord = z.object({
     at, message: z.string(), entrySuperseded: z.boolean(),
     acknowledgedAt: at.nullable(), acknowledgedByName: z.string().nullable(), actionNote: z.string().nullable(),
   })),
-  observation: z.object({ from: at.nullable(), until: at.nullable(), minutes: z.number().int().nullable() }),
+  /**
+   * From the rule's anchor (`countsFrom`: the first device for esketamine, as
+   * the REMS form counts its total minutes [S8]) to discharge, in whole clock
+   * minutes so the figure agrees with the two clock times printed beside it.
+   */
+  observation: z.object({ from: at.nullable(), until: at.nullable(), minutes: z.number().int().nullable(), countsFrom: z.string() }),
   discharge: z.object({
     at, byName, stableAtDischarge: z.boolean(), unmet: z.array(z.string()), overrideReason: z.string().nullable(),
     checklist: dischargeChecklist,
+    /** Each readiness item as it stood at discharge, met or not, with its reason. */
+    items: z.array(z.object({ label: z.string(), met: z.boolean(), reason: z.string() })),
+    /** Readings from here on count as the discharge assessment (the check window before the end of observation). */
+    assessedFrom: at.nullable(),
   }).nullable(),
   /** Every correction, so the printout shows that the record was amended, when, by whom and why. */
   corrections: z.array(z.object({
     entryId: z.string(), recordedAt: at, byName, reason: z.string(), struckOut: z.boolean(),
+    /** What was corrected: its kind and observed time, the value it had, and the value now (null when struck out). */
+    kind: z.string(), entryAt: at, was: z.string(), now: z.string().nullable(),
   })),
   /** The session's electronic signatures: the decision to proceed, corrections, discharge. */
   signatures: z.array(signature),
@@ -93,6 +115,30 @@ export interface RecordSources {
 const FORM_NOTE =
   'Fields follow the esketamine REMS Patient Monitoring Form as far as KetaDesk\'s reference could establish them ' +
   '(field list partly unverified); check against the current form before submitting [S8].';
+
+/**
+ * The readiness items as they stood at discharge. The stored verdict is the
+ * record: the items stored as unmet ("label: reason") were the unmet ones, so
+ * every other item was met; its reason is worked out again from the timeline
+ * as it stood. A stored unmet item whose wording matches no current item is
+ * printed as it was stored.
+ */
+function dischargeAsRecorded(
+  s: Session, d: NonNullable<Session['discharge']>, entries: readonly SessionEntry[], alerts: readonly SessionAlert[],
+): NonNullable<SessionRecord['discharge']> {
+  const judged = dischargeReadiness(s, entries, d.checklist, d.at, s.settings, alerts);
+  const storedFor = (label: string) => d.unmet.find((u) => u === label || u.startsWith(`${label}: `));
+  const items = judged.items.map((i) => {
+    const stored = storedFor(i.label);
+    return { label: i.label, met: stored === undefined, reason: stored ? stored.slice(i.label.length + 2) || 'Not met' : i.reason };
+  });
+  const unmatched = d.unmet.filter((u) => !judged.items.some((i) => storedFor(i.label) === u));
+  return {
+    at: d.at, byName: d.byName, stableAtDischarge: d.ready, unmet: d.unmet, overrideReason: d.overrideReason, checklist: d.checklist,
+    items: [...items, ...unmatched.map((stored) => ({ label: stored, met: false, reason: '' }))],
+    assessedFrom: judged.observationEndsAt ? addMinutes(judged.observationEndsAt, -s.settings.checkWindowMinutes) : null,
+  };
+}
 
 export function buildSessionRecord(src: RecordSources): SessionRecord {
   const { session: s, entries, alerts } = src;
@@ -114,6 +160,7 @@ export function buildSessionRecord(src: RecordSources): SessionRecord {
     (w, d) => (w === null || dissociationRank(d.entry.level) > dissociationRank(w) ? d.entry.level : w), null,
   );
   const ended = dosingEndedAt(s, timeline);
+  const from = observationStart(s, timeline);
   const until = s.discharge?.at ?? null;
 
   return {
@@ -123,12 +170,21 @@ export function buildSessionRecord(src: RecordSources): SessionRecord {
     patient: src.patient,
     session: {
       id: s.id, route: s.route, routeLabel: ROUTE_LABELS[s.route], date: localIsoDate(new Date(s.startedAt)),
-      startedAt: s.startedAt, startedByName: s.startedByName, status: s.status,
+      startedAt: s.startedAt, startedByName: s.startedByName, status: s.status, recordedAt: s.recordedAt,
     },
     screening: src.screening,
     dose: s.dose,
     dosingEndedAt: ended,
-    preDose: { vitals: s.preDose.vitals, repeatVitals: s.preDose.repeatVitals, concerns: s.concerns, decisionReason: s.decisionReason },
+    preDose: {
+      vitals: s.preDose.vitals, repeatVitals: s.preDose.repeatVitals, concerns: s.concerns, decisionReason: s.decisionReason,
+      checks: {
+        lastFoodAt: s.preDose.lastFoodAt, lastDrinkAt: s.preDose.lastDrinkAt, nasalMedicationAt: s.preDose.nasalMedicationAt,
+        pregnancy: s.preDose.pregnancy, pregnancyNotTestedReason: s.preDose.pregnancyNotTestedReason,
+        escortArranged: s.preDose.escortArranged, escortName: s.preDose.escortName,
+        newMedicines: s.preDose.newMedicines, newIllness: s.preDose.newIllness, substanceUse: s.preDose.substanceUse,
+        changesDetails: s.preDose.changesDetails,
+      },
+    },
     postDoseVitals: ofKind(timeline, 'vitals').map((v) => ({
       at: v.at, systolic: v.entry.systolic ?? null, diastolic: v.entry.diastolic ?? null, heartRate: v.entry.heartRate ?? null,
       spo2: v.entry.spo2 ?? null, respiratoryRate: v.entry.respiratoryRate ?? null, recordedByName: who(v.id),
@@ -160,20 +216,26 @@ export function buildSessionRecord(src: RecordSources): SessionRecord {
       actionNote: a.acknowledgement?.actionNote ?? null,
     })),
     observation: {
-      from: ended,
+      from,
       until,
-      minutes: ended && until ? Math.floor(minutesBetween(ended, until)) : null,
+      minutes: from && until ? clockMinutesBetween(from, until) : null,
+      countsFrom: OBSERVATION_ANCHOR[s.route],
     },
-    discharge: s.discharge
-      ? {
-          at: s.discharge.at, byName: s.discharge.byName, stableAtDischarge: s.discharge.ready, unmet: s.discharge.unmet,
-          overrideReason: s.discharge.overrideReason, checklist: s.discharge.checklist,
-        }
-      : null,
+    discharge: s.discharge ? dischargeAsRecorded(s, s.discharge, entries, alerts) : null,
     corrections: entries
       .filter((e) => e.amendsId !== null)
       .sort((a, b) => toMs(a.recordedAt) - toMs(b.recordedAt))
-      .map((e) => ({ entryId: e.amendsId!, recordedAt: e.recordedAt, byName: e.recordedByName, reason: e.amendReason ?? '', struckOut: e.entry === null })),
+      .map((e) => {
+        const old = byId.get(e.amendsId!);
+        const shown = old?.entry ?? null;
+        return {
+          entryId: e.amendsId!, recordedAt: e.recordedAt, byName: e.recordedByName, reason: e.amendReason ?? '', struckOut: e.entry === null,
+          kind: shown ? ENTRY_KIND_LABELS[shown.kind] : 'Entry',
+          entryAt: old?.at ?? e.at,
+          was: shown ? entryText(shown, s.route) : 'struck out',
+          now: e.entry ? entryText(e.entry, s.route) : null,
+        };
+      }),
     signatures: src.signatures,
   };
 }

@@ -8,7 +8,7 @@ import type { ScheduleItem, Session } from './schemas';
 import type { SessionSettings } from './settings';
 import { recoveryProblems } from './recovery';
 import {
-  bpReadings, dosingEndedAt, effectiveEntries, firstFrom, observationEnd, ofKind, plannedDosingEnd, type TimelineRow,
+  OBSERVATION_ANCHOR, bpReadings, dosingEndedAt, effectiveEntries, firstFrom, observationEnd, ofKind, plannedDosingEnd, type TimelineRow,
 } from './timeline';
 import { addMinutes, toMs } from './time';
 
@@ -68,7 +68,7 @@ export function schedule(session: ScheduleSession, entries: readonly TimelineRow
   if (esketamine) {
     const dueAt = addMinutes(session.startedAt, settings.esketaminePostDoseBpMinutes);
     const done = bpFor(dueAt);
-    add({ id: 'post-dose-bp', kind: 'vitals', label: `BP about ${settings.esketaminePostDoseBpMinutes} minutes after the dose`, dueAt,
+    add({ id: 'post-dose-bp', kind: 'vitals', label: `BP about ${settings.esketaminePostDoseBpMinutes} minutes after the first device`, dueAt,
       source: 'REFERENCE §4, S1 §5.5' }, done);
     const last = bp.at(-1);
     // "Then as clinically needed until values fall" [S1 §5.5]: repeated at the clinic's interval while raised.
@@ -96,7 +96,7 @@ export function schedule(session: ScheduleSession, entries: readonly TimelineRow
 
   // The end of observation is a moment, not a task: it is reached, never overdue.
   const reached = toMs(now) >= toMs(obs.at);
-  const obsCheck: Check = { id: 'observation-end', kind: 'observation-end', label: 'Minimum observation ends', dueAt: obs.at,
+  const obsCheck: Check = { id: 'observation-end', kind: 'observation-end', label: `Minimum observation ends (counted from ${OBSERVATION_ANCHOR[session.route]})`, dueAt: obs.at,
     estimated: obs.estimated, source: session.route === 'esketamine-nasal' ? 'REFERENCE §4, S1' : 'REFERENCE §4 (clinic setting)' };
   items.push(toItem(obsCheck, reached ? obs.at : null, reached ? 'done' : 'upcoming', now));
 

@@ -22,6 +22,13 @@ export function isIsoInstant(value: string): boolean {
 export const toMs = (iso: string) => Date.parse(iso);
 export const addMinutes = (iso: string, minutes: number) => new Date(toMs(iso) + minutes * MINUTE_MS).toISOString();
 export const minutesBetween = (from: string, to: string) => (toMs(to) - toMs(from)) / MINUTE_MS;
+/**
+ * Minutes between the clock readings of two instants (09:05:40 to 11:08:10 is
+ * 123, as a nurse subtracting the printed times gets), not the floored elapsed
+ * time (122), so a printed duration never looks like an arithmetic slip.
+ */
+export const clockMinutesBetween = (from: string, to: string) =>
+  Math.floor(toMs(to) / MINUTE_MS) - Math.floor(toMs(from) / MINUTE_MS);
 
 /** Why a clinical time cannot be accepted for a session, or null. */
 export function clinicalTimeProblem(

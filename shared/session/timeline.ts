@@ -1,5 +1,5 @@
 // The timeline as it counts: each entry's newest version, struck-out entries
-// left out, in clinical-time order; plus when dosing ended and observation does.
+// left out, in clinical-time order; plus when dosing ended, and what observation counts from.
 
 import { ESKETAMINE_DEVICE_INTERVAL_MINUTES } from './reference';
 import type { EntryData, EntryKind, EntryOf, Session, SessionEntry } from './schemas';
@@ -65,15 +65,33 @@ export const minObservationMinutes = (
   s: Pick<SessionSettings, 'esketamineMinObservationMinutes' | 'ketamineMinObservationMinutes'>,
 ) => (route === 'esketamine-nasal' ? s.esketamineMinObservationMinutes : s.ketamineMinObservationMinutes);
 
-/** End of the minimum observation: actual when dosing's end is recorded, else estimated from the plan. */
+/**
+ * What each timed rule counts from, one anchor per route [REFERENCE §4]:
+ * esketamine's 40-minute BP check and its 2 hours both count from the first
+ * device, as the REMS form's "total minutes from the first device to the end
+ * of monitoring" does [S8]; IV observation from the end of the infusion
+ * ("30–60 minutes after the infusion ends"); IM from the injection.
+ */
+export const OBSERVATION_ANCHOR: Record<Session['route'], string> = {
+  'esketamine-nasal': 'the first device',
+  'iv-ketamine': 'the end of the infusion',
+  'im-ketamine': 'the injection',
+};
+
+/** When the minimum observation starts counting: null for IV until the end of the infusion is recorded. */
+export function observationStart(session: SessionTiming, timeline: readonly TimelineEntry[]): string | null {
+  return session.route === 'iv-ketamine' ? dosingEndedAt(session, timeline) : session.startedAt;
+}
+
+/** End of the minimum observation: actual once its anchor is known, else estimated from the planned infusion. */
 export function observationEnd(
   session: SessionTiming,
   timeline: readonly TimelineEntry[],
   settings: Pick<SessionSettings, 'esketamineMinObservationMinutes' | 'ketamineMinObservationMinutes'>,
 ): { at: string; estimated: boolean } {
-  const ended = dosingEndedAt(session, timeline);
+  const from = observationStart(session, timeline);
   return {
-    at: addMinutes(ended ?? plannedDosingEnd(session), minObservationMinutes(session.route, settings)),
-    estimated: ended === null,
+    at: addMinutes(from ?? plannedDosingEnd(session), minObservationMinutes(session.route, settings)),
+    estimated: from === null,
   };
 }

@@ -30,13 +30,13 @@ function started(route: keyof typeof PLANS = 'esketamine-nasal') {
   return { ...ctx, session };
 }
 
-/** A session with dosing ended at 5 minutes and a clean assessment at 121, ready at 125. */
+/** A session with the last device at 5 minutes and a clean assessment at 116, ready at 120 (2 hours from the first device). */
 function readyToLeave() {
   const ctx = started();
   add(ctx.store, ctx.session.id, ctx.nurse, 5, { kind: 'dose-complete' });
-  add(ctx.store, ctx.session.id, ctx.nurse, 121, { kind: 'vitals', systolic: 126, diastolic: 82, heartRate: 70, spo2: 98 });
-  add(ctx.store, ctx.session.id, ctx.nurse, 121, { kind: 'sedation', level: 0 });
-  add(ctx.store, ctx.session.id, ctx.nurse, 121, { kind: 'dissociation', level: 'none' });
+  add(ctx.store, ctx.session.id, ctx.nurse, 116, { kind: 'vitals', systolic: 126, diastolic: 82, heartRate: 70, spo2: 98 });
+  add(ctx.store, ctx.session.id, ctx.nurse, 116, { kind: 'sedation', level: 0 });
+  add(ctx.store, ctx.session.id, ctx.nurse, 116, { kind: 'dissociation', level: 'none' });
   return ctx;
 }
 
@@ -237,9 +237,9 @@ describe('alerts', () => {
 describe('discharge', () => {
   it('is refused before readiness without a reason, and says what is missing', () => {
     const { store, session, nurse } = readyToLeave();
-    const attempt = () => store.session.discharge({ sessionId: session.id, checklist: ALL, overrideReason: null }, nurse, at(124));
+    const attempt = () => store.session.discharge({ sessionId: session.id, checklist: ALL, overrideReason: null }, nurse, at(119));
     expect(attempt).toThrow(expect.objectContaining({ code: 'invalid-input', field: 'overrideReason' }));
-    expect(attempt).toThrow(/At least 120 minutes of observation after dosing \(Observed 119 of 120 minutes\)/);
+    expect(attempt).toThrow(/At least 120 minutes of observation from the first device \(Observed 119 of 120 minutes from the first device\)/);
     expect(store.session.get(session.id).status).toBe('open');
   });
 
@@ -280,7 +280,7 @@ describe('discharge', () => {
 
   it('cannot be timed before the last entry', () => {
     const { store, session, nurse } = readyToLeave();
-    expect(() => store.session.discharge({ sessionId: session.id, at: at(120), checklist: ALL, overrideReason: 'x' }, nurse, at(125)))
+    expect(() => store.session.discharge({ sessionId: session.id, at: at(115), checklist: ALL, overrideReason: 'x' }, nurse, at(125)))
       .toThrow(/earlier than the last entry/);
   });
 
@@ -420,10 +420,10 @@ describe('the chart and the record', () => {
       bpIncrease: { occurred: true, evidence: [expect.stringMatching(/^Systolic 168 mmHg is 48 mmHg above/)] },
       adverseEvents: [{ description: 'Brief apnoea', recordedByName: 'Nurse Kim' }],
       interventions: [{ description: 'Jaw thrust, O2 2 L/min' }],
-      observation: { from: at(5), until: at(125), minutes: 120 },
+      observation: { from: at(0), until: at(125), minutes: 125, countsFrom: 'the first device' },
       discharge: { at: at(125), byName: 'Nurse Kim', stableAtDischarge: true, overrideReason: null },
     });
-    expect(record.postDoseVitals.map((v) => [v.at, v.systolic])).toEqual([[at(40), 168], [at(121), 126]]);
+    expect(record.postDoseVitals.map((v) => [v.at, v.systolic])).toEqual([[at(40), 168], [at(116), 126]]);
     expect(record.alerts.every((a) => a.acknowledgedByName === 'Nurse Kim')).toBe(true);
     expect(record.formNote).toMatch(/partly unverified/);
   });

@@ -232,7 +232,7 @@ describe('patient printouts', () => {
     for (const heading of ['For the rest of today', 'Until tomorrow, after a night’s sleep', 'Call us if', 'Who to call', 'Your next visit']) {
       expect(t).toContain(heading);
     }
-    expect(t).toContain('Do not drink alcohol or take drugs that make you sleepy today.');
+    expect(t).toContain('Do not take drugs that make you sleepy, unless your doctor prescribed them. Take those as prescribed.');
     expect(t).toContain('Do not make big decisions today.');
     expect(t).toContain('If you think about hurting yourself, call 911 now.');
     expect(t).toContain('Date and time Tuesday 1 December, 09:30');
@@ -315,7 +315,7 @@ describe('patient printouts', () => {
     expect(pdf.text).toContain('Esketamine nasal spray (SPRAVATO)');
     const rows = execFileSync('pdftotext', ['-layout', join(OUT, 'monitoring-record-session.pdf'), '-'], { encoding: 'utf8' });
     expect(rows).toMatch(/Before the dose\s+\d\d:\d\d\s+124\/78\s+70\s+98\s+AH/);
-    expect(rows).toMatch(/0 min after start\s+\d\d:\d\d\s+150\/88\s+84\s+97\s+14\s+1\s+AH/);
+    expect(rows).toMatch(/0 min after first device\s+\d\d:\d\d\s+150\/88\s+84\s+97\s+14\s+1\s+AH/);
     expect(pdf.text).toContain('REMS Patient Monitoring Form');
     expect(app.consoleErrors).toEqual([]);
   });

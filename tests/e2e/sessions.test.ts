@@ -447,7 +447,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await expectNoAxeViolations(page, 'discharge with override');
     await panel.getByTestId('discharge-button').click();
     const dialog = page.getByRole('dialog', { name: 'Discharge the patient?' });
-    expect(await dialog.textContent()).toContain('At least 60 minutes of observation after dosing');
+    expect(await dialog.textContent()).toContain('At least 60 minutes of observation from the end of the infusion');
     await h.shot('session-15-iv-discharge-confirm', { viewport: true });
     await expectNoAxeViolations(page, 'discharge confirmation');
     await dialog.getByRole('button', { name: 'Discharge patient' }).click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONSENT_FORM, DOCUMENT_IDS, MURROUGH_2013, SIDE_EFFECTS, SOURCES, SQUARE, STRIP, TRANSFORM_2, allTextOf, buildPrintout,
-  countParts, cssString, documentFileName, iconArray, inHundred, pageCss, type Printout,
+  countParts, cssString, documentFileName, iconArray, inHundred, longDate, pageCss, type Printout, type SessionRecordData,
 } from '../../shared/printouts';
 import { markdownTable, readClinical } from '../helpers/screening';
 import { printInput, TREATMENTS } from '../helpers/printouts';
@@ -129,7 +129,7 @@ describe('consent form', () => {
         { role: 'Witness', name: null },
       ],
     });
-    expect(form.running.footer).toBe(`Consent form version ${CONSENT_FORM.version}, 25 November 2026`);
+    expect(form.running.footer).toBe(`Consent form version ${CONSENT_FORM.version}, ${longDate(CONSENT_FORM.date)}`);
   });
 
   it('says esketamine spray has approved uses, and what is off-label', () => {
@@ -153,11 +153,67 @@ describe('aftercare sheet', () => {
     expect(sectionTitles(sheet)).toEqual(['For the rest of today', 'Until tomorrow, after a night’s sleep', 'Call us if', 'Who to call', 'Your next visit']);
     const all = text(sheet);
     expect(all).toContain('Date and time: Tuesday 1 December, 09:30');
-    expect(all).toContain('Do not drink alcohol or take drugs that make you sleepy today.');
+    expect(all).toContain('Do not drink alcohol today.');
     expect(all).toContain('Do not make big decisions today.');
     expect(all).toContain('If you think about hurting yourself, call 911 now.');
     const blank = buildPrintout('aftercare', printInput(), { nextVisit: '  ' });
     expect(text(blank)).toContain('Date and time: \n');
+  });
+});
+
+describe('words that are right for the patient', () => {
+  const paragraphs = (p: Printout) =>
+    p.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b] : b.kind === 'list' ? b.items : [])));
+  const find = (p: Printout, pattern: RegExp) => paragraphs(p).find((b) => pattern.test(b.text));
+
+  it.each(['risk-benefit', 'consent'] as const)('%s for esketamine gives the label’s boxed warning on suicidal thoughts, with its source', (document) => {
+    const sheet = buildPrintout(document, printInput({ treatment: 'esketamine-nasal' }));
+    const warning = find(sheet, /boxed warning/);
+    expect(warning?.text).toMatch(/think about suicide more, or act on it/);
+    expect(warning?.text).toMatch(/Tell us right away/);
+    expect(warning?.cites).toEqual([{ source: 'S1', part: 'boxed warning' }]);
+    // The warning is the esketamine label's: a ketamine sheet does not claim it.
+    expect(find(buildPrintout(document, printInput({ treatment: 'iv-ketamine' })), /boxed warning/)).toBeUndefined();
+  });
+
+  it('sends chest pain or trouble breathing to the emergency number, not the clinic line', () => {
+    const sheet = buildPrintout('aftercare', printInput());
+    const callUs = sheet.sections.find((s) => s.id === 'warning-signs')!;
+    const listed = callUs.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((i) => i.text) : []));
+    expect(listed.join(' ')).not.toMatch(/chest pain|breathing/);
+    expect(find(sheet, /chest pain/)?.text).toBe('If you have chest pain or trouble breathing, call 911 now.');
+    expect(text(buildPrintout('aftercare', printInput({ clinic: { emergencyNumber: '' } })))).toContain(
+      'If you have chest pain or trouble breathing, call the emergency number now.',
+    );
+  });
+
+  it.each(['aftercare', 'consent'] as const)('%s does not tell a patient to stop a prescribed medicine that makes them sleepy', (document) => {
+    const all = text(buildPrintout(document, printInput()));
+    expect(all).not.toMatch(/take drugs that make you sleepy today/);
+    expect(all).toContain('Do not take drugs that make you sleepy, unless your doctor prescribed them. Take those as prescribed.');
+  });
+
+  it('names ketamine studies as ketamine studies on an esketamine sheet', () => {
+    const sheet = buildPrintout('risk-benefit', printInput({ treatment: 'esketamine-nasal' }));
+    const anxiety = find(sheet, /^For anxiety/);
+    expect(anxiety?.text).toMatch(/^For anxiety, the studies are of ketamine, a close relative of esketamine\./);
+    expect(anxiety?.cites?.map((c) => c.source)).toEqual(['S20', 'S21', 'S22']);
+    // "What is esketamine?" claims for the spray only what its own studies show.
+    const what = sheet.sections.find((s) => s.id === 'what')!.blocks[0]!;
+    expect(what.kind === 'paragraph' && what.text).toMatch(/ease low mood, often within a day\. For anxiety, the studies are of ketamine, a close relative\./);
+    expect(what.kind === 'paragraph' && what.cites?.map((c) => c.source)).toEqual(['S1', 'S6', 'S20', 'S21', 'S22']);
+    expect(find(buildPrintout('risk-benefit', printInput({ treatment: 'iv-ketamine' })), /^For anxiety/)?.text).toMatch(/^For anxiety, the studies are small\./);
+  });
+
+  it('cites the label, not the background article, for risks the label states', () => {
+    for (const treatment of TREATMENTS) {
+      const sheet = buildPrintout('risk-benefit', printInput({ treatment }));
+      expect(find(sheet, /see and hear things/)?.cites).toEqual([{ source: 'S1', part: '§6' }]);
+      expect(find(sheet, /blood pressure is high and not under control/)?.cites).toEqual([{ source: 'S2', part: '§4' }]);
+      // The background article is left only where the reference has no label statement to cite (seizures at these doses).
+      const s7 = paragraphs(sheet).filter((b) => b.cites?.some((c) => c.source === 'S7')).map((b) => b.text);
+      expect(s7.filter((t) => !/seizures|plan/.test(t))).toEqual([]);
+    }
   });
 });
 
@@ -173,15 +229,34 @@ describe('session monitoring record', () => {
   });
 
   it('prints a session’s vital signs when given one', () => {
+    const checks = Object.fromEntries(
+      (['vitals', 'fasting', 'nasal', 'pregnancy', 'changes', 'screening', 'escort'] as const).map((id) => [id, { met: true, detail: `${id} value` }]),
+    ) as SessionRecordData['before']['checks'];
     const record = buildPrintout('monitoring-record', printInput(), {
       session: {
-        startedAt: '09:00', endedAt: '09:40', dose: '0.5 mg/kg (32 mg)', clinicianName: 'Dr Amira Haddad', events: [], dischargedAt: '10:45', signatures: [],
+        startedAt: '09:00', ended: { label: 'Infusion ended', value: '09:40' }, observation: null, dose: '0.5 mg/kg (32 mg)', clinicianName: 'Dr Amira Haddad',
+        events: [], discharge: null, signatures: [], before: { checks, by: 'Dr Amira Haddad', at: '08:58' },
         vitals: [{ time: '08:55', label: 'Baseline', systolic: 128, diastolic: 82, heartRate: 72, spo2: 98, respiratoryRate: 14, sedation: 0, dissociation: 'none', initials: 'AH' }],
       },
     });
     const table = record.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table');
     expect(table?.kind === 'table' && table.rows).toEqual([['Baseline', '08:55', '128/82', '72', '98', '14', '0', 'none', 'AH']]);
     expect(text(record)).toContain('Dose: 0.5 mg/kg (32 mg)');
+    expect(text(record)).toContain('Infusion ended: 09:40');
+    expect(text(record)).toContain('Escort home confirmed. Recorded: escort value.');
+  });
+
+  it('leaves the boxes blank only on the blank form, and says what its times count from', () => {
+    const blank = buildPrintout('monitoring-record', printInput({ treatment: 'esketamine-nasal' }));
+    const boxes = blank.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'list' && b.tickBoxes ? b.items : []));
+    expect(boxes.length).toBeGreaterThan(10);
+    expect(boxes.every((i) => i.state === undefined)).toBe(true);
+    const all = text(blank);
+    expect(all).toContain('Dosing started (first device): ');
+    expect(all).toContain('Last device used: ');
+    expect(all).not.toMatch(/End time/);
+    expect(all).toMatch(/Times count from the first device/);
+    expect(text(buildPrintout('monitoring-record', printInput({ treatment: 'iv-ketamine' })))).toMatch(/minimum observation counts from the end of the infusion/);
   });
 
   it('prints the key to the sedation and dissociation scales under the table', () => {

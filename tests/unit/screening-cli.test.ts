@@ -1,52 +1,16 @@
-import { spawn } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLINICAL_DIR, REPO_ROOT, clearCase, readClinical } from '../helpers/screening';
+import { expectRejected, run, runScript, writeInput } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(command: string, args: string[], cwd = REPO_ROOT, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, shell: process.platform === 'win32' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-// The script itself, as `npm run screen` starts it; npm_lifecycle_event is
-// cleared so paths resolve against the working directory.
-const screenCli = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts/screen.ts'), ...args], REPO_ROOT, {
-    npm_lifecycle_event: '',
-  });
+const screenCli = (...args: string[]) => runScript('scripts/screen.ts', ...args);
 
 const temp = makeTempDir('ketadesk-screen-');
 afterAll(temp.cleanup);
 
-function caseFile(name: string, content: unknown): string {
-  const path = join(temp.dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
-
-/** An invalid run: exit 2, nothing on stdout, one line on stderr. */
-function expectRejected(result: Run, line: RegExp) {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr.endsWith('\n')).toBe(true);
-  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(result.stderr.trimEnd()).toMatch(line);
-}
+const caseFile = (name: string, content: unknown) => writeInput(temp.dir, name, content);
 
 describe('screen command', { timeout: 30_000 }, () => {
   const expected: Record<string, { verdict: string; ruleIds: string[]; missing: string[] }> = JSON.parse(

@@ -6,7 +6,7 @@ import { at, bp, dissociation, doseComplete, row, sedation, sessionFor, SETTINGS
 const ALL: DischargeChecklist = { oriented: true, walksSteadily: true, nauseaControlled: true, escortPresent: true, aftercareExplained: true };
 const ms = (minutes: number, extraMs = 0) => new Date(Date.parse(at(minutes)) + extraMs).toISOString();
 const esk = sessionFor('esketamine-nasal');
-/** Dosing ended at 5 minutes, so the 2-hour observation ends at 125 and assessments count from 120. */
+/** The first device at 0 and the last at 5: the 2 hours count from the first device [S8], so observation ends at 120 and assessments count from 115. */
 const good = (): SessionEntry[] => [row(5, doseComplete), row(121, bp(125, 82)), row(121, sedation(0)), row(121, dissociation('none'))];
 const item = (entries: SessionEntry[], now = at(125), checklist = ALL, alerts: Parameters<typeof dischargeReadiness>[5] = []) => {
   const r = dischargeReadiness(esk, entries, checklist, now, SETTINGS, alerts);
@@ -16,7 +16,7 @@ const item = (entries: SessionEntry[], now = at(125), checklist = ALL, alerts: P
 describe('discharge readiness [REFERENCE §4]', () => {
   it('is ready when every item is met', () => {
     const r = dischargeReadiness(esk, good(), ALL, at(125), SETTINGS);
-    expect(r).toMatchObject({ ready: true, canOverride: true, observationEndsAt: at(125) });
+    expect(r).toMatchObject({ ready: true, canOverride: true, observationEndsAt: at(120) });
     expect(r.items.map((i) => i.id)).toEqual([
       'dosing-ended', 'min-observation', 'vitals-near-baseline', 'alert-oriented', 'no-dissociation', 'walks-steadily',
       'nausea-controlled', 'escort-present', 'aftercare-explained', 'alerts-acknowledged',
@@ -24,17 +24,26 @@ describe('discharge readiness [REFERENCE §4]', () => {
   });
 
   it.each([
-    [ms(125, -1), false, 'Observed 119 of 120 minutes'],
-    [at(125), true, 'Observed 120 of 120 minutes'],
-    [at(126), true, 'Observed 121 of 120 minutes'],
-  ])('minimum observation of 2 hours after esketamine [S1]: at %s met=%s', (now, met, reason) => {
-    expect(item(good(), now)('min-observation')).toMatchObject({ met, reason });
+    [ms(120, -1), false, 'Observed 119 of 120 minutes from the first device'],
+    [at(120), true, 'Observed 120 of 120 minutes from the first device'],
+    [at(121), true, 'Observed 121 of 120 minutes from the first device'],
+  ])('minimum observation of 2 hours from the first device [S1, S8]: at %s met=%s', (now, met, reason) => {
+    const got = item(good(), now)('min-observation');
+    expect(got).toMatchObject({ met, reason });
+    expect(got.label).toBe('At least 120 minutes of observation from the first device');
   });
 
-  it('needs the end of dosing recorded before observation can count', () => {
+  it('asks for the last device to be recorded, but counts esketamine observation from the first device [S8]', () => {
     const get = item(good().slice(1), at(300));
     expect(get('dosing-ended')).toMatchObject({ met: false, reason: 'Record when the last device was used' });
-    expect(get('min-observation')).toMatchObject({ met: false, reason: 'Observation starts when the end of dosing is recorded' });
+    expect(get('min-observation')).toMatchObject({ met: true, reason: 'Observed 300 of 120 minutes from the first device' });
+  });
+
+  it('counts IV observation from the end of the infusion, and says so', () => {
+    const iv = sessionFor('iv-ketamine');
+    const r = (entries: SessionEntry[]) => dischargeReadiness(iv, entries, ALL, at(100), SETTINGS).items.find((i) => i.id === 'min-observation')!;
+    expect(r([])).toMatchObject({ met: false, label: 'At least 60 minutes of observation from the end of the infusion', reason: 'Observation starts at the end of the infusion: record it' });
+    expect(r([row(40, doseComplete)])).toMatchObject({ met: true, reason: 'Observed 60 of 60 minutes from the end of the infusion' });
   });
 
   it.each([
@@ -48,9 +57,9 @@ describe('discharge readiness [REFERENCE §4]', () => {
   it('vitals must also be below the alert limits, and taken at the end of observation', () => {
     const lowSpo2 = [row(5, doseComplete), row(121, vitals({ systolic: 125, diastolic: 80, spo2: 92 })), row(121, sedation(0)), row(121, dissociation('none'))];
     expect(item(lowSpo2)('vitals-near-baseline')).toMatchObject({ met: false, reason: 'SpO2 92 % is below the alert limit of 93 %' });
-    const early = [row(5, doseComplete), { ...row(0, bp(125, 80)), at: ms(120, -1) }, row(121, sedation(0)), row(121, dissociation('none'))];
+    const early = [row(5, doseComplete), { ...row(0, bp(125, 80)), at: ms(115, -1) }, row(121, sedation(0)), row(121, dissociation('none'))];
     expect(item(early)('vitals-near-baseline')).toMatchObject({ met: false, reason: 'Not yet assessed at the end of observation' });
-    expect(item([...good().slice(0, 1), { ...row(0, bp(125, 80)), at: at(120) }, ...good().slice(2)])('vitals-near-baseline').met).toBe(true);
+    expect(item([...good().slice(0, 1), { ...row(0, bp(125, 80)), at: at(115) }, ...good().slice(2)])('vitals-near-baseline').met).toBe(true);
   });
 
   it('alert and oriented: sedation 0–1 on the timeline and oriented ticked', () => {

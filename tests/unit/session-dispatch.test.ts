@@ -64,7 +64,7 @@ describe('session channels through dispatch', () => {
     expect(discharged.session).toMatchObject({ status: 'discharged', discharge: { at: at(125), ready: true } });
 
     expect(await call('sessions.listForPatient', { patientId: patient.id })).toEqual([expect.objectContaining({ id, status: 'discharged', alertCount: 1, openAlertCount: 0 })]);
-    expect(await call('sessions.record', { id })).toMatchObject({ bpIncrease: { occurred: true }, observation: { minutes: 120 } });
+    expect(await call('sessions.record', { id })).toMatchObject({ bpIncrease: { occurred: true }, observation: { minutes: 125, countsFrom: 'the first device' } });
     expect((await call('sessions.history', { id })).map((h) => h.action)).toEqual([
       'start', 'add-entry', 'add-entry', 'acknowledge-alert', 'add-entry', 'add-entry', 'add-entry', 'amend-entry', 'signature', 'discharge', 'signature',
     ]);

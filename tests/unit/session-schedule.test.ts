@@ -14,10 +14,13 @@ describe('esketamine schedule [REFERENCE §4, S1 §5.5]', () => {
       ['pre-dose-vitals', 'done', at(0)],
       ['record-dose-end', 'due', at(5)], // 2 devices, 5 minutes apart
       ['post-dose-bp', 'upcoming', at(40)],
-      ['discharge-assessment', 'upcoming', at(125)],
-      ['observation-end', 'upcoming', at(125)],
+      ['discharge-assessment', 'upcoming', at(120)],
+      ['observation-end', 'upcoming', at(120)],
     ]);
-    expect(byId(items)['discharge-assessment']?.estimated).toBe(true);
+    // Both timed rules count from the first device, one anchor [S1 §5.5, S8], and say so.
+    expect(byId(items)['discharge-assessment']?.estimated).toBe(false);
+    expect(byId(items)['post-dose-bp']?.label).toBe('BP about 40 minutes after the first device');
+    expect(byId(items)['observation-end']?.label).toBe('Minimum observation ends (counted from the first device)');
   });
 
   it.each([
@@ -51,18 +54,18 @@ describe('esketamine schedule [REFERENCE §4, S1 §5.5]', () => {
     expect(byId(schedule(esk, [raised, settled], at(56), SETTINGS))['repeat-bp']).toBeUndefined();
   });
 
-  it('reckons observation from the recorded end of dosing, and marks the assessment done when vitals, sedation and dissociation are all in', () => {
-    const entries = [row(7, doseComplete), row(124, bp(125, 80)), row(126, sedation(0)), row(127, dissociation('none'))];
-    const items = byId(schedule(esk, entries, at(128), SETTINGS));
+  it('reckons observation from the first device, not the last, and marks the assessment done when vitals, sedation and dissociation are all in', () => {
+    const entries = [row(7, doseComplete), row(117, bp(125, 80)), row(118, sedation(0)), row(119, dissociation('none'))];
+    const items = byId(schedule(esk, entries, at(121), SETTINGS));
     expect(items['record-dose-end']).toMatchObject({ status: 'done', doneAt: at(7) });
-    expect(items['observation-end']).toMatchObject({ dueAt: at(127), status: 'done', estimated: false });
-    expect(items['discharge-assessment']).toMatchObject({ dueAt: at(127), status: 'done', doneAt: at(127) });
+    expect(items['observation-end']).toMatchObject({ dueAt: at(120), status: 'done', estimated: false });
+    expect(items['discharge-assessment']).toMatchObject({ dueAt: at(120), status: 'done', doneAt: at(119) });
   });
 
   it('the end of observation is reached, never overdue', () => {
     const entries = [row(5, doseComplete)];
-    expect(byId(schedule(esk, entries, ms(125, -1), SETTINGS))['observation-end']?.status).toBe('upcoming');
-    expect(byId(schedule(esk, entries, at(125), SETTINGS))['observation-end']?.status).toBe('done');
+    expect(byId(schedule(esk, entries, ms(120, -1), SETTINGS))['observation-end']?.status).toBe('upcoming');
+    expect(byId(schedule(esk, entries, at(120), SETTINGS))['observation-end']?.status).toBe('done');
     expect(byId(schedule(esk, entries, at(400), SETTINGS))['observation-end']?.status).toBe('done');
     expect(byId(schedule(esk, entries, at(400), SETTINGS))['discharge-assessment']?.status).toBe('overdue');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdownText, parseClock, timelineRows, alertGroups } from '../../renderer/src/session/model';
+import { countdownText, parseClock, timelineRowCount, timelineRows, typeIntoReading, alertGroups } from '../../renderer/src/session/model';
 import type { SessionAlert } from '../../shared/session';
 import { bp, row, sedation } from '../helpers/session-fixture';
 
@@ -66,6 +66,34 @@ describe('timelineRows', () => {
     const rows = timelineRows([{ ...original, supersededById: strike.id }, strike]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ struckOut: true, shown: sedation(3), at: original.at });
+  });
+});
+
+describe('typeIntoReading', () => {
+  const empty = { at: '', systolic: '', diastolic: '' };
+  it('gives each pre-dose reading the time its first value was typed, so a repeat has its own time', () => {
+    const first = typeIntoReading(empty, { systolic: '150' }, '08:50');
+    expect(first.at).toBe('08:50');
+    expect(typeIntoReading(first, { diastolic: '92' }, '08:51').at).toBe('08:50');
+    const repeat = typeIntoReading(empty, { systolic: '146' }, '08:55');
+    expect(repeat.at).toBe('08:55');
+  });
+
+  it('keeps a time the clinician typed or cleared, and does not stamp an empty box', () => {
+    expect(typeIntoReading({ ...empty, at: '08:40' }, { systolic: '150' }, '08:50').at).toBe('08:40');
+    expect(typeIntoReading({ ...empty, at: '08:40', systolic: '150' }, { at: '' }, '08:50').at).toBe('');
+    expect(typeIntoReading(empty, { systolic: '' }, '08:50').at).toBe('');
+  });
+});
+
+describe('timelineRowCount', () => {
+  it('counts every row the timeline shows: pre-dose vitals, dosing started, the entries, a repeat and the discharge', () => {
+    const open = { preDose: { repeatVitals: null }, discharge: null };
+    // A session just started shows "Pre-dose vitals" and "Dosing started": 2 rows, not "0 entries".
+    expect(timelineRowCount(open, [])).toBe(2);
+    const rows = timelineRows([row(40, bp(150, 90))]);
+    expect(timelineRowCount(open, rows)).toBe(3);
+    expect(timelineRowCount({ preDose: { repeatVitals: {} }, discharge: {} }, rows)).toBe(5);
   });
 });
 

@@ -17,10 +17,12 @@ import { call } from '../api/client';
 import { useSignature } from '../app/signature';
 import { useLoad } from '../api/useLoad';
 import { useNavigation } from '../app/navigation';
+import { useKeptState } from '../app/useKeptState';
 import { useWorkspace } from '../app/workspace';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
 import { clockOf, formatDateTime } from '../format/dates';
+import { keptNextVisit, keptSessionChoice, takePendingOpen } from './kept';
 import { missingClinicDetails, printInputFor } from './print-input';
 import { PrintoutView } from './PrintoutView';
 import { printSheet, type PrintAction } from './printing';
@@ -41,14 +43,20 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
   const consents = useLoad('consents.listForPatient', { patientId: patient.id }, patient.id);
   const screenings = useLoad('screenings.listForPatient', { patientId: patient.id }, patient.id);
   const [chosenTreatment, setChosenTreatment] = useState<PlannedTreatment | null>(null);
-  const [nextVisit, setNextVisit] = useState('');
+  const [nextVisit, setNextVisit] = useKeptState(keptNextVisit, patient.id, () => '');
   const [open, setOpen] = useState<{ document: DocumentId; action: PrintAction | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const { sign, signing, dialog: signatureDialog } = useSignature();
   const sessions = useLoad('sessions.listForPatient', { patientId: patient.id }, patient.id);
-  const [sessionId, setSessionId] = useState<string>(BLANK_SESSION);
+  const [sessionId, setSessionId] = useKeptState(keptSessionChoice, patient.id, () => BLANK_SESSION);
   const record = useSessionRecord(sessionId);
   const onDay = localIsoDate();
+
+  // "Print monitoring record…" on a session opens that session's record here.
+  useEffect(() => {
+    const document = takePendingOpen(patient.id);
+    if (document) setOpen({ document, action: null });
+  }, [patient.id]);
 
   const screened =
     screenings.loaded.state === 'ready'

@@ -117,7 +117,8 @@ export function BlockView({ block }: { block: Block }) {
       return (
         <ul className={['kd-list', block.tickBoxes && 'kd-ticks', block.twoColumns && 'kd-two-columns'].filter(Boolean).join(' ')}>
           {block.items.map((item) => (
-            <li key={item.text}>
+            <li key={item.text} className={item.state ? `kd-${item.state}` : undefined}>
+              {item.state && <span className="kd-visually-hidden">{item.state === 'met' ? 'Met: ' : 'Not met: '}</span>}
               {item.text}
               <Cites cites={item.cites} />
             </li>

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, List, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
-  clinicalTimeProblem, dischargeReadiness, toMs,
+  OBSERVATION_ANCHOR, clinicalTimeProblem, dischargeReadiness, toMs,
   type DischargeChecklist, type SessionView,
 } from '../../../shared/session';
 import { dischargeMeaning } from '../../../shared/auth/meanings';
@@ -42,6 +42,8 @@ interface Props {
   onChecklist: (c: DischargeChecklist) => void;
   /** Why the last tick could not be saved; it stays ticked here and is sent again. */
   saveError?: string | null;
+  /** Printing the aftercare sheet from here (it ticks "sheet given" once printed). */
+  aftercare?: ReactNode;
 }
 
 /**
@@ -50,7 +52,7 @@ interface Props {
  * every item is met, or, for items an override may skip, with a written
  * reason. An open alert blocks it whatever the reason.
  */
-export function DischargePanel({ view, live, now, checklist, onChecklist, saveError = null }: Props) {
+export function DischargePanel({ view, live, now, checklist, onChecklist, saveError = null, aftercare = null }: Props) {
   const { session, entries, alerts } = view;
   const [time, setTime] = useState('');
   const [reason, setReason] = useState('');
@@ -110,8 +112,8 @@ export function DischargePanel({ view, live, now, checklist, onChecklist, saveEr
       </div>
       <Text size="xs" c="dimmed" mb={6}>
         {obsEnd
-          ? `Minimum observation ends ${dayClock(obsEnd, now)}${toMs(obsEnd) > toMs(now) ? ` (${countdownText(toMs(obsEnd) - toMs(now))})` : ''}.`
-          : 'Observation starts when the end of dosing is recorded.'}
+          ? `Minimum observation, counted from ${OBSERVATION_ANCHOR[session.route]}, ends ${dayClock(obsEnd, now)}${toMs(obsEnd) > toMs(now) ? ` (${countdownText(toMs(obsEnd) - toMs(now))})` : ''}.`
+          : `Minimum observation counts from ${OBSERVATION_ANCHOR[session.route]}: record it.`}
       </Text>
 
       <fieldset className={classes.checklist}>
@@ -126,6 +128,7 @@ export function DischargePanel({ view, live, now, checklist, onChecklist, saveEr
           />
         ))}
       </fieldset>
+      {aftercare && <div className={classes.aftercarePrint}>{aftercare}</div>}
       {saveError && (
         <Text size="xs" c="red.9" role="alert" data-testid="checklist-save-error">
           Ticks not saved yet: {saveError} They stay ticked here and are saved when KetaDesk answers again.

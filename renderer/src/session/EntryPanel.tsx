@@ -2,7 +2,7 @@ import { Button, Checkbox, Text, TextInput } from '@mantine/core';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/result';
 import {
-  SEDATION_LEVEL_LABELS, SEDATION_LEVELS, clinicalTimeProblem, entryData, ofKind, effectiveEntries,
+  OBSERVATION_ANCHOR, SEDATION_LEVEL_LABELS, SEDATION_LEVELS, clinicalTimeProblem, entryData, ofKind, effectiveEntries,
   type DissociationLevel, type EntryData, type EntryDataInput, type SessionAlert, type SessionView,
 } from '../../../shared/session';
 import { useKeptState } from '../app/useKeptState';
@@ -177,7 +177,8 @@ export function EntryPanel({ live, view, now }: { live: SessionLive; view: Sessi
         <Row label="Dosing">
           {doseEnded ? (
             <Text size="sm" data-testid="dose-ended">
-              {doseLabel} at <strong>{clockOf(doseEnded.at)}</strong>: observation counts from here.
+              {doseLabel} at <strong>{clockOf(doseEnded.at)}</strong>
+              {session.route === 'iv-ketamine' ? ': observation counts from here.' : `. Observation counts from ${OBSERVATION_ANCHOR[session.route]}, ${clockOf(session.startedAt)}.`}
             </Text>
           ) : (
             <form

@@ -8,7 +8,8 @@ import { LoadError } from '../components/LoadError';
 import { clockOf, formatDate, formatDateTime } from '../format/dates';
 import { AlertsList } from './AlertsList';
 import { capitalize } from '../../../shared/text';
-import { doseText, minutesText, vitalsText } from './model';
+import { fromSessionRecord } from '../../../shared/printouts/session-record';
+import { doseText, vitalsText } from './model';
 import { Timeline } from './Timeline';
 import { VitalsChart } from './VitalsChart';
 import classes from './Session.module.css';
@@ -50,6 +51,8 @@ export function SessionRecordView({ sessionId, onBack, onPrint }: Props) {
   const { session, entries, alerts } = view.loaded.data;
   const d = r.discharge;
   const pre = r.preDose;
+  // The same words as the printed record, so screen and paper never disagree.
+  const printed = fromSessionRecord(r, clockOf);
 
   return (
     <div className={classes.recordRoot} data-testid="session-record">
@@ -79,11 +82,9 @@ export function SessionRecordView({ sessionId, onBack, onPrint }: Props) {
           </h3>
           <dl className={classes.facts}>
             <Fact label="Dose" testId="record-dose">{doseText(r.dose)}</Fact>
-            <Fact label="Dosing ended">{r.dosingEndedAt ? clockOf(r.dosingEndedAt) : 'Not recorded'}</Fact>
+            {printed.ended && <Fact label={printed.ended.label}>{printed.ended.value}</Fact>}
             <Fact label="Observation" testId="record-observation">
-              {r.observation.minutes !== null && r.observation.from && r.observation.until
-                ? `${minutesText(r.observation.minutes)} (${clockOf(r.observation.from)}–${clockOf(r.observation.until)})`
-                : 'Not complete'}
+              {printed.observation ?? `Not complete (counts from ${r.observation.countsFrom})`}
             </Fact>
             <Fact label="Discharge" testId="record-discharge">
               {d ? (

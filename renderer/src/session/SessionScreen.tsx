@@ -11,6 +11,7 @@ import { clockOf, clockWithSeconds } from '../format/dates';
 import { AlertBanner, alertNoteId } from './AlertBanner';
 import { AlertsList } from './AlertsList';
 import { AmendEntryModal } from './AmendEntryModal';
+import { AftercarePrint } from '../printouts/AftercarePrint';
 import { DISCHARGE_PANEL_ID, DischargePanel } from './DischargePanel';
 import { ENTRY_IDS, EntryPanel } from './EntryPanel';
 import { countdownText, minutesText, routeLabel, shortDoseText, type TimelineRow } from './model';
@@ -210,6 +211,13 @@ export function SessionScreen({ sessionId, patient, onBack, onDischarged }: Prop
         </div>
         <DischargePanel
           view={view} live={live} now={now} checklist={checklist} onChecklist={setChecklist} saveError={checklistError}
+          aftercare={
+            <AftercarePrint
+              patient={patient}
+              treatment={session.route}
+              onPrinted={() => setChecklist({ ...(checklists.get(sessionId) ?? checklist), aftercareExplained: true })}
+            />
+          }
         />
       </div>
 

@@ -6,6 +6,7 @@ import type { SessionSummary } from '../../../shared/session';
 import { useLoad } from '../api/useLoad';
 import { NotAllowed, useCan } from '../app/useCan';
 import { useKeptState } from '../app/useKeptState';
+import { openInPrintouts } from '../printouts/kept';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
 import { clockOf, formatDate, formatDateTime } from '../format/dates';
@@ -61,7 +62,11 @@ export function SessionsTab({ patient, onOpenTab }: Props) {
     );
   }
   if (view?.kind === 'record' || view?.kind === 'session') {
-    return <SessionRecordView key={view.id} sessionId={view.id} onBack={toList} onPrint={() => onOpenTab('printouts')} />;
+    const printRecord = () => {
+      openInPrintouts(patient.id, 'monitoring-record', view.id);
+      onOpenTab('printouts');
+    };
+    return <SessionRecordView key={view.id} sessionId={view.id} onBack={toList} onPrint={printRecord} />;
   }
   return (
     <SessionsOverview

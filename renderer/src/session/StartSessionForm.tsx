@@ -17,11 +17,11 @@ import { useSignature } from '../app/signature';
 import { useLoad } from '../api/useLoad';
 import { useKeptState } from '../app/useKeptState';
 import { useWorkspace } from '../app/workspace';
-import { dayClock } from '../format/dates';
+import { clockOf, dayClock } from '../format/dates';
 import { ChoiceGroup } from './ChoiceGroup';
 import { EligibilityReasons } from './EligibilityPanel';
 import { sessionSettingsOf } from '../../../shared/session/settings';
-import { doseText, parseClock, ROUTE_SHORT, VITAL_INPUTS } from './model';
+import { doseText, parseClock, ROUTE_SHORT, typeIntoReading, VITAL_INPUTS } from './model';
 import { UnitInput } from './UnitInput';
 import classes from './Session.module.css';
 
@@ -242,7 +242,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
 
   const setDraft = (patch: Partial<Draft>) => setDraftState((d) => ({ ...d, ...patch }));
   const setVitals = (which: 'vitals' | 'repeat', patch: Partial<Vitals>) =>
-    setDraftState((d) => ({ ...d, [which]: { ...(d[which] ?? EMPTY_VITALS), ...patch } }));
+    setDraftState((d) => ({ ...d, [which]: typeIntoReading(d[which] ?? EMPTY_VITALS, patch, clockOf(new Date().toISOString())) }));
 
   const a = assess(draft, patient, current, clinic, now);
   const err = (field: string) => (showErrors ? (a.errors[field] ?? (serverError?.field === field ? serverError.message : undefined)) : undefined);
@@ -288,7 +288,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
 
   const vitalsRow = (which: 'vitals' | 'repeat', v: Vitals, prefix: string) => (
     <div className={classes.preVitals}>
-      <TextInput label="Taken at" size="xs" placeholder="now" value={v.at} onChange={(e) => setVitals(which, { at: e.currentTarget.value })} error={err(`${prefix}.takenAt`)} autoComplete="off" />
+      <TextInput label="Taken at" size="xs" placeholder="when typed" value={v.at} onChange={(e) => setVitals(which, { at: e.currentTarget.value })} error={err(`${prefix}.takenAt`)} autoComplete="off" />
       {VITAL_INPUTS.map(({ key: k, label, unit }) => (
         <UnitInput
           key={k}

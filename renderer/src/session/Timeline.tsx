@@ -2,7 +2,7 @@ import { Button } from '@mantine/core';
 import { MINUTE_MS, type Session, type SessionAlert, type SessionEntry } from '../../../shared/session';
 import { clockOf } from '../format/dates';
 import { AlertIcon } from './AlertBanner';
-import { doseText, entryText, ENTRY_KIND_LABELS, routeLabel, timelineRows, vitalsText, type TimelineRow } from './model';
+import { doseText, entryText, ENTRY_KIND_LABELS, routeLabel, timelineRowCount, timelineRows, vitalsText, type TimelineRow } from './model';
 import classes from './Session.module.css';
 
 interface Props {
@@ -42,6 +42,7 @@ export function Timeline({ session, entries, alerts, onAmend, headingLevel = 2 }
   const alertsByEntry = new Map<string, SessionAlert[]>();
   for (const a of alerts) alertsByEntry.set(a.entryId, [...(alertsByEntry.get(a.entryId) ?? []), a]);
   const pre = session.preDose;
+  const count = timelineRowCount(session, rows);
 
   return (
     <section className={classes.panel} aria-labelledby="timeline-title" data-testid="timeline">
@@ -50,7 +51,7 @@ export function Timeline({ session, entries, alerts, onAmend, headingLevel = 2 }
           Timeline
         </H>
         <span className={classes.panelMeta}>
-          {rows.length} entr{rows.length === 1 ? 'y' : 'ies'}, newest first
+          {count} entr{count === 1 ? 'y' : 'ies'}, newest first
         </span>
       </div>
       <table className={classes.timeline}>

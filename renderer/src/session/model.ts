@@ -5,7 +5,7 @@
 import dayjs from 'dayjs';
 import { capitalize } from '../../../shared/text';
 import {
-  DISSOCIATION_LEVELS, ROUTE_LABELS, SEDATION_LEVEL_LABELS, FUTURE_TOLERANCE_MS, toMs,
+  DISSOCIATION_LEVELS, ROUTE_LABELS, FUTURE_TOLERANCE_MS, toMs,
   type DoseRecord, type EntryData, type Route, type SessionAlert, type SessionEntry,
   type SessionSummary,
 } from '../../../shared/session';
@@ -34,6 +34,18 @@ export function parseClock(text: string, ref: string, label = 'Time'): ClockPars
   let at = base.hour(Number(m[1])).minute(Number(m[2])).second(0).millisecond(0);
   if (at.valueOf() > base.valueOf() + FUTURE_TOLERANCE_MS) at = at.subtract(1, 'day');
   return { ok: true, at: at.toISOString() };
+}
+
+/**
+ * A pre-dose reading as it is typed: when its first measurement goes in and
+ * its "Taken at" is empty, that box gets the clock time of the moment, so
+ * each reading (and a repeat taken minutes later) carries its own time and
+ * the clinician sees it and can change it.
+ */
+export function typeIntoReading<V extends { at: string }>(reading: V, patch: Partial<V>, nowClock: string): V {
+  const next = { ...reading, ...patch };
+  const measured = Object.entries(patch).some(([key, value]) => key !== 'at' && value !== '');
+  return next.at === '' && measured && !('at' in patch) ? { ...next, at: nowClock } : next;
 }
 
 /** "in 12:34", "in 1 h 05 min", "3:10 overdue": a countdown a nurse reads at a glance. */
@@ -87,46 +99,8 @@ export const VITAL_INPUTS = [
   { key: 'respiratoryRate', label: 'Resp. rate', unit: '/min' },
 ] as const;
 
-export const ENTRY_KIND_LABELS: Record<EntryData['kind'], string> = {
-  vitals: 'Vitals',
-  sedation: 'Sedation',
-  dissociation: 'Dissociation',
-  'nausea-vomiting': 'Nausea / vomiting',
-  'adverse-event': 'Adverse event',
-  intervention: 'Intervention',
-  'dose-complete': 'Dosing ended',
-};
-
-export function vitalsText(v: { systolic?: number | undefined; diastolic?: number | undefined; heartRate?: number | undefined; spo2?: number | undefined; respiratoryRate?: number | undefined }): string {
-  const parts: string[] = [];
-  if (v.systolic !== undefined && v.diastolic !== undefined) parts.push(`BP ${v.systolic}/${v.diastolic}`);
-  if (v.heartRate !== undefined) parts.push(`HR ${v.heartRate}`);
-  if (v.spo2 !== undefined) parts.push(`SpO₂ ${v.spo2} %`);
-  if (v.respiratoryRate !== undefined) parts.push(`RR ${v.respiratoryRate}`);
-  return parts.join(' · ');
-}
-
-/** What an entry says, in one line. */
-export function entryText(e: EntryData, route: Route): string {
-  const note = 'note' in e && e.note ? ` — ${e.note}` : '';
-  switch (e.kind) {
-    case 'vitals':
-      return vitalsText(e) + note;
-    case 'sedation':
-      return `Level ${e.level}: ${SEDATION_LEVEL_LABELS[e.level]}${note}`;
-    case 'dissociation':
-      return `${capitalize(e.level)}${e.distressNotSettling ? ', distress not settling' : ''}${note}`;
-    case 'nausea-vomiting':
-      return `${e.nausea ? 'Nausea' : 'No nausea'}, ${e.vomiting ? 'vomiting' : 'no vomiting'}${note}`;
-    case 'adverse-event':
-      return `${e.description}${e.respiratoryDepression ? ' (respiratory depression)' : ''}`;
-    case 'intervention':
-      return e.description;
-    case 'dose-complete':
-      return (route === 'esketamine-nasal' ? 'Last device used' : 'Infusion ended') + note;
-  }
-}
-
+// What an entry says in words is shared with the printed record.
+export { ENTRY_KIND_LABELS, entryText, vitalsText } from '../../../shared/session/entry-words';
 
 // ── The timeline as read: each entry with the versions it replaced ─────────
 
@@ -160,6 +134,18 @@ export function timelineRows(entries: readonly SessionEntry[]): TimelineRow[] {
   }
   // Newest observation first; ties by when they were recorded.
   return rows.sort((a, b) => toMs(b.at) - toMs(a.at) || b.head.recordedAt.localeCompare(a.head.recordedAt));
+}
+
+/**
+ * How many rows the timeline shows: the entries, plus the fixed rows the
+ * session itself contributes (pre-dose vitals, their repeat, dosing started,
+ * discharged), so the count matches what the reader sees under it.
+ */
+export function timelineRowCount(
+  session: { preDose: { repeatVitals: unknown | null }; discharge: unknown | null },
+  rows: readonly TimelineRow[],
+): number {
+  return rows.length + 2 + (session.preDose.repeatVitals ? 1 : 0) + (session.discharge ? 1 : 0);
 }
 
 /** Alerts still needing an acknowledgement: not acknowledged, and their entry still counts. */
