@@ -27,9 +27,10 @@ export class ScreeningStore {
     at: string,
   ): Screening {
     return this.store.write(() => {
-      this.store.requirePatient(input.patientId);
+      const patient = this.store.requirePatient(input.patientId);
       this.assertNoOpenDraft(input.patientId);
-      let answers = blankAnswers(input.plannedTreatment);
+      // A new screening starts from the medicines on the patient's record, to be checked with the patient.
+      let answers: ScreeningAnswers = { ...blankAnswers(input.plannedTreatment), medications: patient.medicines };
       if (input.amendsId) {
         const amended = this.signedAndCurrent(input.amendsId, input.patientId);
         answers = { ...answersOf(amended), plannedTreatment: input.plannedTreatment };

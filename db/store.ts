@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../shared/result';
 import type { Clinician } from '../shared/schemas/clinician';
 import type { Signature } from '../shared/auth/status';
-import type { Patient, PatientAmendment, PatientFields } from '../shared/schemas/patient';
+import { storedPatientFields, type Patient, type PatientAmendment, type PatientFields, type StoredPatientFields } from '../shared/schemas/patient';
 import type { ClinicSettings } from '../shared/schemas/settings';
+import { SESSION_SETTING_DEFAULTS } from '../shared/session/settings';
 import { AuditLog, auditMacKey, type AuditHead } from './audit';
 import { openDatabase, type OpenOptions } from './connection';
 import { ConsentStore } from './consent-store';
@@ -147,8 +148,9 @@ export class Store {
     );
   }
 
-  createPatient(fields: PatientFields, by: string, at: string): Patient {
+  createPatient(input: PatientFields, by: string, at: string): Patient {
     return this.write(() => {
+      const fields = stored(input);
       this.assertMrnFree(fields.mrn, null);
       const id = randomUUID();
       this.patients.insert(id, fields, by, at);
@@ -170,11 +172,12 @@ export class Store {
           'expectedVersion',
         );
       }
-      if (!hasChanges(before, a.fields)) {
+      const fields = stored(a.fields);
+      if (!hasChanges(before, fields)) {
         throw new DomainError('invalid-input', 'Nothing was changed, so there is nothing to amend.');
       }
-      this.assertMrnFree(a.fields.mrn, a.id);
-      this.patients.update(a.id, a.expectedVersion, a.fields, by, at);
+      this.assertMrnFree(fields.mrn, a.id);
+      this.patients.update(a.id, a.expectedVersion, fields, by, at);
       const after = this.patients.get(a.id)!;
       this.audit.append({
         at, clinicianId: by, entity: 'patient', entityId: a.id, action: 'amend', before, after, reason: a.reason,
@@ -191,6 +194,12 @@ export class Store {
         ([key, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(before[key as keyof ClinicSettings]),
       );
       if (changed.length === 0) throw new DomainError('invalid-input', 'Nothing was changed, so there is nothing to save.');
+      // A session threshold, timing or action line decides what alerts and what blocks
+      // discharge, so changing one needs a reason in the audit log.
+      const clinical = changed.some(([key]) => key in SESSION_SETTING_DEFAULTS);
+      if (clinical && !reason?.trim()) {
+        throw new DomainError('invalid-input', 'Give a reason for changing a session threshold, timing or alert action', 'reason');
+      }
       for (const [key, value] of changed) this.settings.write(key as keyof ClinicSettings, value, at, by);
       const after = this.settings.read();
       this.audit.append({ at, clinicianId: by, entity: 'settings', entityId: 'clinic', action: 'update', before, after, reason });
@@ -206,6 +215,13 @@ export class Store {
   }
 }
 
-function hasChanges(before: Patient, fields: PatientFields): boolean {
-  return (Object.keys(fields) as (keyof PatientFields)[]).some((k) => before[k] !== fields[k]);
+function hasChanges(before: Patient, fields: StoredPatientFields): boolean {
+  return (Object.keys(fields) as (keyof StoredPatientFields)[]).some((k) => JSON.stringify(before[k]) !== JSON.stringify(fields[k]));
+}
+
+/** The fields as stored, or the field-named error when the allergy status and text disagree. */
+function stored(fields: PatientFields): StoredPatientFields {
+  const result = storedPatientFields(fields);
+  if ('problem' in result) throw new DomainError('invalid-input', result.problem, 'allergies');
+  return result;
 }

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
-import type { Patient, PatientFields } from '../../shared/schemas/patient';
+import type { Medication } from '../../shared/screening/case-schema';
+import type { Patient, StoredPatientFields } from '../../shared/schemas/patient';
 import { foldForSearch, searchTokens } from '../../shared/text';
 import { parseDateQuery } from './date-query';
 
@@ -13,7 +14,9 @@ interface PatientRow {
   sex: Patient['sex'];
   weight_kg: number | null;
   height_cm: number | null;
+  allergy_status: Patient['allergyStatus'];
   allergies: string | null;
+  medicines_json: string;
   emergency_contact_name: string | null;
   emergency_contact_phone: string | null;
   notes: string | null;
@@ -33,7 +36,9 @@ const toPatient = (r: PatientRow): Patient => ({
   sex: r.sex,
   weightKg: r.weight_kg,
   heightCm: r.height_cm,
+  allergyStatus: r.allergy_status,
   allergies: r.allergies,
+  medicines: JSON.parse(r.medicines_json) as Medication[],
   emergencyContactName: r.emergency_contact_name,
   emergencyContactPhone: r.emergency_contact_phone,
   notes: r.notes,
@@ -76,10 +81,10 @@ function compareCodePoints(a: string, b: string): number {
  */
 const COMMON_TERM_ROWS = 2000;
 
-const nameTokens = (p: PatientFields) => searchTokens(`${p.legalName} ${p.preferredName ?? ''}`);
+const nameTokens = (p: StoredPatientFields) => searchTokens(`${p.legalName} ${p.preferredName ?? ''}`);
 
 /** The stored columns a patient's fields become, derived search and sort keys included. */
-export function patientColumns(p: PatientFields) {
+export function patientColumns(p: StoredPatientFields) {
   return {
     mrn: p.mrn,
     mrn_key: mrnKey(p.mrn),
@@ -89,7 +94,9 @@ export function patientColumns(p: PatientFields) {
     sex: p.sex,
     weight_kg: p.weightKg,
     height_cm: p.heightCm,
+    allergy_status: p.allergyStatus,
     allergies: p.allergies,
+    medicines_json: JSON.stringify(p.medicines),
     emergency_contact_name: p.emergencyContactName,
     emergency_contact_phone: p.emergencyContactPhone,
     notes: p.notes,
@@ -117,8 +124,8 @@ export class PatientRepository {
   private readonly termCandidates = new Map<number, Statement<string[], TermRow>>();
 
   constructor(private readonly db: Database) {
-    const cols = `mrn, mrn_key, legal_name, preferred_name, date_of_birth, sex, weight_kg, height_cm, allergies,
-      emergency_contact_name, emergency_contact_phone, notes, search_text, sort_name`;
+    const cols = `mrn, mrn_key, legal_name, preferred_name, date_of_birth, sex, weight_kg, height_cm, allergy_status, allergies,
+      medicines_json, emergency_contact_name, emergency_contact_phone, notes, search_text, sort_name`;
     const params = cols.split(',').map((c) => `@${c.trim()}`).join(', ');
     this.s = {
       insert: db.prepare(
@@ -156,14 +163,14 @@ export class PatientRepository {
     };
   }
 
-  insert(id: string, p: PatientFields, by: string, at: string): void {
+  insert(id: string, p: StoredPatientFields, by: string, at: string): void {
     const row = patientColumns(p);
     this.s.insert.run({ id, ...row, at, by });
     this.writeTerms(id, row);
   }
 
   /** False when the stored version is not `expectedVersion` (someone else changed it). */
-  update(id: string, expectedVersion: number, p: PatientFields, by: string, at: string): boolean {
+  update(id: string, expectedVersion: number, p: StoredPatientFields, by: string, at: string): boolean {
     const row = patientColumns(p);
     const old = this.s.termKeys.get(id);
     const changed = this.s.update.run({ id, expectedVersion, ...row, at, by }).changes === 1;

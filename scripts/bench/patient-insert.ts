@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { applyPragmas } from '../../db/connection';
 import { patientColumns } from '../../db/repositories/patients';
-import type { PatientFields } from '../../shared/schemas/patient';
+import type { StoredPatientFields } from '../../shared/schemas/patient';
 import { patientFields } from './seed-data';
 import { percentiles, type Section } from './section';
 import { round, roundSummary, summarize, timeMs } from './stats';
@@ -28,7 +28,7 @@ const PLAIN_TABLE = `CREATE TABLE plain_patients (
 ) STRICT`;
 
 /** The store's own columns for these fields (search and sort keys included), so both tables hold the same values. */
-function plainRow(p: PatientFields, by: string, at: string) {
+function plainRow(p: StoredPatientFields, by: string, at: string) {
   const c = patientColumns(p);
   return [
     randomUUID(), 1, c.mrn, c.mrn_key, c.legal_name, c.preferred_name, c.date_of_birth, c.sex, c.weight_kg, c.height_cm,

@@ -3,7 +3,7 @@
 // formats, dates of birth spread over a century. Same seed, same patients, so
 // runs compare like with like.
 
-import type { PatientFields } from '../../shared/schemas/patient';
+import { allergyStatusOfText, type StoredPatientFields } from '../../shared/schemas/patient';
 
 /** mulberry32: small, fast, good enough for test data. */
 export function createRng(seed: number): () => number {
@@ -83,7 +83,7 @@ export function mrnFor(i: number): string {
 }
 
 /** The fields of patient number `i` (0-based): the same every run. */
-export function patientFields(i: number): PatientFields {
+export function patientFields(i: number): StoredPatientFields {
   const rng = createRng(0x6b657461 ^ Math.imul(i + 1, 2654435761));
   const first = skewed(FIRST_NAMES, rng());
   const last = skewed(SURNAMES, rng());
@@ -103,9 +103,15 @@ export function patientFields(i: number): PatientFields {
     mrn: mrnFor(i),
     weightKg: hasMeasures ? Math.round(45 + rng() * 80) : null,
     heightCm: hasMeasures ? Math.round(150 + rng() * 45) : null,
-    allergies: rng() < 0.2 ? ALLERGIES[Math.floor(rng() * ALLERGIES.length)]! : null,
+    ...allergiesOf(rng() < 0.2 ? ALLERGIES[Math.floor(rng() * ALLERGIES.length)]! : null),
+    medicines: [],
     emergencyContactName: rng() < 0.5 ? `${skewed(FIRST_NAMES, rng())} ${last}` : null,
     emergencyContactPhone: rng() < 0.5 ? `+1 555 ${String(Math.floor(rng() * 1e7)).padStart(7, '0')}` : null,
     notes: rng() < 0.1 ? 'Referred for treatment-resistant depression; prior trials of two SSRIs.' : null,
   };
+}
+
+function allergiesOf(text: string | null): Pick<StoredPatientFields, 'allergyStatus' | 'allergies'> {
+  const allergyStatus = allergyStatusOfText(text);
+  return { allergyStatus, allergies: allergyStatus === 'recorded' ? text : null };
 }

@@ -1,16 +1,32 @@
 import { z } from 'zod';
 import { amendmentReason, id, isoDate, isoInstant, optionalPositiveMeasure, optionalText, requiredText } from './common';
 import { localIsoDate } from '../dates';
+import { medicationSchema } from '../screening/case-schema';
+import { SEXES } from './sex';
 
-// The same sexes as the screening interchange format, so a patient's record
-// feeds a screening without translation.
-export const SEXES = ['female', 'male', 'intersex', 'unknown'] as const;
-export const SEX_LABELS: Record<(typeof SEXES)[number], string> = {
-  female: 'Female',
-  male: 'Male',
-  intersex: 'Intersex',
-  unknown: 'Unknown',
+export { SEXES, SEX_LABELS } from './sex';
+
+/**
+ * Whether the patient was asked about allergies, and what they said: "none
+ * known" and "not asked" are different answers, so neither is an empty text.
+ */
+export const ALLERGY_STATUSES = ['not-asked', 'none-known', 'recorded'] as const;
+export type AllergyStatus = (typeof ALLERGY_STATUSES)[number];
+export const ALLERGY_STATUS_LABELS: Record<AllergyStatus, string> = {
+  'not-asked': 'Not asked yet',
+  'none-known': 'No known allergies',
+  recorded: 'Has allergies',
 };
+
+/** Free text that means "no known allergies" (how the form and older records wrote it). */
+const NONE_KNOWN_TEXT = /^(no known (drug )?allergies|nka|nkda|none( known)?)\.?$/i;
+
+/** The status older free text implies: empty → not asked, "No known allergies" → none known, anything else → recorded. */
+export function allergyStatusOfText(text: string | null): AllergyStatus {
+  const t = text?.trim() ?? '';
+  if (t === '') return 'not-asked';
+  return NONE_KNOWN_TEXT.test(t) ? 'none-known' : 'recorded';
+}
 
 /** Everything a clinician types on the patient form. */
 export const patientFields = z.strictObject({
@@ -25,13 +41,19 @@ export const patientFields = z.strictObject({
   }),
   weightKg: optionalPositiveMeasure('Weight', 'kg', 400),
   heightCm: optionalPositiveMeasure('Height', 'cm', 272),
+  /** Left out by older callers: then read from `allergies` as allergyStatusOfText does. */
+  allergyStatus: z.enum(ALLERGY_STATUSES, { error: 'Allergy status must be not asked, none known or recorded' }).optional(),
+  /** The allergies themselves, only with status "recorded". */
   allergies: optionalText('Allergies', 1000),
+  /** The patient's current medicines; each new screening starts from this list. */
+  medicines: z.array(medicationSchema).max(100, { error: 'Medicines must have at most 100 entries' }).default([]),
   emergencyContactName: optionalText('Emergency contact name', 200),
   emergencyContactPhone: optionalText('Emergency contact phone', 40),
   notes: optionalText('Notes', 4000),
 });
 
 export const patient = patientFields.extend({
+  allergyStatus: z.enum(ALLERGY_STATUSES),
   id,
   version: z.number().int().positive(),
   createdAt: isoInstant,
@@ -57,3 +79,21 @@ export type PatientFields = z.output<typeof patientFields>;
 export type PatientFieldsInput = z.input<typeof patientFields>;
 export type Patient = z.output<typeof patient>;
 export type PatientAmendment = z.output<typeof patientAmendment>;
+
+/** A patient's fields as stored: the allergy status always set, allergy text only with "recorded". */
+export type StoredPatientFields = Omit<PatientFields, 'allergyStatus'> & { allergyStatus: AllergyStatus };
+
+/**
+ * Resolves the allergy status (from older free text when left out) and checks it
+ * agrees with the text. Returns the problem's message instead when it does not.
+ */
+export function storedPatientFields(fields: PatientFields): StoredPatientFields | { problem: string } {
+  const allergyStatus = fields.allergyStatus ?? allergyStatusOfText(fields.allergies);
+  if (allergyStatus === 'recorded' && !fields.allergies?.trim()) {
+    return { problem: 'Describe the allergies, or choose “No known allergies”' };
+  }
+  if (allergyStatus !== 'recorded' && fields.allergyStatus !== undefined && fields.allergies?.trim()) {
+    return { problem: 'Allergy details go with “Has allergies”; clear them or change the status' };
+  }
+  return { ...fields, allergyStatus, allergies: allergyStatus === 'recorded' ? fields.allergies : null };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEXES } from '../schemas/patient';
+import { SEXES } from '../schemas/sex';
 import { describeFirstIssue, expecting, oneOf, strictFields, wholeNumberField } from '../validation';
 import { ITEM_IDS, type ItemId } from './items';
 
@@ -50,7 +50,8 @@ const answers = strictFields(
   'is not a known checklist item',
 );
 
-const medication = strictFields({
+/** One current medicine: the screening case's entry, also kept on the patient's record. */
+export const medicationSchema = strictFields({
   // JSON Schema counts characters as code points, hence the spread.
   name: z
     .string(expecting('text'))
@@ -67,14 +68,14 @@ export const screeningCaseSchema = strictFields({
   baselineVitals: baselineVitals.optional(),
   answers,
   medications: z
-    .array(medication, expecting('a list'))
+    .array(medicationSchema, expecting('a list'))
     .max(100, { error: 'must have at most 100 entries' })
     .optional(),
 });
 
 export type ScreeningCase = z.output<typeof screeningCaseSchema>;
 export type MedicationClass = (typeof MEDICATION_CLASSES)[number];
-export type Medication = z.output<typeof medication>;
+export type Medication = z.output<typeof medicationSchema>;
 
 /** The first problem of a failed case parse as one line that starts with its field. */
 export const describeCaseError = (error: z.ZodError): string =>

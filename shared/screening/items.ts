@@ -2,7 +2,7 @@
 // screen renders it, the case schema derives its `answers` keys from it and the
 // engine walks it in this order (which is also the order of `missing`).
 
-import type { SEXES } from '../schemas/patient';
+import type { SEXES } from '../schemas/sex';
 
 export const ITEM_GROUPS = [
   { id: 'vascular-cardiac', label: 'Vascular and cardiac' },

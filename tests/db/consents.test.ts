@@ -67,7 +67,7 @@ describe('consent entries', () => {
     expect(list.ok && (list.data as Array<{ plannedTreatment: string }>).map((c) => c.plannedTreatment)).toEqual(['iv-ketamine', 'esketamine-nasal']);
     expect(await dispatch('consents.record', { ...input, formVersion: '', signature }, ctx)).toMatchObject({ ok: false, error: { field: 'formVersion' } });
     expect(store.signatures.forEntity('consent', (first as { data: { id: string } }).data.id).map((s) => s.meaning))
-      .toEqual(['recorded consent (form version 1, esketamine nasal spray)']);
+      .toEqual([`recorded consent (form version ${CONSENT_FORM.version}, esketamine nasal spray)`]);
 
     expect(await dispatch('print.document', { document: 'consent', patientId: patient.id, onDay: '2026-11-25', action: 'save-pdf' }, ctx)).toEqual({
       ok: true, data: { fileName: 'consent-form-KD_7_1-2026-11-25.pdf', paperSize: 'a4', outcome: 'ready' },

@@ -9,7 +9,7 @@ describe('creating patients', () => {
   it('stores every field and who created the record', () => {
     const { store, clinician } = open();
     const input = patientInput({
-      preferredName: 'Mari', weightKg: 64.5, heightCm: 168, allergies: 'Penicillin',
+      preferredName: 'Mari', weightKg: 64.5, heightCm: 168, allergyStatus: 'recorded', allergies: 'Penicillin',
       emergencyContactName: 'Luis Lopez', emergencyContactPhone: '+1 555 0100', notes: 'Prefers mornings',
     });
     const created = store.createPatient(input, clinician.id, T0);

@@ -425,7 +425,8 @@ describe('the chart and the record', () => {
     });
     expect(record.postDoseVitals.map((v) => [v.at, v.systolic])).toEqual([[at(40), 168], [at(116), 126]]);
     expect(record.alerts.every((a) => a.acknowledgedByName === 'Nurse Kim')).toBe(true);
-    expect(record.formNote).toMatch(/partly unverified/);
+    expect(record.formNote).toMatch(/REMS Patient Monitoring Form/);
+    expect(record.formNote).not.toMatch(/unverified|REFERENCE|\[S\d/);
   });
 
   it('freezes the clinic’s thresholds into the session, so a change mid-session does not re-judge it', () => {

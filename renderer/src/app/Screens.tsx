@@ -14,7 +14,7 @@ export function Screens() {
     case 'patient-new':
       return <NewPatientScreen />;
     case 'patient':
-      return <PatientChartScreen key={route.id} patientId={route.id} />;
+      return <PatientChartScreen key={route.id} patientId={route.id} {...(route.tab ? { tab: route.tab } : {})} />;
     case 'settings':
       return <SettingsScreen />;
     case 'clinicians':

@@ -1,16 +1,12 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { routeFromHash, routeToHash, type Route } from './route-hash';
 
-/** Every place the app can show. State-based: no URLs, no router library. */
-export type Route =
-  | { name: 'patients' }
-  | { name: 'patient-new' }
-  | { name: 'patient'; id: string }
-  | { name: 'settings' }
-  | { name: 'clinicians' };
+export type { ChartTab, Route } from './route-hash';
 
 interface Navigation {
   route: Route;
-  navigate: (route: Route) => void;
+  /** Goes to a route and puts it in the address; `replace` when the step should not be a Back stop. */
+  navigate: (route: Route, options?: { replace?: boolean }) => void;
   /** The patient search text, kept while a chart is open so "back" returns to the same list. */
   patientQuery: string;
   setPatientQuery: (query: string) => void;
@@ -22,19 +18,38 @@ interface Navigation {
 const NavigationContext = createContext<Navigation | null>(null);
 
 export function NavigationProvider({ children }: { children: ReactNode }) {
-  const [route, setRoute] = useState<Route>({ name: 'patients' });
+  // The address is the truth: a reload starts where it was (browser mode's "#token=…" was already taken by the bridge).
+  const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
   const [patientQuery, setPatientQuery] = useState('');
   const [searchFocusRequest, setSearchFocusRequest] = useState(0);
 
-  const navigate = useCallback((next: Route) => {
+  useEffect(() => {
+    const hash = routeToHash(routeFromHash(window.location.hash));
+    if (window.location.hash !== hash) history.replaceState(null, '', hash);
+    // Back, Forward and an address typed by hand.
+    const follow = () => setRoute(routeFromHash(window.location.hash));
+    window.addEventListener('popstate', follow);
+    window.addEventListener('hashchange', follow);
+    return () => {
+      window.removeEventListener('popstate', follow);
+      window.removeEventListener('hashchange', follow);
+    };
+  }, []);
+
+  const navigate = useCallback((next: Route, options?: { replace?: boolean }) => {
+    const hash = routeToHash(next);
+    if (hash !== window.location.hash) {
+      if (options?.replace) history.replaceState(null, '', hash);
+      else history.pushState(null, '', hash);
+    }
     setRoute(next);
-    window.scrollTo(0, 0);
+    if (!options?.replace) window.scrollTo(0, 0);
   }, []);
 
   const requestSearchFocus = useCallback(() => {
-    setRoute((r) => (r.name === 'patients' ? r : { name: 'patients' }));
+    if (routeFromHash(window.location.hash).name !== 'patients') navigate({ name: 'patients' });
     setSearchFocusRequest((n) => n + 1);
-  }, []);
+  }, [navigate]);
 
   const value = useMemo(
     () => ({ route, navigate, patientQuery, setPatientQuery, searchFocusRequest, requestSearchFocus }),

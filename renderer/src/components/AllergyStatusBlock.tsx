@@ -1,26 +1,25 @@
 import { Badge, Box, Text } from '@mantine/core';
-import { allergyStatus } from '../format/patient';
+import type { Patient } from '../../../shared/schemas/patient';
 import classes from './AllergyStatusBlock.module.css';
 
 /**
  * Allergies, impossible to miss: red when there are any, a neutral badge for
  * "No known allergies", and an amber prompt when nobody has asked yet.
  */
-export function AllergyStatusBlock({ allergies }: { allergies: string | null }) {
-  const status = allergyStatus(allergies);
-  if (status.kind === 'present') {
+export function AllergyStatusBlock({ patient }: { patient: Pick<Patient, 'allergyStatus' | 'allergies'> }) {
+  if (patient.allergyStatus === 'recorded') {
     return (
       <Box className={classes.present} role="note" aria-label="Allergies" data-testid="allergies">
         <Badge color="red" variant="filled" size="md" radius="sm">
           Allergies
         </Badge>
         <Text fw={700} size="sm" c="red.9" className={classes.text}>
-          {status.text}
+          {patient.allergies}
         </Text>
       </Box>
     );
   }
-  if (status.kind === 'none-known') {
+  if (patient.allergyStatus === 'none-known') {
     return (
       <Box className={classes.none} data-testid="allergies">
         <Badge color="gray" variant="light" size="md" radius="sm">

@@ -11,7 +11,7 @@ function Empty() {
   );
 }
 
-/** The rest of the record: emergency contact, notes and who created and last changed it. */
+/** The rest of the record: emergency contact, current medicines, notes and who created and last changed it. */
 export function PatientRecordDetails({ patient: p }: { patient: Patient }) {
   const { clinicianName } = useWorkspace();
   const amended = p.version > 1;
@@ -30,6 +30,16 @@ export function PatientRecordDetails({ patient: p }: { patient: Patient }) {
                   </Text>
                 )}
               </>
+            ) : (
+              <Empty />
+            )}
+          </DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>Current medicines</DataList.ItemLabel>
+          <DataList.ItemValue data-testid="patient-medicines">
+            {p.medicines.length > 0 ? (
+              p.medicines.map((m) => `${m.name}${m.dailyDoseMg !== undefined ? ` ${m.dailyDoseMg} mg/day` : ''}`).join(', ')
             ) : (
               <Empty />
             )}

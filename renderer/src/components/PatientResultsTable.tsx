@@ -2,7 +2,7 @@ import { Badge, Group, Table, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { Patient } from '../../../shared/schemas/patient';
 import { formatAge, formatDate } from '../format/dates';
-import { allergyStatus, sexLabel } from '../format/patient';
+import { sexLabel } from '../format/patient';
 import classes from './PatientResultsTable.module.css';
 import { RowLink } from './RowLink';
 
@@ -43,7 +43,7 @@ export function PatientResultsTable({ id, patients, activeIndex, onOpen }: Props
         <Table.Tbody>
           {patients.map((p, i) => {
             const active = i === activeIndex;
-            const hasAllergies = allergyStatus(p.allergies).kind === 'present';
+            const hasAllergies = p.allergyStatus === 'recorded';
             return (
               <Table.Tr
                 key={p.id}

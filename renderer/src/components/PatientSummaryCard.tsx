@@ -25,7 +25,7 @@ export function PatientSummaryCard({ patient: p }: { patient: Patient }) {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <AllergyStatusBlock allergies={p.allergies} />
+          <AllergyStatusBlock patient={p} />
         </Grid.Col>
       </Grid>
     </Paper>

@@ -1,6 +1,7 @@
 import type { Signature } from '../../../shared/auth/status';
 import type { AuditEntry } from '../../../shared/schemas/audit';
-import type { PatientFields } from '../../../shared/schemas/patient';
+import { ALLERGY_STATUS_LABELS, type AllergyStatus, type PatientFields } from '../../../shared/schemas/patient';
+import type { Medication } from '../../../shared/screening/case-schema';
 import { capitalize } from '../../../shared/text';
 import { formatDate } from './dates';
 import { PATIENT_FIELD_LABELS, formatMeasure, sexLabel } from './patient';
@@ -28,6 +29,10 @@ export function displayFieldValue(field: keyof PatientFields, value: unknown): s
       return formatMeasure(Number(value), 'kg');
     case 'heightCm':
       return formatMeasure(Number(value), 'cm');
+    case 'allergyStatus':
+      return ALLERGY_STATUS_LABELS[value as AllergyStatus] ?? String(value);
+    case 'medicines':
+      return Array.isArray(value) ? (value as Medication[]).map((m) => m.name).join(', ') || 'none' : String(value);
     default:
       return String(value);
   }
@@ -44,7 +49,7 @@ export function patientChanges(before: unknown, after: unknown): FieldChange[] {
   for (const field of Object.keys(PATIENT_FIELD_LABELS) as (keyof PatientFields)[]) {
     const was = b[field] ?? null;
     const now = a[field] ?? null;
-    if (was === now) continue;
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
     changes.push({
       field,
       label: PATIENT_FIELD_LABELS[field],

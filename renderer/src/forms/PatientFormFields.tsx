@@ -1,7 +1,7 @@
 import { Divider, Grid, Group, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { isIsoDate, localIsoDate } from '../../../shared/dates';
-import { SEXES, SEX_LABELS } from '../../../shared/schemas/patient';
+import { ALLERGY_STATUS_LABELS, SEXES, SEX_LABELS } from '../../../shared/schemas/patient';
 import { formatAge } from '../format/dates';
 import type { PatientFormValues } from './patientFormModel';
 
@@ -75,24 +75,24 @@ export function PatientFormFields({ form, idPrefix, autoFocus }: Props) {
       <Divider color="gray.2" />
 
       <Grid gap="sm" align="flex-start">
-        <Grid.Col span={form.values.allergyStatus === 'present' ? 6 : 12}>
+        <Grid.Col span={form.values.allergyStatus === 'recorded' ? 6 : 12}>
           <Radio.Group
             label="Allergies"
             data-field={id('allergyStatus')}
             {...form.getInputProps('allergyStatus')}
             onChange={(value) => {
               form.setFieldValue('allergyStatus', value as PatientFormValues['allergyStatus']);
-              if (value !== 'present') form.clearFieldError('allergies');
+              if (value !== 'recorded') form.clearFieldError('allergies');
             }}
           >
             <Group gap="lg" mt={8}>
-              <Radio value="not-recorded" label="Not recorded" id={id('allergyStatus')} />
-              <Radio value="none-known" label="No known allergies" id={`${id('allergyStatus')}-none`} />
-              <Radio value="present" label="Has allergies" id={`${id('allergyStatus')}-present`} />
+              <Radio value="not-asked" label={ALLERGY_STATUS_LABELS['not-asked']} id={id('allergyStatus')} />
+              <Radio value="none-known" label={ALLERGY_STATUS_LABELS['none-known']} id={`${id('allergyStatus')}-none`} />
+              <Radio value="recorded" label={ALLERGY_STATUS_LABELS.recorded} id={`${id('allergyStatus')}-present`} />
             </Group>
           </Radio.Group>
         </Grid.Col>
-        {form.values.allergyStatus === 'present' && (
+        {form.values.allergyStatus === 'recorded' && (
           <Grid.Col span={6}>
             <TextInput
               label="Allergy details"

@@ -1,6 +1,6 @@
 import type { FormErrors } from '@mantine/form';
-import { patientFields, type Patient, type PatientFields, type SEXES } from '../../../shared/schemas/patient';
-import { NO_KNOWN_ALLERGIES, allergyStatus, type AllergyStatus } from '../format/patient';
+import { patientFields, type AllergyStatus, type Patient, type PatientFields, type SEXES } from '../../../shared/schemas/patient';
+import type { Medication } from '../../../shared/screening/case-schema';
 import { combineValidators, zodValidate } from './zodForm';
 
 /** What the patient form holds: text as typed, so nothing is lost or reformatted while editing. */
@@ -12,8 +12,10 @@ export interface PatientFormValues {
   mrn: string;
   weightKg: string;
   heightCm: string;
-  allergyStatus: AllergyStatus['kind'];
+  allergyStatus: AllergyStatus;
   allergies: string;
+  /** Kept as they are: the list is edited with the medicine table, not typed here. */
+  medicines: Medication[];
   emergencyContactName: string;
   emergencyContactPhone: string;
   notes: string;
@@ -29,6 +31,7 @@ export const PATIENT_FORM_FIELDS = [
   'heightCm',
   'allergyStatus',
   'allergies',
+  'medicines',
   'emergencyContactName',
   'emergencyContactPhone',
   'notes',
@@ -42,8 +45,9 @@ export const emptyPatientForm: PatientFormValues = {
   mrn: '',
   weightKg: '',
   heightCm: '',
-  allergyStatus: 'not-recorded',
+  allergyStatus: 'not-asked',
   allergies: '',
+  medicines: [],
   emergencyContactName: '',
   emergencyContactPhone: '',
   notes: '',
@@ -53,7 +57,6 @@ const text = (v: string | null) => v ?? '';
 const measureText = (v: number | null) => (v === null ? '' : String(v));
 
 export function patientToForm(p: Patient): PatientFormValues {
-  const allergy = allergyStatus(p.allergies);
   return {
     legalName: p.legalName,
     preferredName: text(p.preferredName),
@@ -62,8 +65,9 @@ export function patientToForm(p: Patient): PatientFormValues {
     mrn: p.mrn,
     weightKg: measureText(p.weightKg),
     heightCm: measureText(p.heightCm),
-    allergyStatus: allergy.kind,
-    allergies: allergy.kind === 'present' ? allergy.text : '',
+    allergyStatus: p.allergyStatus,
+    allergies: text(p.allergies),
+    medicines: p.medicines,
     emergencyContactName: text(p.emergencyContactName),
     emergencyContactPhone: text(p.emergencyContactPhone),
     notes: text(p.notes),
@@ -77,12 +81,6 @@ function measure(value: string): number | null {
   return /^\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
 }
 
-function allergiesValue(v: PatientFormValues): string | null {
-  if (v.allergyStatus === 'not-recorded') return null;
-  if (v.allergyStatus === 'none-known') return NO_KNOWN_ALLERGIES;
-  return v.allergies;
-}
-
 /** The form's values as the shared schema's input. A blank required field is left out, so it reads "is required". */
 export function patientFormToInput(v: PatientFormValues): Record<string, unknown> {
   return {
@@ -93,7 +91,9 @@ export function patientFormToInput(v: PatientFormValues): Record<string, unknown
     mrn: v.mrn,
     weightKg: measure(v.weightKg),
     heightCm: measure(v.heightCm),
-    allergies: allergiesValue(v),
+    allergyStatus: v.allergyStatus,
+    allergies: v.allergyStatus === 'recorded' ? v.allergies : null,
+    medicines: v.medicines,
     emergencyContactName: v.emergencyContactName,
     emergencyContactPhone: v.emergencyContactPhone,
     notes: v.notes,
@@ -102,7 +102,7 @@ export function patientFormToInput(v: PatientFormValues): Record<string, unknown
 
 /** "Has allergies" with nothing written would store no allergy at all, so it must say what they are. */
 function allergyDetailsRule(v: PatientFormValues): FormErrors {
-  return v.allergyStatus === 'present' && v.allergies.trim() === ''
+  return v.allergyStatus === 'recorded' && v.allergies.trim() === ''
     ? { allergies: 'Describe the allergies, or choose “No known allergies”' }
     : {};
 }

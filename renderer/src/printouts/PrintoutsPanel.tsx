@@ -5,7 +5,6 @@ import { localIsoDate } from '../../../shared/dates';
 import { buildPrintout } from '../../../shared/printouts/build';
 import { CONSENT_FORM, consentFormLabel } from '../../../shared/printouts/consent';
 import { DOCUMENTS } from '../../../shared/printouts/documents';
-import { FIGURES_TO_VERIFY } from '../../../shared/printouts/evidence';
 import type { PlannedTreatment } from '../../../shared/printouts/input';
 import { DOCUMENT_IDS, type DocumentId } from '../../../shared/printouts/model';
 import { fromSessionRecord } from '../../../shared/printouts/session-record';
@@ -199,8 +198,7 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
           </Table.Tbody>
         </Table>
         <Text size="xs" c="dimmed" mt="sm">
-          Figures come from KetaDesk’s clinical reference, with their sources on each sheet. The reference asks that the
-          dummy-spray figures for {FIGURES_TO_VERIFY.join(', ')} be checked against the current esketamine label.
+          Figures come from KetaDesk’s clinical reference, with their sources on each sheet.
         </Text>
       </Paper>
       <ConsentsOnFile loaded={consents.loaded} onRetry={consents.reload} />

@@ -1,10 +1,10 @@
 import { ActionIcon, Paper, Popover, Stack, Text } from '@mantine/core';
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { Patient } from '../../../shared/schemas/patient';
 import type { ScreeningAnswers } from '../../../shared/schemas/screening';
 import { ruleForItem, type ItemId } from '../../../shared/screening';
 import {
-  CHECKLIST, ITEMS_IN_SCREEN_ORDER, SEVERITY_LABELS, answerOf, isRequiredFor, severityIfYes, type Answer,
+  CHECKLIST, ITEMS_IN_SCREEN_ORDER, SEVERITY_LABELS, answerOf, isRequiredFor, questionText, severityIfYes, type Answer,
 } from './model';
 import { SourceList } from './SourceList';
 import classes from './Checklist.module.css';
@@ -44,10 +44,14 @@ interface Props {
  * The checklist, grouped. Each question is a radio group (Yes / No / Not asked)
  * with one tab stop. On a question: Y or N answers and moves to the next, 0
  * sets "Not asked", ←/→ change the answer, ↑/↓ move between questions,
- * Home/End jump to the first/last, ? opens "why we ask".
+ * Home/End jump to the first/last, ? opens "why we ask". Clicking a question
+ * selects its row, so Y and N work from there; answering Yes or No by click
+ * moves on like the keys do.
  */
 export function ChecklistPanel({ patient, answers, onAnswer, whyOpen, onWhy, onPastLast }: Props) {
   const focusAfterRender = useRef<ItemId | 'past-last' | null>(null);
+  /** The row whose option the pointer just pressed: that change is a click, not ←/→. */
+  const pointerOn = useRef<ItemId | null>(null);
 
   // Runs after the answer is on screen, so "what is missing" already counts it.
   useLayoutEffect(() => {
@@ -64,6 +68,13 @@ export function ChecklistPanel({ patient, answers, onAnswer, whyOpen, onWhy, onP
     focusItem(ITEMS_IN_SCREEN_ORDER[to]!);
   };
 
+  const answerAndGoOn = (id: ItemId, answer: Answer) => {
+    onAnswer(id, answer);
+    const next = ITEMS_IN_SCREEN_ORDER[ITEMS_IN_SCREEN_ORDER.indexOf(id) + 1];
+    // Yes and No answer and move on (past the last question, to what is missing); "not asked" stays, on the newly checked option.
+    focusAfterRender.current = answer === 'unasked' ? id : (next ?? 'past-last');
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, id: ItemId) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
@@ -71,10 +82,7 @@ export function ChecklistPanel({ patient, answers, onAnswer, whyOpen, onWhy, onP
     if (key in answerKey) {
       e.preventDefault();
       const answer = answerKey[key]!;
-      onAnswer(id, answer);
-      const next = ITEMS_IN_SCREEN_ORDER[ITEMS_IN_SCREEN_ORDER.indexOf(id) + 1];
-      // Y and N answer and move on (past the last question, to what is missing); 0 stays, on the newly checked option.
-      focusAfterRender.current = answer === 'unasked' ? id : (next ?? 'past-last');
+      answerAndGoOn(id, answer);
     } else if (key === 'ArrowDown' || key === 'ArrowUp') {
       e.preventDefault();
       move(id, key === 'ArrowDown' ? 1 : -1);
@@ -84,9 +92,6 @@ export function ChecklistPanel({ patient, answers, onAnswer, whyOpen, onWhy, onP
     } else if (key === '?') {
       e.preventDefault();
       onWhy(whyOpen === id ? null : id);
-    } else if (key === 'Escape' && whyOpen === id) {
-      e.preventDefault();
-      onWhy(null);
     }
   };
 
@@ -120,8 +125,9 @@ export function ChecklistPanel({ patient, answers, onAnswer, whyOpen, onWhy, onP
                     data-severity={severity}
                     data-item={item.id}
                   >
-                    <div className={classes.question}>
-                      <span id={questionId}>{item.question}</span>
+                    {/* A click on the question selects the row (its checked option), so Y and N answer it. */}
+                    <div className={classes.question} onClick={() => focusItem(item.id)} data-testid="question">
+                      <span id={questionId}>{questionText(item)}</span>
                       {!required && (
                         <span className={classes.notRequired} data-testid="not-required">
                           Not required
@@ -135,7 +141,7 @@ export function ChecklistPanel({ patient, answers, onAnswer, whyOpen, onWhy, onP
                     </div>
                     <WhyPopover
                       itemId={item.id}
-                      question={item.question}
+                      question={questionText(item)}
                       why={item.why}
                       opened={whyOpen === item.id}
                       onChange={(open) => onWhy(open ? item.id : null)}
@@ -150,7 +156,7 @@ export function ChecklistPanel({ patient, answers, onAnswer, whyOpen, onWhy, onP
                       {OPTIONS.map((o) => {
                         const inputId = `${rowId(item.id)}-${o.value}`;
                         return (
-                          <span key={o.value} style={{ position: 'relative' }}>
+                          <span key={o.value} style={{ position: 'relative' }} onPointerDown={() => (pointerOn.current = item.id)}>
                             <input
                               className={classes.input}
                               type="radio"
@@ -158,7 +164,12 @@ export function ChecklistPanel({ patient, answers, onAnswer, whyOpen, onWhy, onP
                               name={rowId(item.id)}
                               value={o.value}
                               checked={answer === o.value}
-                              onChange={() => onAnswer(item.id, o.value)}
+                              onChange={() => {
+                                const clicked = pointerOn.current === item.id;
+                                pointerOn.current = null;
+                                if (clicked) answerAndGoOn(item.id, o.value);
+                                else onAnswer(item.id, o.value);
+                              }}
                             />
                             <label
                               htmlFor={inputId}
@@ -187,8 +198,21 @@ function WhyPopover({
   itemId, question, why, opened, onChange,
 }: { itemId: ItemId; question: string; why: string; opened: boolean; onChange: (open: boolean) => void }) {
   const rule = ruleForItem(itemId);
+  // Escape closes it wherever focus is (the row's options keep focus while it is open).
+  useEffect(() => {
+    if (!opened) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      onChange(false);
+      focusItem(itemId);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [opened, onChange, itemId]);
   return (
-    <Popover opened={opened} onChange={onChange} position="left" withArrow shadow="md" width={340} returnFocus>
+    // Below the app header (z-index 100), so it scrolls under the header instead of floating over it.
+    <Popover opened={opened} onChange={onChange} position="left" withArrow shadow="md" width={340} returnFocus zIndex={90} hideDetached>
       <Popover.Target>
         <ActionIcon
           variant="subtle"

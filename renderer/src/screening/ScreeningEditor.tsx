@@ -13,8 +13,9 @@ import { KeyHints } from '../components/KeyHints';
 import { formatDateTime } from '../format/dates';
 import { ChecklistPanel, focusItem } from './ChecklistPanel';
 import { MedicationList } from './MedicationList';
+import { PatientMedicinesOffer } from './PatientMedicinesOffer';
 import {
-  PLANNED_TREATMENT_SHORT, answersFromCase, countAnswered, firstMissing, liveResult, parseVitals, rawVitalsOf,
+  PLANNED_TREATMENT_SHORT, answersFromCase, firstMissing, progressText, liveResult, parseVitals, rawVitalsOf,
   withAnswer, type PlannedTreatment, type RawVitals, type VitalKey,
 } from './model';
 import { SaveStatusLine } from './SaveStatusLine';
@@ -52,7 +53,6 @@ export function ScreeningEditor({ draft, patient, clinician, amends, validityDay
   const today = localIsoDate();
   const result = useMemo(() => liveResult(answers, patient, today), [answers, patient, today]);
   const vitalErrors = useMemo(() => parseVitals(raw).errors, [raw]);
-  const answered = countAnswered(answers);
 
   const onVital = (key: VitalKey, value: string) => {
     const next = { ...raw, [key]: value };
@@ -104,7 +104,7 @@ export function ScreeningEditor({ draft, patient, clinician, amends, validityDay
               {draft.amendsId ? 'Amendment draft' : 'Screening draft'}
             </Title>
             <Text size="sm" c="dimmed" data-testid="draft-meta">
-              started {formatDateTime(draft.createdAt)} by {draft.createdByName} · {answered} of {ITEMS.length} answered
+              started {formatDateTime(draft.createdAt)} by {draft.createdByName} · {progressText(patient, result.missing)}
             </Text>
           </Group>
           {amends?.signature && (
@@ -190,6 +190,7 @@ export function ScreeningEditor({ draft, patient, clinician, amends, validityDay
               medications={answers.medications ?? []}
               onChange={(medications) => setAnswers((a) => ({ ...a, medications }))}
             />
+            <PatientMedicinesOffer patient={patient} medications={answers.medications ?? []} />
           </Paper>
 
           <SigningPanel

@@ -5,7 +5,7 @@ import { MEDICATION_CLASS_LABELS, isItemRequired } from '../../../shared/screeni
 import { SignatureLines } from '../components/SignatureLines';
 import { formatDateTime } from '../format/dates';
 import { StateBadge, VerdictBadge } from './badges';
-import { CHECKLIST, PLANNED_TREATMENT_LABELS, answerOf, answersFromCase, isExpired, severityIfYes } from './model';
+import { CHECKLIST, PLANNED_TREATMENT_LABELS, answerOf, answersFromCase, isExpired, questionText, severityIfYes } from './model';
 import { VerdictBanner } from './VerdictBanner';
 import classes from './Screening.module.css';
 
@@ -103,7 +103,7 @@ export function SignedScreeningView({ screening: s, others, onBack, onOpen, onAm
                     data-severity={severityIfYes(item.id)}
                     data-item={item.id}
                   >
-                    <span>{item.question}</span>
+                    <span>{questionText(item)}</span>
                     <span className={classes.answerValue} data-answer={answer}>
                       {notRequired ? 'Not required' : ANSWER_TEXT[answer]}
                     </span>

@@ -8,6 +8,7 @@ import { cautionRuleIds, signingProblems } from '../../../shared/screening-signi
 import { screeningMeanings } from '../../../shared/auth/meanings';
 import { call } from '../api/client';
 import { useSignature } from '../app/signature';
+import { missingWhy } from './model';
 import type { FlushResult } from './useDraftAutosave';
 
 interface Props {
@@ -154,7 +155,7 @@ export function SigningPanel({
                 <List.Item key={p.field} data-field={p.field}>
                   {p.field === 'answers' ? (
                     <>
-                      {result.missing.length} required {result.missing.length === 1 ? 'answer is' : 'answers are'} missing.{' '}
+                      {result.missing.length} required {result.missing.length === 1 ? 'answer is' : 'answers are'} missing ({missingWhy(result.missing)}).{' '}
                       <Anchor component="button" type="button" size="sm" onClick={onJumpToMissing}>
                         Go to the first
                       </Anchor>

@@ -2,7 +2,8 @@ import { Button, Collapse, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import type { Screening } from '../../../shared/schemas/screening';
 import type { Verdict } from '../../../shared/screening';
-import { SEVERITY_LABELS, VERDICT_META, ruleById } from './model';
+import { sourceInWords } from '../../../shared/source-words';
+import { SEVERITY_LABELS, VERDICT_META, missingWhy, ruleById } from './model';
 import { SourceList } from './SourceList';
 import classes from './VerdictBanner.module.css';
 
@@ -69,8 +70,13 @@ export function VerdictBanner({ result, live, onJumpToMissing, headingId = 'scre
       )}
       {missing > 0 && onJumpToMissing && (
         <div className={classes.missing}>
-          <span data-testid="missing-count">
-            {missing} required {missing === 1 ? 'answer' : 'answers'} missing
+          <span>
+            <span data-testid="missing-count">
+              {missing} required {missing === 1 ? 'answer' : 'answers'} missing
+            </span>
+            <span className={classes.missingWhy} data-testid="missing-why">
+              ({missingWhy(result.missing)})
+            </span>
           </span>
           <Button size="compact-xs" variant="white" color="dark" onClick={onJumpToMissing} aria-keyshortcuts="Alt+M">
             Go to first missing
@@ -97,7 +103,7 @@ function FindingRow({ finding: f, detailsId }: { finding: ShownResult['findings'
           aria-expanded={open}
           aria-controls={detailsId}
         >
-          {f.source}
+          {sourceInWords(f.source)}
         </UnstyledButton>
       </span>
       <Collapse expanded={open} className={classes.details} id={detailsId}>

@@ -75,8 +75,38 @@ export function liveResult(answers: ScreeningAnswers, patient: Patient, onDay: s
 
 export const isRequiredFor = (id: ItemId, patient: Patient) => isItemRequired(itemById(id)!, patient.sex);
 
-export function countAnswered(answers: ScreeningAnswers): number {
-  return ITEMS.filter((i) => typeof answers.answers[i.id] === 'boolean').length;
+/**
+ * How the checklist asks a question on screen. The rule set's wording stays the
+ * record's (and the interchange format's); where it reads as a double negative
+ * the screen asks it the way a nurse would, with the same meaning: "Yes" still
+ * fires the same rule.
+ */
+const SCREEN_WORDING: Partial<Record<ItemId, string>> = {
+  'no-escort-home': 'Going home without an adult to take them? (The patient must not drive until the next day.)',
+};
+export const questionText = (item: { id: ItemId; question: string }) => SCREEN_WORDING[item.id] ?? item.question;
+
+/** What is still missing, split into checklist questions and the baseline blood pressure. */
+export function missingParts(missing: readonly string[]): { questions: number; baseline: boolean } {
+  return { questions: missing.filter((m) => m !== 'baselineVitals').length, baseline: missing.includes('baselineVitals') };
+}
+
+/** Why the count of missing answers is what it is: "22 questions and the baseline blood pressure". */
+export function missingWhy(missing: readonly string[]): string {
+  const { questions, baseline } = missingParts(missing);
+  const q = questions > 0 ? `${questions} ${questions === 1 ? 'question' : 'questions'}` : '';
+  return [q, baseline ? 'the baseline blood pressure' : ''].filter(Boolean).join(' and ');
+}
+
+/**
+ * The draft's progress in the same terms as the missing count: required
+ * questions answered, and the baseline blood pressure on its own, so the two
+ * always add up.
+ */
+export function progressText(patient: Patient, missing: readonly string[]): string {
+  const required = ITEMS.filter((i) => isItemRequired(i, patient.sex)).length;
+  const { questions, baseline } = missingParts(missing);
+  return `${required - questions} of ${required} required questions answered · baseline blood pressure ${baseline ? 'still needed' : 'entered'}`;
 }
 
 /** The first missing entry in screen order: checklist items first, then baseline blood pressure. */

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import type { Patient } from '../../../shared/schemas/patient';
 import { useLoad } from '../api/useLoad';
-import { useNavigation } from '../app/navigation';
+import { useNavigation, type ChartTab } from '../app/navigation';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
 import { PatientHistory } from '../components/PatientHistory';
@@ -14,10 +14,10 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { AmendPatientModal } from '../forms/AmendPatientModal';
 import { PrintoutsPanel } from '../printouts/PrintoutsPanel';
 import { ScreeningTab } from '../screening/ScreeningTab';
-import { SessionsTab } from '../session/SessionsTab';
+import { keptSessionId, SessionsTab } from '../session/SessionsTab';
 
-interface ChartTab {
-  value: string;
+interface ChartTabPanel {
+  value: ChartTab;
   label: ReactNode;
   panel: ReactNode;
 }
@@ -26,12 +26,17 @@ interface ChartTab {
  * A patient's chart: the summary card on top, then one tab per part of the
  * chart. Screenings, sessions and printouts each add a tab to `tabs` below.
  */
-export function PatientChartScreen({ patientId }: { patientId: string }) {
+export function PatientChartScreen({ patientId, tab = 'record' }: { patientId: string; tab?: ChartTab }) {
   const { navigate } = useNavigation();
   const patient = useLoad('patients.get', { id: patientId }, patientId);
   const history = useLoad('patients.history', { id: patientId }, patientId);
   const [amending, setAmending] = useState(false);
-  const [tab, setTab] = useState<string | null>('record');
+  // The tab is in the address; the Sessions tab returns to the session it last showed.
+  const setTab = (next: string | null) => {
+    const t = (next ?? 'record') as ChartTab;
+    const sessionId = t === 'sessions' ? keptSessionId(patientId) : null;
+    navigate({ name: 'patient', id: patientId, tab: t, ...(sessionId ? { sessionId } : {}) });
+  };
 
   const crumbs = (name: string) => [{ label: 'Patients', route: { name: 'patients' as const } }, { label: name }];
 
@@ -54,7 +59,7 @@ export function PatientChartScreen({ patientId }: { patientId: string }) {
   };
 
   const entries = history.loaded.state === 'ready' ? history.loaded.data : [];
-  const tabs: ChartTab[] = [
+  const tabs: ChartTabPanel[] = [
     { value: 'record', label: 'Record', panel: <PatientRecordDetails patient={p} /> },
     { value: 'screening', label: 'Screening', panel: <ScreeningTab patient={p} /> },
     { value: 'sessions', label: 'Sessions', panel: <SessionsTab patient={p} onOpenTab={setTab} /> },

@@ -1,6 +1,7 @@
 import { Button, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { SessionAlert } from '../../../shared/session';
+import type { SessionAlert, SessionSettings } from '../../../shared/session';
+import { alertActionFor } from '../../../shared/session/settings';
 import { useKeptState } from '../app/useKeptState';
 import { clockOf } from '../format/dates';
 import { alertGroups } from './model';
@@ -25,7 +26,9 @@ export function AlertIcon({ size = 18 }: { size?: number }) {
  * someone writes what was done and acknowledges it. Alerts fired by the same
  * observation are answered together with one note.
  */
-export function AlertBanner({ alerts, live, readOnly }: { alerts: readonly SessionAlert[]; live: SessionLive; readOnly: boolean }) {
+export function AlertBanner({ alerts, settings, live, readOnly }: {
+  alerts: readonly SessionAlert[]; settings: SessionSettings; live: SessionLive; readOnly: boolean;
+}) {
   const groups = alertGroups(alerts);
   if (groups.length === 0) return null;
   const count = groups.reduce((n, g) => n + g.length, 0);
@@ -39,7 +42,7 @@ export function AlertBanner({ alerts, live, readOnly }: { alerts: readonly Sessi
         <span className={classes.alertBannerHint}>Alt+A goes to the first</span>
       </div>
       {groups.map((g, i) => (
-        <AlertGroup key={g[0]!.entryId} group={g} index={i} live={live} readOnly={readOnly} />
+        <AlertGroup key={g[0]!.entryId} group={g} settings={settings} index={i} live={live} readOnly={readOnly} />
       ))}
     </section>
   );
@@ -48,7 +51,9 @@ export function AlertBanner({ alerts, live, readOnly }: { alerts: readonly Sessi
 /** Action notes typed and not yet sent, by the entry whose alerts they answer. */
 const notes = new Map<string, string>();
 
-function AlertGroup({ group, index, live, readOnly }: { group: SessionAlert[]; index: number; live: SessionLive; readOnly: boolean }) {
+function AlertGroup({ group, settings, index, live, readOnly }: {
+  group: SessionAlert[]; settings: SessionSettings; index: number; live: SessionLive; readOnly: boolean;
+}) {
   const entryId = group[0]!.entryId;
   const [note, setNote] = useKeptState(notes, entryId, () => '');
   const [error, setError] = useState<string | null>(null);
@@ -86,6 +91,7 @@ function AlertGroup({ group, index, live, readOnly }: { group: SessionAlert[]; i
           </li>
         ))}
       </ul>
+      <AlertActions alerts={group} settings={settings} />
       {!readOnly && (
         <form className={classes.alertForm} onSubmit={(e) => void submit(e)} noValidate>
           <TextInput
@@ -110,5 +116,20 @@ function AlertGroup({ group, index, live, readOnly }: { group: SessionAlert[]; i
         </form>
       )}
     </div>
+  );
+}
+
+/** The clinic's "what to do" line for each kind of alert in the group, once each. */
+export function AlertActions({ alerts, settings }: { alerts: readonly SessionAlert[]; settings: SessionSettings }) {
+  const actions = [...new Set(alerts.map((a) => alertActionFor(a.code, settings)).filter((a): a is string => a !== null))];
+  if (actions.length === 0) return null;
+  return (
+    <ul className={classes.alertActions} data-testid="alert-action">
+      {actions.map((action) => (
+        <li key={action}>
+          <strong>What to do:</strong> {action}
+        </li>
+      ))}
+    </ul>
   );
 }

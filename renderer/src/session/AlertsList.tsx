@@ -1,9 +1,10 @@
-import type { SessionAlert } from '../../../shared/session';
+import type { SessionAlert, SessionSettings } from '../../../shared/session';
+import { alertActionFor } from '../../../shared/session/settings';
 import { clockOf } from '../format/dates';
 import classes from './Session.module.css';
 
 /** Every alert of the session, oldest first, each with who acknowledged it, when, and what was done. */
-export function AlertsList({ alerts, headingLevel = 2 }: { alerts: readonly SessionAlert[]; headingLevel?: 2 | 3 }) {
+export function AlertsList({ alerts, settings, headingLevel = 2 }: { alerts: readonly SessionAlert[]; settings: SessionSettings; headingLevel?: 2 | 3 }) {
   const H = `h${headingLevel}` as const;
   const sorted = [...alerts].sort((a, b) => a.at.localeCompare(b.at) || a.recordedAt.localeCompare(b.recordedAt));
   return (
@@ -25,6 +26,7 @@ export function AlertsList({ alerts, headingLevel = 2 }: { alerts: readonly Sess
                 <div>
                   <span className={classes.alertTime}>{clockOf(a.at)}</span> {a.message}
                 </div>
+                {state === 'open' && <div className={classes.alertActionLine}>What to do: {alertActionFor(a.code, settings)}</div>}
                 <div className={classes.alertAck}>
                   {a.acknowledgement ? (
                     <>

@@ -180,7 +180,7 @@ export function SessionRecordView({ sessionId, onBack, onPrint }: Props) {
           </h3>
           <VitalsChart session={session} entries={entries} until={session.discharge?.at ?? view.loaded.data.now} height={200} />
         </section>
-        <AlertsList alerts={alerts} headingLevel={3} />
+        <AlertsList alerts={alerts} settings={session.settings} headingLevel={3} />
       </div>
       <Timeline session={session} entries={entries} alerts={alerts} headingLevel={3} />
     </div>

@@ -175,14 +175,14 @@ export function SessionScreen({ sessionId, patient, onBack, onDischarged }: Prop
             </Button>
           </div>
         )}
-        <AlertBanner alerts={alerts} live={live} readOnly={false} />
+        <AlertBanner alerts={alerts} settings={view.session.settings} live={live} readOnly={false} />
       </div>
 
       <div className={classes.workGrid}>
         <EntryPanel live={live} view={view} now={now} />
         <div className={classes.sideColumn}>
           <SchedulePanel items={derived.schedule} />
-          <AlertsList alerts={alerts} />
+          <AlertsList alerts={alerts} settings={view.session.settings} />
         </div>
       </div>
 

@@ -5,6 +5,7 @@ import type { Patient } from '../../../shared/schemas/patient';
 import type { SessionSummary } from '../../../shared/session';
 import { useLoad } from '../api/useLoad';
 import { NotAllowed, useCan } from '../app/useCan';
+import { useNavigation } from '../app/navigation';
 import { useKeptState } from '../app/useKeptState';
 import { openInPrintouts } from '../printouts/kept';
 import { CenteredLoader } from '../components/CenteredLoader';
@@ -22,6 +23,12 @@ type View = { kind: 'list' } | { kind: 'start' } | { kind: 'session'; id: string
 /** Where each chart's Sessions tab was, so coming back to the tab returns there. */
 const lastView = new Map<string, View | null>();
 
+/** The session the chart's Sessions tab last showed, to put back in the address when the tab is chosen again. */
+export function keptSessionId(patientId: string): string | null {
+  const v = lastView.get(patientId);
+  return v && (v.kind === 'session' || v.kind === 'record') ? v.id : null;
+}
+
 interface Props {
   patient: Patient;
   /** Switches the chart to another tab (Screening, Printouts) to fix what blocks a session. */
@@ -34,11 +41,28 @@ interface Props {
  * past sessions opening their read-only record.
  */
 export function SessionsTab({ patient, onOpenTab }: Props) {
-  const [view, setView] = useKeptState<View | null>(lastView, patient.id, () => null);
+  const { route, navigate } = useNavigation();
+  const [kept, keep] = useKeptState<View | null>(lastView, patient.id, () => null);
+  // The address names the session shown, so a reload, Back and Forward return to it.
+  const routed = route.name === 'patient' ? route.sessionId : undefined;
+  const view: View | null = routed
+    ? kept && (kept.kind === 'session' || kept.kind === 'record') && kept.id === routed ? kept : { kind: 'session', id: routed }
+    : kept && (kept.kind === 'session' || kept.kind === 'record') ? { kind: 'list' } : kept;
+  const setView = useCallback(
+    (next: View, options?: { replace?: boolean }) => {
+      keep(next);
+      const sessionId = next.kind === 'session' || next.kind === 'record' ? next.id : null;
+      navigate({ name: 'patient', id: patient.id, tab: 'sessions', ...(sessionId ? { sessionId } : {}) }, options);
+    },
+    [keep, navigate, patient.id],
+  );
   const toList = useCallback(() => setView({ kind: 'list' }), [setView]);
   // Chair-side work (entries, alerts, discharge) is for prescribers and nurses; front desk reads the record.
   const chairSide = useCan('sessions.addEntry').allowed;
-  const openSession = useCallback((id: string) => setView({ kind: chairSide ? 'session' : 'record', id }), [setView, chairSide]);
+  const openSession = useCallback(
+    (id: string) => setView({ kind: chairSide ? 'session' : 'record', id }, { replace: true }),
+    [setView, chairSide],
+  );
 
   if (view?.kind === 'start') {
     return (

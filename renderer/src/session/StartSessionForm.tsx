@@ -15,6 +15,7 @@ import { proceedDespiteConcernsMeaning } from '../../../shared/auth/meanings';
 import { call } from '../api/client';
 import { useSignature } from '../app/signature';
 import { useLoad } from '../api/useLoad';
+import { sourceInWords } from '../../../shared/source-words';
 import { useKeptState } from '../app/useKeptState';
 import { useWorkspace } from '../app/workspace';
 import { clockOf, dayClock } from '../format/dates';
@@ -313,7 +314,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
           </Anchor>
           <h2 className={classes.recordTitle}>Start a session</h2>
           <Text size="sm" c="dimmed">
-            Treatment-day checks before dosing (REFERENCE §3). Times are typed as HH:MM; empty means now.
+            Treatment-day checks before dosing. Times are typed as HH:MM; empty means now.
           </Text>
         </div>
       </div>
@@ -416,7 +417,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
                   </>
                 ) : (
                   <Group gap="xs">
-                    <Text size="xs">BP above {PRE_DOSE_BP_ELEVATED.systolic}/{PRE_DOSE_BP_ELEVATED.diastolic}: repeat it if high (REFERENCE §3).</Text>
+                    <Text size="xs">BP above {PRE_DOSE_BP_ELEVATED.systolic}/{PRE_DOSE_BP_ELEVATED.diastolic}: repeat it if high.</Text>
                     <Button size="compact-xs" variant="default" onClick={() => setDraft({ repeat: EMPTY_VITALS })}>
                       Add a repeat reading
                     </Button>
@@ -512,7 +513,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
                   {a.concerns.map((c) => (
                     <li key={c.code} data-needs={c.needs}>
                       {c.needs === 'prescriber-reason' && <span className={classes.prescriberTag}>Prescriber only</span>} {c.message}{' '}
-                      <span className={classes.muted}>({c.source})</span>
+                      <span className={classes.muted}>(source: {sourceInWords(c.source)})</span>
                     </li>
                   ))}
                 </ul>

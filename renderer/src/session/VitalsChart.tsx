@@ -4,14 +4,8 @@ import { memo, useMemo } from 'react';
 import { MINUTE_MS, bpReadings, effectiveEntries, ofKind, toMs, type Session, type SessionEntry } from '../../../shared/session';
 import { clockAtMs, clockOf } from '../format/dates';
 import { type VitalsPoint } from './model';
+import { vitalsPanels, type VitalsPanel } from './vitals-panels';
 import classes from './Session.module.css';
-
-const SERIES = [
-  { name: 'systolic', label: 'Systolic (mmHg)', color: 'red.8' },
-  { name: 'diastolic', label: 'Diastolic (mmHg)', color: 'orange.7' },
-  { name: 'heartRate', label: 'Heart rate (/min)', color: 'clinic.8' },
-  { name: 'spo2', label: 'SpO₂ (%)', color: 'indigo.6', yAxisId: 'right' },
-];
 
 /** Pre-dose reading first, then every vitals entry that counts, on a true time axis. */
 export function vitalsPoints(session: Session, entries: readonly SessionEntry[]): VitalsPoint[] {
@@ -35,13 +29,15 @@ interface Props {
 }
 
 /**
- * Systolic, diastolic and heart rate on the left axis, SpO2 on the right, with
- * the session's alert limits as dashed lines and the alarm zones shaded. A
- * short text summary carries the same facts for a screen reader.
+ * One small panel per measure on a shared time axis: blood pressure, heart
+ * rate and SpO2, each on its own scale with its own alert limits (dashed) and
+ * alarm zone (shaded). A short text summary carries the same facts for a
+ * screen reader.
  */
 export const VitalsChart = memo(function VitalsChart({ session, entries, until, height = 220 }: Props) {
   const s = session.settings;
   const data = useMemo(() => vitalsPoints(session, entries), [session, entries]);
+  const panels = useMemo(() => vitalsPanels(s), [s]);
   const untilMs = Math.max(toMs(until), data.at(-1)?.t ?? 0);
   const start = Math.min(data[0]?.t ?? toMs(session.startedAt), toMs(session.startedAt));
   // At least 45 minutes wide, so the first readings do not stretch across the chart.
@@ -55,52 +51,58 @@ export const VitalsChart = memo(function VitalsChart({ session, entries, until, 
     `Pre-dose BP ${session.baseline.systolic}/${session.baseline.diastolic}` +
     (latest ? `, latest ${latest.entry.systolic}/${latest.entry.diastolic} at ${clockOf(latest.at)}.` : '.') +
     ` Alert limits: systolic above ${s.alertSystolicAbove}, diastolic above ${s.alertDiastolicAbove}, heart rate above ${s.alertHeartRateAbove} or below ${s.alertHeartRateBelow}, SpO2 below ${s.alertSpo2Below} %.`;
+  // The blood-pressure panel gets the most room; the others are a quarter smaller.
+  const share = { bp: 0.75, 'heart-rate': 0.55, spo2: 0.55 } as const;
 
   return (
     <figure className={classes.chartFigure} data-testid="vitals-chart">
       <div role="img" aria-label={summary}>
-        <LineChart
-          h={height}
-          data={data}
-          dataKey="t"
-          series={SERIES}
-          curveType="linear"
-          connectNulls
-          withLegend
-          legendProps={{ verticalAlign: 'top', height: 28, itemSorter: (item) => SERIES.findIndex((x) => x.name === item.dataKey) }}
-          withRightYAxis
-          accessibilityLayer={false}
-          strokeWidth={2}
-          dotProps={{ r: 3 }}
-          gridAxis="xy"
-          tickLine="xy"
-          textColor="gray.7"
-          xAxisProps={{
-            type: 'number',
-            scale: 'time',
-            domain: [start, end],
-            tickFormatter: clockAtMs,
-            ticks,
-            interval: 0,
-          }}
-          yAxisProps={{ domain: [30, 220], ticks: [40, 60, 80, 100, 120, 140, 160, 180, 200, 220], width: 36 }}
-          rightYAxisProps={{ domain: [80, 100], ticks: [80, 85, 90, 95, 100], width: 32 }}
-          tooltipProps={{ labelFormatter: clockAtMs } as never}
-          referenceAreas={[
-            { y1: s.alertSystolicAbove, y2: 220, color: 'red.1', fillOpacity: 0.5, ifOverflow: 'hidden' },
-          ]}
-          referenceLines={[
-            { y: s.alertSystolicAbove, color: 'red.7', strokeDasharray: '6 4', label: `Sys ${s.alertSystolicAbove}`, labelPosition: 'insideTopLeft' },
-            { y: s.alertDiastolicAbove, color: 'orange.7', strokeDasharray: '6 4', label: `Dia ${s.alertDiastolicAbove}`, labelPosition: 'insideTopLeft' },
-            { y: s.alertHeartRateAbove, color: 'clinic.6', strokeDasharray: '2 4', label: `HR ${s.alertHeartRateAbove}`, labelPosition: 'insideBottomLeft' },
-            { y: s.alertHeartRateBelow, color: 'clinic.6', strokeDasharray: '2 4', label: `HR ${s.alertHeartRateBelow}`, labelPosition: 'insideBottomLeft' },
-            { y: s.alertSpo2Below, yAxisId: 'right', color: 'indigo.6', strokeDasharray: '6 4', label: `SpO₂ ${s.alertSpo2Below}`, labelPosition: 'insideBottomRight' },
-          ]}
-        />
+        {panels.map((panel, i) => (
+          <Panel
+            key={panel.id}
+            panel={panel}
+            data={data}
+            height={Math.round(height * share[panel.id])}
+            xAxis={{ domain: [start, end], ticks }}
+            last={i === panels.length - 1}
+          />
+        ))}
       </div>
       <figcaption className={classes.chartCaption}>
-        Dashed lines are the alert limits frozen into this session; the shaded zone is systolic above its limit. First point: pre-dose.
+        Each measure on its own scale. Dashed lines are the alert limits frozen into this session; shading is the alarm side of a
+        limit. First point: pre-dose.
       </figcaption>
     </figure>
   );
 });
+
+function Panel({ panel, data, height, xAxis, last }: {
+  panel: VitalsPanel; data: VitalsPoint[]; height: number; xAxis: { domain: [number, number]; ticks: number[] }; last: boolean;
+}) {
+  return (
+    <div data-testid={`vitals-panel-${panel.id}`} data-domain={panel.domain.join('-')}>
+      <LineChart
+        h={last ? height + 24 : height}
+        data={data}
+        dataKey="t"
+        series={panel.series}
+        curveType="linear"
+        connectNulls
+        withLegend
+        legendProps={{ verticalAlign: 'top', height: 22, align: 'right' }}
+        accessibilityLayer={false}
+        strokeWidth={2}
+        dotProps={{ r: 3 }}
+        gridAxis="xy"
+        tickLine="xy"
+        textColor="gray.7"
+        withXAxis={last}
+        xAxisProps={{ type: 'number', scale: 'time', domain: xAxis.domain, tickFormatter: clockAtMs, ticks: xAxis.ticks, interval: 0 }}
+        yAxisProps={{ domain: panel.domain, ticks: panel.ticks, width: 36, allowDataOverflow: true }}
+        tooltipProps={{ labelFormatter: clockAtMs } as never}
+        referenceAreas={panel.limits.flatMap((l) => (l.band ? [{ y1: l.band[0], y2: l.band[1], color: 'red.1', fillOpacity: 0.5, ifOverflow: 'hidden' as const }] : []))}
+        referenceLines={panel.limits.map((l) => ({ y: l.y, color: l.color, strokeDasharray: '6 4', label: l.label, labelPosition: 'insideTopLeft' as const }))}
+      />
+    </div>
+  );
+}

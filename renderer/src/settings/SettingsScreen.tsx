@@ -1,9 +1,10 @@
-import { Alert, Button, Group, NumberInput, Paper, SegmentedControl, Input, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Divider, Group, NumberInput, Paper, SegmentedControl, Input, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { PAPER } from '../../../shared/printouts/page-css';
-import { clinicSettingsUpdate, PAPER_SIZES, type ClinicSettings, type PaperSize } from '../../../shared/schemas/settings';
+import { clinicSettingsUpdate, PAPER_SIZES, SETTING_DEFAULTS, type ClinicSettings, type PaperSize } from '../../../shared/schemas/settings';
+import { SESSION_SETTING_DEFAULTS } from '../../../shared/session/settings';
 import { call } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { useCan } from '../app/useCan';
@@ -12,11 +13,13 @@ import { LoadError } from '../components/LoadError';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { zodValidate } from '../forms/zodForm';
 import { LogoField } from './LogoField';
+import { SessionSettingsFields } from './SessionSettingsFields';
 
-type ClinicKey = 'clinicName' | 'clinicAddress' | 'clinicPhone' | 'afterHoursPhone' | 'emergencyNumber' | 'clinicLogo' | 'paperSize' | 'screeningValidityDays';
-type Values = Pick<ClinicSettings, ClinicKey> & { reason: string };
+type Values = ClinicSettings & { reason: string };
 
-const KEYS: ClinicKey[] = ['clinicName', 'clinicAddress', 'clinicPhone', 'afterHoursPhone', 'emergencyNumber', 'clinicLogo', 'paperSize', 'screeningValidityDays'];
+const KEYS = Object.keys(SETTING_DEFAULTS) as (keyof ClinicSettings)[];
+const SESSION_KEYS = Object.keys(SESSION_SETTING_DEFAULTS) as (keyof ClinicSettings)[];
+const REASON_NEEDED = 'Give a reason for changing a session threshold, timing or alert action';
 const BLANK_DEFAULT = 'Default: blank, and the sheets print a line to write on.';
 
 const toInput = ({ reason, ...settings }: Values) => ({ settings, reason: reason || undefined });
@@ -24,7 +27,7 @@ const toInput = ({ reason, ...settings }: Values) => ({ settings, reason: reason
 const validate = (values: Values) =>
   Object.fromEntries(Object.entries(zodValidate<Values>(clinicSettingsUpdate, toInput)(values)).map(([k, v]) => [k.replace(/^settings\./, ''), v]));
 
-/** Settings: the clinic's details that every printout carries, and its paper. */
+/** Settings: the clinic's details that every printout carries, its paper, and the session thresholds and timings. */
 export function SettingsScreen() {
   const settings = useLoad('settings.get', {}, 'settings');
   const canEdit = useCan('settings.update');
@@ -53,26 +56,30 @@ export function SettingsScreen() {
 function ClinicDetailsForm({ saved, onSaved }: { saved: ClinicSettings; onSaved: (s: ClinicSettings) => void }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const initial: Values = { ...(Object.fromEntries(KEYS.map((k) => [k, saved[k]])) as Pick<ClinicSettings, ClinicKey>), reason: '' };
+  const initial: Values = { ...saved, reason: '' };
   const form = useForm<Values>({ mode: 'controlled', initialValues: initial, validate, validateInputOnChange: true });
 
   const submit = form.onSubmit(async (values) => {
     const parsed = clinicSettingsUpdate.safeParse(toInput(values));
     if (!parsed.success) return;
+    if (SESSION_KEYS.some((k) => form.isDirty(k)) && !values.reason.trim()) {
+      form.setFieldError('reason', REASON_NEEDED);
+      return;
+    }
     setSaving(true);
     setFormError(null);
     const result = await call('settings.update', parsed.data);
     setSaving(false);
     if (!result.ok) {
       const field = result.error.field?.replace(/^settings\./, '');
-      if (field && KEYS.includes(field as ClinicKey)) form.setFieldError(field, result.error.message);
+      if (field && (field === 'reason' || KEYS.includes(field as keyof ClinicSettings))) form.setFieldError(field, result.error.message);
       else setFormError(result.error.message);
       return;
     }
     onSaved(result.data);
     form.setValues({ ...values, reason: '' });
     form.resetDirty({ ...values, reason: '' });
-    notifications.show({ color: 'clinic', title: 'Settings saved', message: 'Printouts now use these clinic details.' });
+    notifications.show({ color: 'clinic', title: 'Settings saved', message: 'Printouts and new sessions now use these settings.' });
   });
 
   return (
@@ -129,7 +136,17 @@ function ClinicDetailsForm({ saved, onSaved }: { saved: ClinicSettings; onSaved:
             clampBehavior="none"
             {...form.getInputProps('screeningValidityDays')}
           />
-          <TextInput id="settings-reason" label="Reason for the change" description="Optional; kept in the audit log." maxLength={500} {...form.getInputProps('reason')} />
+          <Divider my="xs" />
+          <SessionSettingsFields form={form} />
+          <Divider my="xs" />
+          <TextInput
+            id="settings-reason"
+            label="Reason for the change"
+            description="Kept in the audit log. Required when a session threshold, timing or alert action changes."
+            withAsterisk={SESSION_KEYS.some((k) => form.isDirty(k))}
+            maxLength={500}
+            {...form.getInputProps('reason')}
+          />
           <Group>
             <Button type="submit" loading={saving} disabled={!form.isDirty()}>
               Save settings
