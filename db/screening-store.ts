@@ -183,6 +183,7 @@ export class ScreeningStore {
       updatedAt: row.updated_at,
       signature,
       draftSigning: row.status === 'draft' && row.signing_json ? draftSigning.parse(JSON.parse(row.signing_json)) : null,
+      signatures: this.store.signatures.forEntity('screening', row.id),
     };
   }
 

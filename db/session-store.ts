@@ -253,6 +253,7 @@ export class SessionStore {
         id: screening.id, signedAt: screening.signature?.signedAt ?? null, verdict: screening.result.verdict,
         overrideReason: screening.signature?.overrideReason ?? null,
       },
+      signatures: this.store.signatures.forEntity('session', id),
       generatedAt: now,
     });
   }

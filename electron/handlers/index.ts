@@ -35,9 +35,12 @@ export const handlers: HandlerTable = {
     currentClinician(ctx);
     return ctx.store.screening.save(input, nowIso(ctx));
   },
-  'screenings.sign': (input, ctx) =>
-    signedWrite(ctx, 'screening', (s) => s.id, screeningSignedMeanings, () =>
-      ctx.store.screening.sign(input, currentClinician(ctx), nowIso(ctx), ctx.store.settings.read().screeningValidityDays)),
+  'screenings.sign': (input, ctx) => {
+    const signed = signedWrite(ctx, 'screening', (s) => s.id, screeningSignedMeanings, () =>
+      ctx.store.screening.sign(input, currentClinician(ctx), nowIso(ctx), ctx.store.settings.read().screeningValidityDays));
+    // Read again so the answer carries the signatures stored after the change.
+    return ctx.store.screening.get(signed.id, nowIso(ctx));
+  },
   'screenings.discard': (input, ctx) => ctx.store.screening.discard(input, currentClinician(ctx).id, nowIso(ctx)),
   'screenings.get': ({ id }, ctx) => ctx.store.screening.get(id, nowIso(ctx)),
   'screenings.listForPatient': ({ patientId }, ctx) => ctx.store.screening.listForPatient(patientId, nowIso(ctx)),

@@ -1,6 +1,9 @@
 import type { Screening } from '../schemas/screening';
+import type { ScreeningResult } from '../screening';
 import type { Consent } from '../schemas/consent';
 import type { SessionView } from '../session/schemas';
+import type { ClinicianRole } from '../schemas/clinician';
+import type { Signature } from './status';
 
 // What an electronic signature means, in words, as it is stored with the
 // signature and printed on the record (21 CFR Part 11: a signature is bound to
@@ -13,28 +16,56 @@ const PLANNED_TREATMENT_WORDS: Record<Consent['plannedTreatment'], string> = {
   'esketamine-nasal': 'esketamine nasal spray',
 };
 
-export function screeningSignedMeanings(s: Screening): string[] {
-  const meanings = [`signed screening (verdict: ${s.result.verdict})`];
-  const reason = s.signature?.overrideReason;
+/** Reasons as typed when signing, or as stored with a signed screening. */
+interface ScreeningReasons {
+  overrideReason?: string | null | undefined;
+  amendmentReason?: string | null | undefined;
+}
+
+/** What signing a screening with this verdict and these reasons means; also the preview before signing. */
+export function screeningMeanings(
+  result: { verdict: ScreeningResult['verdict']; findings: ReadonlyArray<{ ruleId: string; severity: string }> },
+  reasons: ScreeningReasons,
+): string[] {
+  const meanings = [`signed screening (verdict: ${result.verdict})`];
+  const reason = reasons.overrideReason?.trim();
   if (reason) {
-    for (const f of s.result.findings.filter((x) => x.severity === 'contraindicated')) {
+    for (const f of result.findings.filter((x) => x.severity === 'contraindicated')) {
       meanings.push(`overrode ${f.ruleId}: ${reason}`);
     }
   }
-  if (s.signature?.amendmentReason) meanings.push(`amended an earlier screening: ${s.signature.amendmentReason}`);
+  const amendment = reasons.amendmentReason?.trim();
+  if (amendment) meanings.push(`amended an earlier screening: ${amendment}`);
   return meanings;
 }
 
+export const screeningSignedMeanings = (s: Screening): string[] => screeningMeanings(s.result, s.signature ?? {});
+
 export const patientAmendedMeaning = (reason: string) => `amended the patient record: ${reason}`;
 
-export const consentRecordedMeaning = (c: Consent) =>
+export const consentRecordedMeaning = (c: Pick<Consent, 'formVersion' | 'plannedTreatment'>) =>
   `recorded consent (form version ${c.formVersion}, ${PLANNED_TREATMENT_WORDS[c.plannedTreatment]})`;
 
 export const proceedDespiteConcernsMeaning = (reason: string) => `decided to proceed despite pre-dose concerns: ${reason}`;
 
 export const entryCorrectedMeaning = (reason: string) => `corrected a timeline entry: ${reason}`;
 
-export function dischargedMeaning(view: SessionView): string {
-  const reason = view.session.discharge?.overrideReason;
-  return reason ? `discharged against the checklist: ${reason}` : 'discharged (readiness checklist met)';
-}
+/** What discharging means: with the checklist met, or against it for a written reason. */
+export const dischargeMeaning = (overrideReason: string | null | undefined): string =>
+  overrideReason ? `discharged against the checklist: ${overrideReason}` : 'discharged (readiness checklist met)';
+
+export const dischargedMeaning = (view: SessionView): string => dischargeMeaning(view.session.discharge?.overrideReason);
+
+const ROLE_WORDS: Record<ClinicianRole, string> = { prescriber: 'prescriber', nurse: 'nurse', 'front-desk': 'front desk' };
+
+/** Who signs, as the dialog and the record name them: "Dr A Rivera, MD (prescriber)". */
+export const signerWords = (s: { name: string; credentials: string; role: ClinicianRole }): string =>
+  `${s.name}${s.credentials ? `, ${s.credentials}` : ''} (${ROLE_WORDS[s.role]})`;
+
+/**
+ * A stored signature as the record and its printout show it: "Signed
+ * electronically by Dr A Rivera, MD (prescriber), 25 Nov 2026 09:12 — signed
+ * screening (verdict: caution)". `when` formats the instant as local date and time.
+ */
+export const signatureLine = (s: Signature, when: (iso: string) => string): string =>
+  `Signed electronically by ${signerWords({ name: s.clinicianName, credentials: s.clinicianCredentials, role: s.role })}, ${when(s.at)} — ${s.meaning}`;

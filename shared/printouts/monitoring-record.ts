@@ -48,6 +48,8 @@ export interface SessionRecordData {
   events: string[];
   /** Each readiness item as it stood at discharge; null while the session is open. */
   discharge: { at: string; items: Array<{ text: string; met: boolean }>; overrideReason: string | null } | null;
+  /** "Signed electronically by …" lines: the decision to proceed, corrections, discharge. */
+  signatures: string[];
 }
 
 /** The moments the reference asks for vital signs, per treatment, printed as the table's first column. */
@@ -218,7 +220,10 @@ export function monitoringRecord(input: PrintInput, session: SessionRecordData |
       id: 'discharge',
       title: 'Discharge',
       keepTogether: true,
-      blocks: session?.discharge ? recordedDischarge(session.discharge, esketamine) : blankDischarge(esketamine),
+      blocks: [
+        ...(session?.discharge ? recordedDischarge(session.discharge, esketamine) : blankDischarge(esketamine)),
+        ...(session && session.signatures.length > 0 ? [list(session.signatures)] : []),
+      ],
     },
   ];
   return {

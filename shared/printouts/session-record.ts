@@ -1,4 +1,5 @@
-import { localIsoDate } from '../dates';
+import { signatureLine } from '../auth/meanings';
+import { localIsoDate, spelledDate } from '../dates';
 import { vitalsText } from '../session/entry-words';
 import { PRE_DOSE_BP_ELEVATED, PRE_DOSE_BP_SEVERE } from '../session/reference';
 import type { SessionRecord } from '../session/record';
@@ -212,5 +213,6 @@ export function fromSessionRecord(r: SessionRecord, time: (iso: string) => strin
           overrideReason: discharge.stableAtDischarge ? null : discharge.overrideReason,
         }
       : null,
+    signatures: r.signatures.map((s) => signatureLine(s, (iso) => `${spelledDate(localIsoDate(new Date(iso)))} ${time(iso)}`)),
   };
 }

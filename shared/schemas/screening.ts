@@ -3,6 +3,7 @@ import { CASE_FORMAT, screeningCaseSchema, type ScreeningCase } from '../screeni
 import { id, isoInstant } from './common';
 import type { Patient } from './patient';
 import { ageInYears } from '../dates';
+import { signature as electronicSignature } from '../auth/status';
 
 // A screening as the app keeps it: the clinician's answers (the interchange
 // case without its patient block, which always comes from the chart), and once
@@ -82,6 +83,8 @@ export const screening = z.object({
   signature: signature.nullable(),
   /** A draft's signing inputs as last saved; null once signed or discarded, or when none were saved. */
   draftSigning: draftSigning.nullable(),
+  /** The electronic signatures stored with it (who, when, what each meant); empty for a draft. */
+  signatures: z.array(electronicSignature),
 });
 export type Screening = z.output<typeof screening>;
 

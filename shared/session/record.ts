@@ -16,6 +16,7 @@ import { dischargeReadiness } from './discharge';
 import { ENTRY_KIND_LABELS, entryText } from './entry-words';
 import { OBSERVATION_ANCHOR, dosingEndedAt, effectiveEntries, observationStart, ofKind } from './timeline';
 import { addMinutes, clockMinutesBetween, toMs } from './time';
+import { signature } from '../auth/status';
 
 export const RECORD_FORMAT = 'ketadesk-session-record/v1';
 
@@ -96,6 +97,8 @@ export const sessionRecord = z.object({
     /** What was corrected: its kind and observed time, the value it had, and the value now (null when struck out). */
     kind: z.string(), entryAt: at, was: z.string(), now: z.string().nullable(),
   })),
+  /** The session's electronic signatures: the decision to proceed, corrections, discharge. */
+  signatures: z.array(signature),
 });
 export type SessionRecord = z.output<typeof sessionRecord>;
 
@@ -105,6 +108,7 @@ export interface RecordSources {
   alerts: readonly SessionAlert[];
   patient: SessionRecord['patient'];
   screening: SessionRecord['screening'];
+  signatures: SessionRecord['signatures'];
   generatedAt: string;
 }
 
@@ -234,5 +238,6 @@ export function buildSessionRecord(src: RecordSources): SessionRecord {
           now: e.entry ? entryText(e.entry, s.route) : null,
         };
       }),
+    signatures: src.signatures,
   };
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  expectNoAxeViolations, openDatabaseReadOnly, screenshot, seedPatient, startSignedInApp, workAgainAfterRestart, type SignedInApp,
+  expectNoAxeViolations, openDatabaseReadOnly, screenshot, seedPatient, signWithPassphrase, startSignedInApp, workAgainAfterRestart, type SignedInApp,
 } from './harness';
 
 // A save the clinician saw confirmed survives the process being killed at once
@@ -63,6 +63,7 @@ describe('a confirmed save survives SIGKILL', () => {
     await dialog.getByLabel('Weight (kg)').fill('87.5');
     await dialog.getByLabel('Reason for amendment').fill('Weighed on calibrated scale');
     await dialog.getByRole('button', { name: 'Save amendment' }).click();
+    await signWithPassphrase(page);
     await page.getByText('Amendment saved').waitFor();
     await app.killServer();
 

@@ -326,6 +326,15 @@ export async function signInOnPage(page: Page, name: string = DEFAULT_CLINICIAN.
   await page.getByTestId('gate').waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
 }
 
+/** Signs in the electronic-signature dialog that a signed action opened, and waits for it to close. */
+export async function signWithPassphrase(page: Page, passphrase = PASSPHRASE): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Sign electronically' });
+  await dialog.getByLabel('Your passphrase').fill(passphrase);
+  await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
+  // The passphrase is checked with scrypt at the product's cost: slow on a busy machine.
+  await dialog.waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
+}
+
 export function patientInput(overrides: Partial<RequestOf<'patients.create'>> = {}): RequestOf<'patients.create'> {
   return {
     legalName: 'Test Patient',

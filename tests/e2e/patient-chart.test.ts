@@ -6,6 +6,8 @@ import {
   screenshot,
   startSignedInApp,
   type E2EApp,
+  PASSPHRASE,
+  signWithPassphrase,
 } from './harness';
 
 // The main path: add a patient on the form, find them again by name (accents
@@ -159,6 +161,7 @@ describe('patient: create, find, chart, amend, history', () => {
 
     await reason.fill('Re-weighed at intake visit; prefers Zoë');
     await dialog.getByRole('button', { name: 'Save amendment' }).click();
+    await signWithPassphrase(page);
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Amendment saved').waitFor();
     expect(await page.getByTestId('fact-weight').textContent()).toBe('66 kg');
@@ -171,6 +174,9 @@ describe('patient: create, find, chart, amend, history', () => {
     const newest = entries.first();
     expect(await newest.textContent()).toContain('Amended by Dr Amira Haddad');
     expect(await newest.getByTestId('history-reason').textContent()).toBe('Reason: Re-weighed at intake visit; prefers Zoë');
+    expect(await newest.getByTestId('signature-line').textContent()).toMatch(
+      /^Signed electronically by Dr Amira Haddad, MD \(prescriber\), .* — amended the patient record: Re-weighed at intake visit; prefers Zoë$/,
+    );
     const weightRow = newest.locator('tr[data-field="weightKg"]');
     expect(await weightRow.getByTestId('before').textContent()).toBe('64.5 kg');
     expect(await weightRow.getByTestId('after').textContent()).toBe('→66 kg');
@@ -269,6 +275,7 @@ describe('patient: create, find, chart, amend, history', () => {
     await app.api('patients.amend', { id, expectedVersion: version, fields: { ...fields, emergencyContactName: 'Lars Berg' }, reason: 'Contact changed name', signature: { passphrase: PASSPHRASE } });
 
     await dialog.getByRole('button', { name: 'Save amendment' }).click();
+    await signWithPassphrase(page);
     const alert = dialog.getByRole('alert');
     await alert.getByText('Changed by someone else').waitFor();
     expect(await alert.textContent()).toContain('Someone else changed this patient while you were editing');

@@ -9,7 +9,7 @@ import {
 } from '../../shared/printouts';
 import type { PaperSize } from '../../shared/schemas/settings';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, startSignedInApp, type E2EApp } from './harness';
+import { expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, signWithPassphrase, startSignedInApp, type E2EApp } from './harness';
 
 // Each printout opened from the chart in Chromium, printed with page.pdf() on
 // the clinic's paper and read back with poppler: the patient's name, the
@@ -253,6 +253,7 @@ describe('patient printouts', () => {
   it('printing the consent form records a consent entry, shown on the chart', async () => {
     const { page } = app;
     await page.getByRole('button', { name: `Print ${DOCUMENTS.consent.title}` }).click();
+    await signWithPassphrase(page);
     await page.getByText('Consent recorded', { exact: true }).waitFor();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(1);
     await page.getByRole('dialog', { name: /^Printout:/ }).getByRole('button', { name: 'Close' }).click();
@@ -284,6 +285,7 @@ describe('patient printouts', () => {
     await page.getByRole('combobox', { name: 'Planned treatment' }).click();
     await page.getByRole('option', { name: 'Esketamine nasal spray (SPRAVATO)' }).click();
     await page.getByRole('button', { name: `Print ${DOCUMENTS.consent.title}` }).click();
+    await signWithPassphrase(page);
     await page.getByText('Consent recorded', { exact: true }).waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('consent-entry').count()).toBe(2);

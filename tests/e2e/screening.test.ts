@@ -22,6 +22,8 @@ import {
   type DraftSeed,
   type SignedInApp,
   type SignedInOptions,
+  signWithPassphrase,
+  PASSPHRASE,
 } from './harness';
 
 // The pre-treatment screening on the chart: the checklist answered by keyboard
@@ -410,6 +412,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await shot('screening-09-ready-to-sign');
     await expectNoAxeViolations(p, 'ready to sign');
     await sign.click();
+    await signWithPassphrase(p);
 
     const signed = p.getByTestId('signed-screening');
     await signed.waitFor();
@@ -630,6 +633,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
     await signInAs(app, prescriberId());
     await sign.click();
+    await signWithPassphrase(p);
     const signed = p.getByTestId('signed-screening');
     await signed.waitFor();
     expect(await signed.getByTestId('override-reason').textContent()).toBe(OVERRIDE_REASON);
@@ -682,6 +686,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     await expectNoAxeViolations(p, 'amendment draft');
     await p.getByLabel('Reason for the amendment').fill(AMENDMENT_REASON);
     await p.getByRole('button', { name: 'Sign screening' }).click();
+    await signWithPassphrase(p);
     const signed = p.getByTestId('signed-screening');
     await signed.waitFor();
     expect(await signed.getByTestId('amendment-reason').textContent()).toBe(AMENDMENT_REASON);
@@ -764,6 +769,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     const panel = p.getByTestId('signing-panel');
     for (const box of await panel.getByRole('checkbox').all()) await box.check();
     await p.getByRole('button', { name: 'Sign screening' }).click();
+    await signWithPassphrase(p);
     await p.getByTestId('signed-screening').waitFor();
     const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Export JSON' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^screening-SC-1004-\d{4}-\d{2}-\d{2}\.json$/);
@@ -810,6 +816,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
       await shot('screening-23-clear');
       await expectNoAxeViolations(p, 'clear draft');
       await p.getByRole('button', { name: 'Sign screening' }).click();
+      await signWithPassphrase(p);
       await p.getByTestId('signed-screening').waitFor();
       const stored = await app.api('screenings.get', { id: draft.id });
       expect(stored.result.verdict).toBe('clear');

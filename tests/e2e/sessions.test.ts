@@ -11,6 +11,7 @@ import { screeningAnswers } from '../helpers/session-fixture';
 import {
   PASSPHRASE, SCREENS_DIR, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signInOnPage, startSignedInApp,
   type E2EApp,
+  signWithPassphrase,
 } from './harness';
 
 // The Sessions tab and the chair-side session screen, driven in Chromium
@@ -285,6 +286,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await panel.getByTestId('discharge-button').click();
     const dialog = page.getByRole('dialog', { name: 'Discharge the patient?' });
     await dialog.getByRole('button', { name: 'Discharge patient' }).click();
+    await signWithPassphrase(page);
 
     const record = page.getByTestId('session-record');
     await record.waitFor();
@@ -351,6 +353,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await expectNoAxeViolations(page, 'start form, decision needed');
     await form.getByLabel('Decision to proceed, and why').fill('Repeat after rest 150/92; usual for him on clinic days. Proceed with 15-minute BP.');
     await form.getByRole('button', { name: 'Start session' }).click();
+    await signWithPassphrase(page);
     await page.getByTestId('session-screen').waitFor();
     expect(await page.getByTestId('timeline-start').textContent()).toContain('Decision to proceed');
   });
@@ -397,6 +400,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await expectNoAxeViolations(page, 'correction dialog');
     await dialog.getByLabel('Reason for the change').fill('Typing error: the monitor read 148/90');
     await dialog.getByLabel('Reason for the change').press('Control+Enter');
+    await signWithPassphrase(page);
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('alert-banner').waitFor({ state: 'detached' });
     const corrected = page.getByTestId('timeline-row').filter({ hasText: 'BP 148/90' });
@@ -446,6 +450,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await h.shot('session-15-iv-discharge-confirm', { viewport: true });
     await expectNoAxeViolations(page, 'discharge confirmation');
     await dialog.getByRole('button', { name: 'Discharge patient' }).click();
+    await signWithPassphrase(page);
 
     const record = page.getByTestId('session-record');
     await record.waitFor();

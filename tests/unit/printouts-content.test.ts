@@ -235,7 +235,7 @@ describe('session monitoring record', () => {
     const record = buildPrintout('monitoring-record', printInput(), {
       session: {
         startedAt: '09:00', ended: { label: 'Infusion ended', value: '09:40' }, observation: null, dose: '0.5 mg/kg (32 mg)', clinicianName: 'Dr Amira Haddad',
-        events: [], discharge: null, before: { checks, by: 'Dr Amira Haddad', at: '08:58' },
+        events: [], discharge: null, signatures: [], before: { checks, by: 'Dr Amira Haddad', at: '08:58' },
         vitals: [{ time: '08:55', label: 'Baseline', systolic: 128, diastolic: 82, heartRate: 72, spo2: 98, respiratoryRate: 14, sedation: 0, dissociation: 'none', initials: 'AH' }],
       },
     });

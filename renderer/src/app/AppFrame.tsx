@@ -4,11 +4,15 @@ import type { ReactNode } from 'react';
 import { UserMenu } from '../auth/UserMenu';
 import { Brand } from '../components/Brand';
 import { useNavigation } from './navigation';
+import { permission } from './useCan';
+import { useWorkspace } from './workspace';
 
 /** The screens the header's Main navigation goes to. */
 const MAIN_NAVIGATION = [
   { name: 'patients', label: 'Patients' },
   { name: 'settings', label: 'Settings' },
+  // Only administrators manage clinicians: the link shows for them alone.
+  { name: 'clinicians', label: 'Clinicians', onlyFor: 'clinicians.create' },
 ] as const;
 
 /**
@@ -35,7 +39,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
           <Group gap="xl" wrap="nowrap">
             <Brand />
             <Box component="nav" aria-label="Main">
-              {MAIN_NAVIGATION.map(({ name, label }) => (
+              {MAIN_NAVIGATION.filter((n) => !('onlyFor' in n) || permission(n.onlyFor, current).allowed).map(({ name, label }) => (
                 <Button
                   key={name}
                   variant="subtle"

@@ -7,6 +7,7 @@ import { useNavigation } from './navigation';
 const PatientChartScreen = deferred(() => import('../screens/PatientChartScreen').then((m) => m.PatientChartScreen), 'Loading the chart');
 const NewPatientScreen = deferred(() => import('../screens/NewPatientScreen').then((m) => m.NewPatientScreen), 'Loading');
 const SettingsScreen = deferred(() => import('../settings/SettingsScreen').then((m) => m.SettingsScreen), 'Loading settings');
+const CliniciansScreen = deferred(() => import('../clinicians/CliniciansScreen').then((m) => m.CliniciansScreen), 'Loading clinicians');
 
 /** The screen for the current route. A new feature adds its route here. */
 export function Screens() {
@@ -20,5 +21,7 @@ export function Screens() {
       return <PatientChartScreen key={route.id} patientId={route.id} {...(route.tab ? { tab: route.tab } : {})} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'clinicians':
+      return <CliniciansScreen />;
   }
 }

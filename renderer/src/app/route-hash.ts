@@ -1,4 +1,4 @@
-// The screen in the address: "#/patients", "#/patients/new", "#/settings",
+// The screen in the address: "#/patients", "#/patients/new", "#/settings", "#/clinicians",
 // "#/patient/<id>/<tab>" and "#/patient/<id>/sessions/<session id>". Reload,
 // Back and Forward then return to the same place. Pure, so it is unit-tested.
 
@@ -10,7 +10,8 @@ export type Route =
   | { name: 'patients' }
   | { name: 'patient-new' }
   | { name: 'patient'; id: string; tab?: ChartTab; sessionId?: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'clinicians' };
 
 const ID = /^[0-9a-f-]{36}$/i;
 const isTab = (t: string | undefined): t is ChartTab => (CHART_TABS as readonly string[]).includes(t ?? '');
@@ -23,6 +24,8 @@ export function routeToHash(route: Route): string {
       return '#/patients/new';
     case 'settings':
       return '#/settings';
+    case 'clinicians':
+      return '#/clinicians';
     case 'patient': {
       const tab = route.tab ?? 'record';
       return `#/patient/${route.id}/${tab}${tab === 'sessions' && route.sessionId ? `/${route.sessionId}` : ''}`;
@@ -35,6 +38,7 @@ export function routeFromHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   const [head, id, tab, sessionId] = parts;
   if (head === 'settings') return { name: 'settings' };
+  if (head === 'clinicians') return { name: 'clinicians' };
   if (head === 'patients' && id === 'new') return { name: 'patient-new' };
   if (head === 'patient' && id && ID.test(id)) {
     if (!isTab(tab)) return { name: 'patient', id };

@@ -1,23 +1,25 @@
 import { Box, Group, Paper, Stack, Text } from '@mantine/core';
+import type { Signature } from '../../../shared/auth/status';
 import type { AuditEntry } from '../../../shared/schemas/audit';
 import { formatDateTime } from '../format/dates';
-import { actionLabel, patientChanges } from '../format/history';
+import { actionLabel, patientChanges, signedHistory } from '../format/history';
 import { ChangeTable } from './ChangeTable';
+import { SignatureLines } from './SignatureLines';
 import classes from './PatientHistory.module.css';
 
 /** Every change to the record, newest first: when, who, what, why, and each field's before → after. */
 export function PatientHistory({ entries }: { entries: AuditEntry[] }) {
-  const newestFirst = [...entries].sort((a, b) => b.seq - a.seq);
+  const newestFirst = signedHistory(entries).reverse();
   return (
     <Stack gap="sm" component="ol" className={classes.list} aria-label="Record history">
-      {newestFirst.map((e) => (
-        <HistoryEntry key={e.seq} entry={e} />
+      {newestFirst.map(({ entry, signatures }) => (
+        <HistoryEntry key={entry.seq} entry={entry} signatures={signatures} />
       ))}
     </Stack>
   );
 }
 
-function HistoryEntry({ entry: e }: { entry: AuditEntry }) {
+function HistoryEntry({ entry: e, signatures }: { entry: AuditEntry; signatures: Signature[] }) {
   const changes = e.action === 'create' ? [] : patientChanges(e.before, e.after);
   return (
     <Paper component="li" withBorder p="sm" className={classes.entry} data-action={e.action} data-testid="history-entry">
@@ -52,6 +54,11 @@ function HistoryEntry({ entry: e }: { entry: AuditEntry }) {
           <ChangeTable changes={changes} />
         </Box>
       ) : null}
+      {signatures.length > 0 && (
+        <Box mt="xs">
+          <SignatureLines signatures={signatures} title="Signed" />
+        </Box>
+      )}
     </Paper>
   );
 }

@@ -1,14 +1,11 @@
 import dayjs from 'dayjs';
-import { ageInYears, localIsoDate } from '../../../shared/dates';
+import { ageInYears, localIsoDate, spelledDate } from '../../../shared/dates';
 
 // Dates are shown with the month spelled out ("14 Mar 1980"), which reads the
 // same to every clinician whatever their habit of day/month order.
 
 /** A calendar date (YYYY-MM-DD) as "14 Mar 1980". */
-export function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return dayjs(new Date(y, m - 1, d)).format('D MMM YYYY');
-}
+export const formatDate = spelledDate;
 
 /** An instant as local "14 Mar 2025, 09:05". */
 export function formatDateTime(isoInstant: string): string {

@@ -1,3 +1,5 @@
+import type { Signature } from '../../../shared/auth/status';
+import type { AuditEntry } from '../../../shared/schemas/audit';
 import { ALLERGY_STATUS_LABELS, type AllergyStatus, type PatientFields } from '../../../shared/schemas/patient';
 import type { Medication } from '../../../shared/screening/case-schema';
 import { capitalize } from '../../../shared/text';
@@ -56,4 +58,19 @@ export function patientChanges(before: unknown, after: unknown): FieldChange[] {
     });
   }
   return changes;
+}
+
+/**
+ * The history as a clinician reads it: each change with the electronic
+ * signatures that signed it. A signature's audit row follows its change in
+ * the same transaction, so it belongs to the change just before it.
+ */
+export function signedHistory(entries: readonly AuditEntry[]): Array<{ entry: AuditEntry; signatures: Signature[] }> {
+  const out: Array<{ entry: AuditEntry; signatures: Signature[] }> = [];
+  for (const entry of [...entries].sort((a, b) => a.seq - b.seq)) {
+    const signed = out.at(-1);
+    if (entry.action === 'signature' && signed) signed.signatures.push(entry.after as Signature);
+    else if (entry.action !== 'signature') out.push({ entry, signatures: [] });
+  }
+  return out;
 }

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { amendmentReason } from '../../../shared/schemas/common';
 import type { Patient } from '../../../shared/schemas/patient';
+import { patientAmendedMeaning } from '../../../shared/auth/meanings';
 import { call } from '../api/client';
+import { useSignature } from '../app/signature';
 import { AppModal } from '../components/AppModal';
 import { ChangeSummary } from '../components/ChangeSummary';
 import { patientChanges } from '../format/history';
@@ -36,12 +38,14 @@ interface Props {
  */
 export function AmendPatientModal({ patient, onClose, onAmended, onReloadLatest }: Props) {
   const form = usePatientForm<AmendValues>({ ...patientToForm(patient), reason: '' }, validateAmendment);
+  const { sign, signing, dialog: signatureDialog } = useSignature();
   const { submit, saving, formError } = usePatientSave(
     form,
     ID,
     FIELDS,
     (values, fields) =>
-      call('patients.amend', { id: patient.id, expectedVersion: patient.version, fields, reason: values.reason }),
+      sign([patientAmendedMeaning(values.reason.trim())], (signature) =>
+        call('patients.amend', { id: patient.id, expectedVersion: patient.version, fields, reason: values.reason, signature })),
     onAmended,
   );
   const conflict = formError?.code === 'conflict';
@@ -61,7 +65,7 @@ export function AmendPatientModal({ patient, onClose, onAmended, onReloadLatest 
         yOffset="2vh"
         closeOnClickOutside={false}
         // While the question is open, Escape answers it rather than asking again.
-        closeOnEscape={!confirmingDiscard}
+        closeOnEscape={!confirmingDiscard && !signing}
       >
         <form onSubmit={submit} onKeyDown={submitOnModEnter} noValidate aria-label="Amend patient record">
           <Stack gap="md">
@@ -120,6 +124,7 @@ export function AmendPatientModal({ patient, onClose, onAmended, onReloadLatest 
           </Stack>
         </form>
       </AppModal>
+      {signatureDialog}
       {confirmingDiscard && (
         <AppModal onClose={() => setConfirmingDiscard(false)} title="Discard your changes?" size="sm" centered>
           <Text size="sm">What you changed in this amendment has not been saved and will be lost.</Text>

@@ -39,7 +39,8 @@ export function usePatientSave<V extends PatientFormValues>(
   form: UseFormReturnType<V>,
   idPrefix: string,
   fields: readonly string[],
-  save: (values: V, patient: PatientFields) => Promise<Result<Patient>>,
+  /** Null when the clinician cancelled (an electronic signature not given): nothing was sent. */
+  save: (values: V, patient: PatientFields) => Promise<Result<Patient> | null>,
   onSaved: (patient: Patient) => void,
 ) {
   const [formError, setFormError] = useState<ApiError | null>(null);
@@ -53,6 +54,7 @@ export function usePatientSave<V extends PatientFormValues>(
       setFormError(null);
       const result = await save(values, patient);
       setSaving(false);
+      if (!result) return;
       if (result.ok) return onSaved(result.data);
       const field = formFieldOf(result.error, fields);
       if (field) {

@@ -11,7 +11,9 @@ import { fromSessionRecord } from '../../../shared/printouts/session-record';
 import { TREATMENT_WORDS } from '../../../shared/printouts/treatment';
 import type { ResponseOf } from '../../../shared/contract';
 import type { Patient } from '../../../shared/schemas/patient';
+import { consentRecordedMeaning } from '../../../shared/auth/meanings';
 import { call } from '../api/client';
+import { useSignature } from '../app/signature';
 import { useLoad } from '../api/useLoad';
 import { useNavigation } from '../app/navigation';
 import { useKeptState } from '../app/useKeptState';
@@ -43,6 +45,7 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
   const [nextVisit, setNextVisit] = useKeptState(keptNextVisit, patient.id, () => '');
   const [open, setOpen] = useState<{ document: DocumentId; action: PrintAction | null } | null>(null);
   const [busy, setBusy] = useState(false);
+  const { sign, signing, dialog: signatureDialog } = useSignature();
   const sessions = useLoad('sessions.listForPatient', { patientId: patient.id }, patient.id);
   const [sessionId, setSessionId] = useKeptState(keptSessionChoice, patient.id, () => BLANK_SESSION);
   const record = useSessionRecord(sessionId);
@@ -79,7 +82,10 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
       setBusy(true);
       try {
         if (open.document === 'consent') {
-          const recorded = await call('consents.record', { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: treatment });
+          // Recording the consent is signed; without the signature nothing is recorded or printed.
+          const consent = { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: treatment };
+          const recorded = await sign([consentRecordedMeaning(consent)], (signature) => call('consents.record', { ...consent, signature }));
+          if (!recorded) return;
           if (!recorded.ok) {
             notifications.show({ color: 'red', title: 'Consent not recorded, so not printed', message: recorded.error.message });
             return;
@@ -98,7 +104,7 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
         setBusy(false);
       }
     },
-    [open, patient.id, patient.mrn, treatment, onDay, reloadConsents],
+    [open, patient.id, patient.mrn, treatment, onDay, reloadConsents, sign],
   );
 
   if (settings.loaded.state === 'loading') return <CenteredLoader label="Loading printouts" />;
@@ -204,9 +210,11 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
           initialAction={open.action}
           busy={busy}
           onAction={(action, root) => void perform(action, root)}
-          onClose={() => setOpen(null)}
+          // Escape while signing cancels only the signature.
+          onClose={() => !signing && setOpen(null)}
         />
       )}
+      {signatureDialog}
     </Stack>
   );
 }

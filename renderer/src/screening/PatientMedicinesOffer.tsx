@@ -2,7 +2,11 @@ import { Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Patient } from '../../../shared/schemas/patient';
 import type { Medication } from '../../../shared/screening';
+import { patientAmendedMeaning } from '../../../shared/auth/meanings';
 import { call } from '../api/client';
+import { useSignature } from '../app/signature';
+
+const REASON = 'Medicine list updated from a screening';
 
 const sameList = (a: readonly Medication[], b: readonly Medication[]) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -15,6 +19,7 @@ export function PatientMedicinesOffer({ patient, medications }: { patient: Patie
   const [recorded, setRecorded] = useState<readonly Medication[]>(patient.medicines);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { sign, dialog: signatureDialog } = useSignature();
   if (sameList(recorded, medications)) {
     return (
       <Text size="xs" c="dimmed" mt={4} data-testid="medicines-on-record">
@@ -34,11 +39,11 @@ export function PatientMedicinesOffer({ patient, medications }: { patient: Patie
       return;
     }
     const { id, version, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, ...fields } = latest.data;
-    const amended = await call('patients.amend', {
-      id, expectedVersion: version, fields: { ...fields, medicines: [...medications] },
-      reason: 'Medicine list updated from a screening',
-    });
+    // An amendment of the record, so it is signed like any other.
+    const amended = await sign([patientAmendedMeaning(REASON)], (signature) =>
+      call('patients.amend', { id, expectedVersion: version, fields: { ...fields, medicines: [...medications] }, reason: REASON, signature }));
     setBusy(false);
+    if (!amended) return;
     if (!amended.ok) setError(amended.error.message);
     else setRecorded(amended.data.medicines);
   };
@@ -58,6 +63,7 @@ export function PatientMedicinesOffer({ patient, medications }: { patient: Patie
           {error}
         </Text>
       )}
+      {signatureDialog}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { Screening } from '../../../shared/schemas/screening';
 import { PLANNED_TREATMENTS } from '../../../shared/screening';
 import { call } from '../api/client';
 import { useLoad, type Loaded } from '../api/useLoad';
+import { NotAllowed, useCan } from '../app/useCan';
 import { useKeptState } from '../app/useKeptState';
 import { useWorkspace } from '../app/workspace';
 import { CenteredLoader } from '../components/CenteredLoader';
@@ -35,6 +36,7 @@ export function ScreeningTab({ patient }: { patient: Patient }) {
   const list = useLoad('screenings.listForPatient', { patientId: patient.id }, patient.id);
   const settings = useLoad('settings.get', {}, 'settings');
   const [view, setViewState] = useKeptState<View>(lastView, patient.id, () => ({ kind: 'list' }));
+  const canEdit = useCan('screenings.save');
 
   const setView = (next: View) => {
     setViewState(next);
@@ -45,6 +47,17 @@ export function ScreeningTab({ patient }: { patient: Patient }) {
   const screenings = list.loaded.state === 'ready' ? list.loaded.data : [];
 
   if (!current) return null;
+
+  if (view.kind === 'draft' && !canEdit.allowed) {
+    return (
+      <Alert color="gray" variant="light" title="Screenings are edited by prescribers and nurses" data-testid="screening-read-only">
+        <Text size="sm">{canEdit.reason}</Text>
+        <Button size="xs" variant="default" mt="xs" onClick={() => setView({ kind: 'list' })}>
+          Back to screenings
+        </Button>
+      </Alert>
+    );
+  }
 
   if (view.kind === 'draft') {
     return (
@@ -134,6 +147,7 @@ function SignedLoader({
   onAmending: (draft: Screening) => void;
 }) {
   const loaded = useLoad('screenings.get', { id }, id);
+  const canAmend = useCan('screenings.create');
   const [busy, setBusy] = useState<'amend' | 'export' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   if (loaded.loaded.state === 'loading') return <CenteredLoader label="Loading the screening" />;
@@ -167,7 +181,7 @@ function SignedLoader({
       others={others}
       onBack={onBack}
       onOpen={onOpen}
-      onAmend={() => void amend()}
+      onAmend={canAmend.allowed ? () => void amend() : null}
       onExport={() => void exportJson()}
       busy={busy}
       error={error}
@@ -186,6 +200,7 @@ function ScreeningOverview({
 }) {
   const [busy, setBusy] = useState<'start' | 'import' | null>(null);
   const [error, setError] = useState<{ title: string; error: ApiError } | null>(null);
+  const canScreen = useCan('screenings.create');
 
   if (loaded.state === 'loading') return <CenteredLoader label="Loading screenings" />;
   if (loaded.state === 'failed') {
@@ -255,34 +270,38 @@ function ScreeningOverview({
               A signed screening is valid for {validityDays ?? '…'} days (clinic setting, default 30 days).
             </Text>
           </div>
-          <Group gap="xs" wrap="nowrap">
-            <FileButton onChange={(f) => void importFile(f)} accept="application/json,.json" inputProps={{ 'aria-label': 'Screening file to import', id: 'screening-import-file' }}>
-              {(props) => (
-                <Button {...props} variant="default" loading={busy === 'import'}>
-                  Import JSON
-                </Button>
-              )}
-            </FileButton>
-            {draft ? (
-              <Button onClick={() => onOpen(draft)}>Resume draft</Button>
-            ) : (
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <Button loading={busy === 'start'} rightSection={<span aria-hidden>▾</span>}>
-                    Start screening
+          {!canScreen.allowed ? (
+            <NotAllowed permission={canScreen} />
+          ) : (
+            <Group gap="xs" wrap="nowrap">
+              <FileButton onChange={(f) => void importFile(f)} accept="application/json,.json" inputProps={{ 'aria-label': 'Screening file to import', id: 'screening-import-file' }}>
+                {(props) => (
+                  <Button {...props} variant="default" loading={busy === 'import'}>
+                    Import JSON
                   </Button>
-                </Menu.Target>
-                <Menu.Dropdown aria-label="Planned treatment">
-                  <Menu.Label>Planned treatment</Menu.Label>
-                  {PLANNED_TREATMENTS.map((t) => (
-                    <Menu.Item key={t} onClick={() => void start(t)}>
-                      {PLANNED_TREATMENT_LABELS[t]}
-                    </Menu.Item>
-                  ))}
-                </Menu.Dropdown>
-              </Menu>
-            )}
-          </Group>
+                )}
+              </FileButton>
+              {draft ? (
+                <Button onClick={() => onOpen(draft)}>Resume draft</Button>
+              ) : (
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <Button loading={busy === 'start'} rightSection={<span aria-hidden>▾</span>}>
+                      Start screening
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown aria-label="Planned treatment">
+                    <Menu.Label>Planned treatment</Menu.Label>
+                    {PLANNED_TREATMENTS.map((t) => (
+                      <Menu.Item key={t} onClick={() => void start(t)}>
+                        {PLANNED_TREATMENT_LABELS[t]}
+                      </Menu.Item>
+                    ))}
+                  </Menu.Dropdown>
+                </Menu>
+              )}
+            </Group>
+          )}
         </Group>
       </Paper>
 

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, DataList, Group, List, Paper, Stack, Table, Text
 import type { ApiError } from '../../../shared/result';
 import type { Screening } from '../../../shared/schemas/screening';
 import { MEDICATION_CLASS_LABELS, isItemRequired } from '../../../shared/screening';
+import { SignatureLines } from '../components/SignatureLines';
 import { formatDateTime } from '../format/dates';
 import { StateBadge, VerdictBadge } from './badges';
 import { CHECKLIST, PLANNED_TREATMENT_LABELS, answerOf, answersFromCase, isExpired, questionText, severityIfYes } from './model';
@@ -16,7 +17,8 @@ interface Props {
   others: Screening[];
   onBack: () => void;
   onOpen: (s: Screening) => void;
-  onAmend: () => void;
+  /** Null when the clinician may not amend (front desk). */
+  onAmend: (() => void) | null;
   onExport: () => void;
   busy: 'amend' | 'export' | null;
   error: ApiError | null;
@@ -57,7 +59,7 @@ export function SignedScreeningView({ screening: s, others, onBack, onOpen, onAm
           <Button variant="default" size="xs" onClick={onExport} loading={busy === 'export'}>
             Export JSON
           </Button>
-          {!s.amendedById && (
+          {!s.amendedById && onAmend && (
             <Button size="xs" onClick={onAmend} loading={busy === 'amend'}>
               Amend
             </Button>
@@ -162,6 +164,9 @@ export function SignedScreeningView({ screening: s, others, onBack, onOpen, onAm
               </DataList.Item>
             </DataList>
 
+            <div style={{ marginTop: 8 }}>
+              <SignatureLines signatures={s.signatures} />
+            </div>
             {acknowledged.length > 0 && (
               <div style={{ marginTop: 8 }} data-testid="acknowledged">
                 <Text size="sm" fw={700}>

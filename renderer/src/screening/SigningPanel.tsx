@@ -5,7 +5,9 @@ import { CLINICIAN_ROLE_LABELS, type Clinician } from '../../../shared/schemas/c
 import type { DraftSigning, Screening } from '../../../shared/schemas/screening';
 import type { ScreeningResult } from '../../../shared/screening';
 import { cautionRuleIds, signingProblems } from '../../../shared/screening-signing';
+import { screeningMeanings } from '../../../shared/auth/meanings';
 import { call } from '../api/client';
+import { useSignature } from '../app/signature';
 import { missingWhy } from './model';
 import type { FlushResult } from './useDraftAutosave';
 
@@ -37,6 +39,7 @@ export function SigningPanel({
   const { acknowledgedRuleIds: acknowledged, overrideReason, amendmentReason } = signing;
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
+  const { sign: signElectronically, dialog: signatureDialog } = useSignature();
 
   const cautions = useMemo(() => cautionRuleIds(result), [result]);
   const contraindicated = result.verdict === 'contraindicated';
@@ -59,14 +62,18 @@ export function SigningPanel({
       setServerError(saved.error);
       return;
     }
-    const signed = await call('screenings.sign', {
-      id: saved.screening.id,
-      expectedVersion: saved.screening.version,
-      acknowledgedRuleIds: acknowledgedNow,
-      ...(contraindicated ? { overrideReason } : {}),
-      ...(isAmendment ? { amendmentReason } : {}),
-    });
+    const reasons = { ...(contraindicated ? { overrideReason } : {}), ...(isAmendment ? { amendmentReason } : {}) };
+    const signed = await signElectronically(screeningMeanings(result, reasons), (signature) =>
+      call('screenings.sign', {
+        id: saved.screening.id,
+        expectedVersion: saved.screening.version,
+        acknowledgedRuleIds: acknowledgedNow,
+        ...reasons,
+        signature,
+      }),
+    );
     setBusy(false);
+    if (!signed) return;
     if (!signed.ok) setServerError(signed.error);
     else onSigned(signed.data);
   };
@@ -187,6 +194,7 @@ export function SigningPanel({
           </Text>
         </div>
       </Stack>
+      {signatureDialog}
     </Paper>
   );
 }

@@ -7,6 +7,7 @@ import { useNavigation, type ChartTab } from '../app/navigation';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
 import { PatientHistory } from '../components/PatientHistory';
+import { signedHistory } from '../format/history';
 import { PatientRecordDetails } from '../components/PatientRecordDetails';
 import { PatientSummaryCard } from '../components/PatientSummaryCard';
 import { ScreenHeader } from '../components/ScreenHeader';
@@ -70,7 +71,7 @@ export function PatientChartScreen({ patientId, tab = 'record' }: { patientId: s
           History{' '}
           {entries.length > 0 && (
             <Badge size="xs" variant="light" color="gray" ml={4} c="gray.8">
-              {entries.length}
+              {signedHistory(entries).length}
             </Badge>
           )}
         </>

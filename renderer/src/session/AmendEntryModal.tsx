@@ -4,6 +4,8 @@ import {
   SEDATION_LEVEL_LABELS, SEDATION_LEVELS, clinicalTimeProblem, entryData,
   type EntryData, type EntryDataInput, type Session,
 } from '../../../shared/session';
+import { entryCorrectedMeaning } from '../../../shared/auth/meanings';
+import { useSignature } from '../app/signature';
 import { submitOnModEnter } from '../forms/submitOnModEnter';
 import { AppModal } from '../components/AppModal';
 import { clockOf } from '../format/dates';
@@ -34,6 +36,7 @@ export function AmendEntryModal({ row, session, live, now, onClose }: {
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const { sign, signing, dialog: signatureDialog } = useSignature();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -57,8 +60,10 @@ export function AmendEntryModal({ row, session, live, now, onClose }: {
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     setBusy(true);
-    const r = await live.amendEntry({ entryId: row.head.id, entry, reason: reason.trim(), ...(t.ok && t.at ? { at: t.at } : {}) });
+    const r = await sign([entryCorrectedMeaning(reason.trim())], (signature) =>
+      live.amendEntry({ entryId: row.head.id, entry, reason: reason.trim(), ...(t.ok && t.at ? { at: t.at } : {}), signature }));
     setBusy(false);
+    if (!r) return;
     if (!r.ok) return setErrors({ [r.error.field?.replace(/^entry\./, '') ?? 'form']: r.error.message });
     onClose();
   };
@@ -68,7 +73,15 @@ export function AmendEntryModal({ row, session, live, now, onClose }: {
   const general = Object.entries(errors).filter(([k]) => !known.has(k)).map(([, m]) => m);
 
   return (
-    <AppModal title={`Correct: ${ENTRY_KIND_LABELS[original.kind]} at ${clockOf(row.at)}`} onClose={onClose} size="lg" centered>
+    <>
+    <AppModal
+      title={`Correct: ${ENTRY_KIND_LABELS[original.kind]} at ${clockOf(row.at)}`}
+      onClose={onClose}
+      // While the signature is asked for, Escape cancels only the signature.
+      closeOnEscape={!signing}
+      size="lg"
+      centered
+    >
       <form onSubmit={(e) => void submit(e)} onKeyDown={submitOnModEnter} noValidate>
         <Stack gap="sm">
           <Text size="sm">
@@ -172,5 +185,7 @@ export function AmendEntryModal({ row, session, live, now, onClose }: {
         </Stack>
       </form>
     </AppModal>
+    {signatureDialog}
+    </>
   );
 }

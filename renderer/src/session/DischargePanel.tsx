@@ -4,6 +4,8 @@ import {
   OBSERVATION_ANCHOR, clinicalTimeProblem, dischargeReadiness, toMs,
   type DischargeChecklist, type SessionView,
 } from '../../../shared/session';
+import { dischargeMeaning } from '../../../shared/auth/meanings';
+import { useSignature } from '../app/signature';
 import { AppModal } from '../components/AppModal';
 import { clockOf, dayClock } from '../format/dates';
 import { countdownText, parseClock } from './model';
@@ -58,6 +60,7 @@ export function DischargePanel({ view, live, now, checklist, onChecklist, saveEr
   const [error, setError] = useState<string | null>(null);
   const [timeError, setTimeError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { sign, dialog: signatureDialog } = useSignature();
 
   const parsed = parseClock(time, now, 'Discharge time');
   const at = parsed.ok ? parsed.at : undefined;
@@ -80,12 +83,15 @@ export function DischargePanel({ view, live, now, checklist, onChecklist, saveEr
     setConfirming(true);
   };
 
+  // Confirmed: the question gives way to the electronic signature, which sends the discharge.
   const discharge = async () => {
-    setBusy(true);
-    const r = await live.discharge({ checklist, overrideReason: readiness.ready ? null : reason.trim(), ...(at ? { at } : {}) });
-    setBusy(false);
     setConfirming(false);
-    if (!r.ok) setError(r.error.message);
+    setBusy(true);
+    const overrideReason = readiness.ready ? null : reason.trim();
+    const r = await sign([dischargeMeaning(overrideReason)], (signature) =>
+      live.discharge({ checklist, overrideReason, ...(at ? { at } : {}), signature }));
+    setBusy(false);
+    if (r && !r.ok) setError(r.error.message);
   };
 
   return (
@@ -181,6 +187,7 @@ export function DischargePanel({ view, live, now, checklist, onChecklist, saveEr
             disabled={!canSubmit}
             color={readiness.ready ? undefined : '#9a3412'}
             data-testid="discharge-button"
+            loading={busy}
             style={{ flex: 1 }}
           >
             {readiness.ready ? 'Discharge' : 'Discharge with reason'}
@@ -232,6 +239,7 @@ export function DischargePanel({ view, live, now, checklist, onChecklist, saveEr
           </Stack>
         </AppModal>
       )}
+      {signatureDialog}
     </section>
   );
 }

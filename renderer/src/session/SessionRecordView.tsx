@@ -2,6 +2,7 @@ import { Anchor, Button, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { SEDATION_LEVEL_LABELS } from '../../../shared/session';
 import { useLoad } from '../api/useLoad';
+import { SignatureLines } from '../components/SignatureLines';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
 import { clockOf, formatDate, formatDateTime } from '../format/dates';
@@ -127,6 +128,7 @@ export function SessionRecordView({ sessionId, onBack, onPrint }: Props) {
               {r.screening.overrideReason && <> · contraindication overridden: <q>{r.screening.overrideReason}</q></>}
             </Fact>
           </dl>
+          <SignatureLines signatures={r.signatures} />
         </section>
 
         <section className={classes.panel} aria-labelledby="record-rems-title">

@@ -4,6 +4,7 @@ import { localIsoDate } from '../../../shared/dates';
 import type { Patient } from '../../../shared/schemas/patient';
 import type { SessionSummary } from '../../../shared/session';
 import { useLoad } from '../api/useLoad';
+import { NotAllowed, useCan } from '../app/useCan';
 import { useNavigation } from '../app/navigation';
 import { useKeptState } from '../app/useKeptState';
 import { openInPrintouts } from '../printouts/kept';
@@ -56,7 +57,12 @@ export function SessionsTab({ patient, onOpenTab }: Props) {
     [keep, navigate, patient.id],
   );
   const toList = useCallback(() => setView({ kind: 'list' }), [setView]);
-  const openSession = useCallback((id: string) => setView({ kind: 'session', id }, { replace: true }), [setView]);
+  // Chair-side work (entries, alerts, discharge) is for prescribers and nurses; front desk reads the record.
+  const chairSide = useCan('sessions.addEntry').allowed;
+  const openSession = useCallback(
+    (id: string) => setView({ kind: chairSide ? 'session' : 'record', id }, { replace: true }),
+    [setView, chairSide],
+  );
 
   if (view?.kind === 'start') {
     return (
@@ -68,7 +74,7 @@ export function SessionsTab({ patient, onOpenTab }: Props) {
       />
     );
   }
-  if (view?.kind === 'session') {
+  if (view?.kind === 'session' && chairSide) {
     return (
       <SessionScreen
         key={view.id}
@@ -79,7 +85,7 @@ export function SessionsTab({ patient, onOpenTab }: Props) {
       />
     );
   }
-  if (view?.kind === 'record') {
+  if (view?.kind === 'record' || view?.kind === 'session') {
     const printRecord = () => {
       openInPrintouts(patient.id, 'monitoring-record', view.id);
       onOpenTab('printouts');
@@ -91,7 +97,7 @@ export function SessionsTab({ patient, onOpenTab }: Props) {
       patient={patient}
       onOpenTab={onOpenTab}
       onStart={() => setView({ kind: 'start' })}
-      onOpen={(s) => setView(s.status === 'open' ? { kind: 'session', id: s.id } : { kind: 'record', id: s.id })}
+      onOpen={(s) => (s.status === 'open' ? openSession(s.id) : setView({ kind: 'record', id: s.id }))}
       // The first visit to the tab goes straight to a session in progress.
       autoOpen={view === null}
       onAutoOpen={openSession}
@@ -125,6 +131,7 @@ function SessionsOverview({ patient, onOpenTab, onStart, onOpen, autoOpen, onAut
   onAutoOpen: (id: string) => void;
 }) {
   const base = useLoad('sessions.eligibility', { patientId: patient.id }, patient.id);
+  const canStart = useCan('sessions.start');
   const route = base.loaded.state === 'ready' ? base.loaded.data.screening?.case.plannedTreatment : undefined;
   const forRoute = useLoad('sessions.eligibility', { patientId: patient.id, ...(route ? { route } : {}) }, `${patient.id}:${route ?? 'any'}`);
   const sessions = useLoad('sessions.listForPatient', { patientId: patient.id }, patient.id);
@@ -170,11 +177,14 @@ function SessionsOverview({ patient, onOpenTab, onStart, onOpen, autoOpen, onAut
             </Text>
           </div>
           {inProgress ? (
-            <Button onClick={() => onOpen(inProgress)}>Resume session in progress</Button>
+            <Button onClick={() => onOpen(inProgress)}>{canStart.allowed ? 'Resume session in progress' : 'View session in progress'}</Button>
           ) : (
-            <Button onClick={onStart} disabled={!gate.eligible} data-testid="start-session">
-              Start session
-            </Button>
+            <div>
+              <Button onClick={onStart} disabled={!gate.eligible || !canStart.allowed} data-testid="start-session">
+                Start session
+              </Button>
+              <NotAllowed permission={canStart} />
+            </div>
           )}
         </div>
         <OverrideNotice eligibility={gate} />

@@ -11,7 +11,9 @@ import {
   type DoseRecord, type PreDoseConcern, type Route, type SessionView,
 } from '../../../shared/session';
 import { capitalize } from '../../../shared/text';
+import { proceedDespiteConcernsMeaning } from '../../../shared/auth/meanings';
 import { call } from '../api/client';
+import { useSignature } from '../app/signature';
 import { useLoad } from '../api/useLoad';
 import { sourceInWords } from '../../../shared/source-words';
 import { useKeptState } from '../app/useKeptState';
@@ -231,6 +233,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
   const [showErrors, setShowErrors] = useState(false);
   const [serverError, setServerError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const { sign, dialog: signatureDialog } = useSignature();
 
   if (!current) return null;
   if (settings.loaded.state !== 'ready') return null;
@@ -268,8 +271,13 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
     }
     setBusy(true);
     const { request } = buildRequest(draft, patient.id, new Date().toISOString());
-    const r = await call('sessions.start', request);
+    // Proceeding despite a pre-dose concern is a documented decision, signed; a plain start is not.
+    const decision = draft.decisionReason.trim();
+    const r = decision
+      ? await sign([proceedDespiteConcernsMeaning(decision)], (signature) => call('sessions.start', { ...request, signature }))
+      : await call('sessions.start', request);
     setBusy(false);
+    if (!r) return;
     if (!r.ok) {
       setServerError({ message: r.error.message, ...(r.error.field ? { field: r.error.field } : {}) });
       eligibility.reload();
@@ -576,6 +584,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
           </Card>
         </div>
       </div>
+      {signatureDialog}
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { clinicSettingsUpdate, PAPER_SIZES, SETTING_DEFAULTS, type ClinicSetting
 import { SESSION_SETTING_DEFAULTS } from '../../../shared/session/settings';
 import { call } from '../api/client';
 import { useLoad } from '../api/useLoad';
+import { useCan } from '../app/useCan';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
 import { ScreenHeader } from '../components/ScreenHeader';
@@ -29,14 +30,25 @@ const validate = (values: Values) =>
 /** Settings: the clinic's details that every printout carries, its paper, and the session thresholds and timings. */
 export function SettingsScreen() {
   const settings = useLoad('settings.get', {}, 'settings');
+  const canEdit = useCan('settings.update');
   return (
     <Stack gap="md">
       <ScreenHeader crumbs={[{ label: 'Settings' }]} title="Settings" />
+      {!canEdit.allowed && (
+        <Alert color="gray" variant="light" title="Read-only" maw={860} data-testid="settings-read-only">
+          {canEdit.reason} You can read the clinic’s settings here.
+        </Alert>
+      )}
       {settings.loaded.state === 'loading' && <CenteredLoader label="Loading settings" />}
       {settings.loaded.state === 'failed' && (
         <LoadError title="Settings could not be loaded" error={settings.loaded.error} onRetry={settings.reload} />
       )}
-      {settings.loaded.state === 'ready' && <ClinicDetailsForm saved={settings.loaded.data} onSaved={(s) => settings.setLoaded({ state: 'ready', data: s })} />}
+      {settings.loaded.state === 'ready' && (
+        // A disabled fieldset turns every field and the save button of the form read-only at once.
+        <fieldset disabled={!canEdit.allowed} style={PLAIN_FIELDSET}>
+          <ClinicDetailsForm saved={settings.loaded.data} onSaved={(s) => settings.setLoaded({ state: 'ready', data: s })} />
+        </fieldset>
+      )}
     </Stack>
   );
 }
@@ -150,3 +162,5 @@ function ClinicDetailsForm({ saved, onSaved }: { saved: ClinicSettings; onSaved:
     </Paper>
   );
 }
+
+const PLAIN_FIELDSET = { border: 0, padding: 0, margin: 0, minWidth: 0 };
