@@ -28,7 +28,7 @@ describe('a confirmed save survives SIGKILL', () => {
     await page.getByRole('heading', { name: 'Kilian Crash', level: 1 }).waitFor();
     await app.killServer();
 
-    const db = openDatabaseReadOnly(app.dataDir);
+    const db = await openDatabaseReadOnly(app.dataDir);
     try {
       const row = db.prepare('SELECT legal_name, mrn, weight_kg, version FROM patients WHERE mrn = ?').get('CR-1');
       expect(row).toEqual({ legal_name: 'Kilian Crash', mrn: 'CR-1', weight_kg: 90, version: 1 });
@@ -67,7 +67,7 @@ describe('a confirmed save survives SIGKILL', () => {
     await page.getByText('Amendment saved').waitFor();
     await app.killServer();
 
-    const db = openDatabaseReadOnly(app.dataDir);
+    const db = await openDatabaseReadOnly(app.dataDir);
     try {
       expect(db.prepare('SELECT weight_kg, version FROM patients WHERE mrn = ?').get('CR-1')).toEqual({ weight_kg: 87.5, version: 2 });
       const amend = db.prepare("SELECT reason, before_json, after_json FROM audit_log WHERE action = 'amend'").get() as {

@@ -18,6 +18,9 @@ import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
+import { applyKey } from '../../db/connection';
+import { readKeyFile } from '../../db/vault/key-file';
+import { unwrapKey } from '../../db/vault/wrap';
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
@@ -217,8 +220,21 @@ export async function expectNoAxeViolations(page: Page, where = page.url()): Pro
 }
 
 /** Opens the store's SQLite file read-only, e.g. after the server was killed, to check what was committed. */
-export function openDatabaseReadOnly(dataDir: string): Database {
-  return new BetterSqlite3(join(dataDir, 'ketadesk.sqlite'), { readonly: true, fileMustExist: true });
+/**
+ * The app's encrypted database, opened read-only beside the running server the
+ * way a clinician's key opens it: the database key unwrapped from the key file
+ * with PASSPHRASE (every seeded clinician's).
+ */
+export async function openDatabaseReadOnly(dataDir: string): Promise<Database> {
+  const keys = readKeyFile(dataDir);
+  for (const [id, holder] of Object.entries(keys.holders)) {
+    const key = await unwrapKey(holder.wrapped, PASSPHRASE, id);
+    if (!key) continue;
+    const db = new BetterSqlite3(join(dataDir, 'ketadesk.sqlite'), { readonly: true, fileMustExist: true });
+    applyKey(db, key);
+    return db;
+  }
+  throw new Error('No clinician in the key file has the e2e passphrase');
 }
 
 // ---- a working app, and seeding through the API, for tests about a later step ----

@@ -874,7 +874,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
 
       expect((await app.api('audit.verify', {})).ok).toBe(true);
       await app.killServer();
-      const db = openDatabaseReadOnly(app.dataDir);
+      const db = await openDatabaseReadOnly(app.dataDir);
       try {
         const rows = db
           .prepare('SELECT id, patient_id, status, amends_id, override_reason, amendment_reason FROM screenings')

@@ -528,7 +528,7 @@ describe('sessions: every confirmed entry survives the server being killed', () 
     await h.shot('session-20-server-down-entry-kept', { viewport: true });
     await expectNoAxeViolations(page, 'session screen, server down');
 
-    let db = openDatabaseReadOnly(app.dataDir);
+    let db = await openDatabaseReadOnly(app.dataDir);
     try {
       const rows = db.prepare('SELECT kind, entry_json FROM session_entries WHERE session_id = ? ORDER BY at').all(sessionId) as { kind: string; entry_json: string }[];
       expect(rows.map((r) => r.kind)).toEqual(['vitals']);
@@ -544,7 +544,7 @@ describe('sessions: every confirmed entry survives the server being killed', () 
     await expect.poll(() => h.timelineTexts()).toEqual(['Level 1: Drowsy, answers normal voice', 'BP 131/82 · HR 77 · SpO₂ 98 % · RR 14']);
     await app.killServer();
 
-    db = openDatabaseReadOnly(app.dataDir);
+    db = await openDatabaseReadOnly(app.dataDir);
     try {
       const rows = db.prepare('SELECT kind FROM session_entries WHERE session_id = ? ORDER BY recorded_at').all(sessionId) as { kind: string }[];
       expect(rows.map((r) => r.kind)).toEqual(['vitals', 'sedation']);
