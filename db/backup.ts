@@ -1,7 +1,8 @@
 import {
-  closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync,
+  copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { fsyncPath } from './fsync';
 import { z } from 'zod';
 import type { AuditHead } from './audit';
 import { DATABASE_FILE_NAME } from './connection';
@@ -75,13 +76,13 @@ export function writeBackup(store: Store, options: BackupOptions): BackupManifes
   };
   try {
     store.db.prepare('VACUUM INTO ?').run(partial);
-    syncFile(partial);
+    fsyncPath(partial);
     const problem = verifyCopy(partial, options.key, manifest);
     if (problem) throw new BackupError(problem);
     copyFileSync(options.keyFilePath, join(options.folder, keyFile));
-    syncFile(join(options.folder, keyFile));
+    fsyncPath(join(options.folder, keyFile));
     writeFileSync(join(options.folder, `${name}.json`), JSON.stringify(manifest, null, 2), { mode: 0o600 });
-    syncFile(join(options.folder, `${name}.json`));
+    fsyncPath(join(options.folder, `${name}.json`));
     renameSync(partial, join(options.folder, databaseFile));
     return manifest;
   } catch (err) {
@@ -174,13 +175,4 @@ export function pruneBackups(folder: string, now: string, daily: number, monthly
     for (const f of [m.databaseFile, m.keyFile, m.databaseFile.replace(/\.sqlite$/, '.json')]) rmSync(join(folder, f), { force: true });
   }
   return removed.map((m) => m.databaseFile);
-}
-
-function syncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }

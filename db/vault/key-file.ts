@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { fsyncPath } from '../fsync';
 import { z } from 'zod';
 import { CLINICIAN_ROLES } from '../../shared/schemas/clinician';
 import { wrappedKey } from './wrap';
@@ -95,14 +96,5 @@ export function writeKeyFile(dataDir: string, file: KeyFile, durable = true): vo
   }
   if (existsSync(path)) renameSync(path, path + PREVIOUS_SUFFIX);
   renameSync(temp, path);
-  if (durable) syncFolder(dataDir);
-}
-
-function syncFolder(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  if (durable) fsyncPath(dataDir);
 }
