@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
           environment: 'node',
+          // Store tests open encrypted files, sync every commit and derive keys: beside the
+          // e2e project on 2 cores a test that takes 0.3 s alone has taken 9 s.
+          testTimeout: 30_000,
         },
       },
       {
