@@ -5,6 +5,7 @@ import type { QuestionnaireRepository } from './repositories/questionnaires';
 import type { ScreeningRepository } from './repositories/screenings';
 import type { SessionRepository } from './repositories/sessions';
 import type { SettingsRepository } from './repositories/settings';
+import type { SignatureRepository } from './repositories/signatures';
 
 /**
  * What a feature store (screening, consent, session, questionnaire) needs of the clinical
@@ -19,6 +20,7 @@ export interface StoreCore {
   readonly sessions: SessionRepository;
   readonly settings: SettingsRepository;
   readonly questionnaires: QuestionnaireRepository;
+  readonly signatures: SignatureRepository;
   requirePatient(id: string): Patient;
   write<T>(fn: () => T): T;
 }
