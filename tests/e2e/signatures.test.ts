@@ -237,7 +237,8 @@ describe('clinicians, for administrators', () => {
     const row = page.locator('[data-testid="clinician-row"][data-name="Sam Okafor"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('Nurse');
-    expect(await row.getByTestId('can-sign-in').textContent()).toBe('Yes');
+    // The row comes with the list; whether they can sign in comes with the sign-in status, reloaded beside it.
+    await expect.poll(() => row.getByTestId('can-sign-in').textContent()).toBe('Yes');
 
     const nurse = (await a.api('clinicians.list', {})).find((c) => c.name === 'Sam Okafor')!;
     expect(await a.api('auth.signIn', { clinicianId: nurse.id, passphrase: NURSE_TEMP })).toMatchObject({ mustChangePassphrase: true });
