@@ -6,7 +6,6 @@ import {
   screenshot,
   startSignedInApp,
   type E2EApp,
-  PASSPHRASE,
   signWithPassphrase,
 } from './harness';
 

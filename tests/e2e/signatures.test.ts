@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Patient } from '../../shared/schemas/patient';
 import { ITEM_IDS } from '../../shared/screening';
-import { expectNoAxeViolations, patientInput, screenshot, signWithPassphrase, startApp, type E2EApp } from './harness';
+import {
+  addClinician, expectNoAxeViolations, PASSPHRASE, patientInput, screenshot, signWithPassphrase, startSignedInApp, workAs, type E2EApp,
+} from './harness';
 
 // Electronic signatures and the clinic's clinicians: the signature dialog when
 // a screening is signed (a wrong passphrase, Escape, the right one, and the
@@ -10,9 +12,7 @@ import { expectNoAxeViolations, patientInput, screenshot, signWithPassphrase, st
 // contraindication, and an administrator adding and deactivating clinicians.
 
 const ADMIN = { name: 'Dr Ada Rivera', credentials: 'MD', role: 'prescriber' } as const;
-const ADMIN_PASSPHRASE = 'clinic admin passphrase one';
 const NURSE_TEMP = 'temporary nurse passphrase';
-const NURSE_OWN = 'nurse chose this passphrase';
 /** Each test starts its own server and browser, and a signature costs a production scrypt: room on a busy 2-core machine. */
 const SLOW = 240_000;
 
@@ -22,21 +22,17 @@ afterEach(async () => {
   app = undefined;
 });
 
-/** A new clinic with its first administrator signed in, the app open at the patient list. */
+/** A new clinic with its first administrator (ADMIN, PASSPHRASE) signed in, the app open at the patient list. */
 async function clinic(): Promise<E2EApp> {
-  app = await startApp();
-  await app.api('auth.setup', { ...ADMIN, passphrase: ADMIN_PASSPHRASE });
-  await app.open();
+  app = await startSignedInApp({ clinician: ADMIN });
   await app.page.getByRole('searchbox', { name: 'Search patients' }).waitFor();
   return app;
 }
 
-/** A nurse added by the administrator, signed in with a passphrase of their own. */
+/** A nurse added by the administrator, signed in with a passphrase of their own (PASSPHRASE). */
 async function signInNurse(a: E2EApp) {
-  const nurse = await a.api('clinicians.create', { name: 'Sam Okafor', credentials: 'RN', role: 'nurse', temporaryPassphrase: NURSE_TEMP });
-  await a.api('auth.signIn', { clinicianId: nurse.id, passphrase: NURSE_TEMP });
-  await a.api('auth.changePassphrase', { current: NURSE_TEMP, next: NURSE_OWN });
-  await a.open();
+  const nurse = await addClinician(a, { name: 'Sam Okafor', credentials: 'RN', role: 'nurse' });
+  await workAs(a, nurse.id);
   await a.page.getByRole('searchbox', { name: 'Search patients' }).waitFor();
   return nurse;
 }
@@ -104,7 +100,7 @@ describe('electronic signature of a screening', () => {
     expect((await a.api('screenings.get', { id: draft.id })).status).toBe('draft');
     await screenshot(page, 'signatures-02-wrong-passphrase', { viewport: true });
 
-    await signWithPassphrase(page, ADMIN_PASSPHRASE);
+    await signWithPassphrase(page);
     await page.getByTestId('signed-screening').waitFor();
     const line = page.getByTestId('signature-line');
     expect(await line.textContent()).toMatch(
@@ -121,7 +117,7 @@ describe('electronic signature of a screening', () => {
     const page = a.page;
     const patient = await a.api('patients.create', patientInput({ legalName: 'Olga Lind', mrn: 'ES-1003' }));
     const draft = await draftScreening(a, patient);
-    await a.api('auth.setPin', { pin: '482913', passphrase: ADMIN_PASSPHRASE });
+    await a.api('auth.setPin', { pin: '482913', passphrase: PASSPHRASE });
     await openDraft(a, patient);
 
     const dialog = page.getByRole('dialog', { name: 'Sign electronically' });
@@ -168,7 +164,7 @@ describe('electronic signature of a session correction', () => {
     const a = await clinic();
     const page = a.page;
     const patient = await a.api('patients.create', patientInput({ legalName: 'Kim Sorensen', mrn: 'ES-1004', weightKg: 64 }));
-    const signature = { passphrase: ADMIN_PASSPHRASE };
+    const signature = { passphrase: PASSPHRASE };
     await a.api('consents.record', { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal', signature });
     const draft = await a.api('screenings.create', { patientId: patient.id, plannedTreatment: 'esketamine-nasal' });
     const saved = await a.api('screenings.save', {
@@ -207,7 +203,7 @@ describe('electronic signature of a session correction', () => {
     await dialog.waitFor({ state: 'detached' });
     expect(await correction.getByLabel('Reason for the change').inputValue()).toBe('Wrong level tapped');
     await correction.getByRole('button', { name: 'Strike out entry' }).click();
-    await signWithPassphrase(page, ADMIN_PASSPHRASE);
+    await signWithPassphrase(page);
     await correction.waitFor({ state: 'detached' });
     expect((await a.api('sessions.record', { id: started.session.id })).signatures).toEqual([
       expect.objectContaining({ meaning: 'corrected a timeline entry: Wrong level tapped', clinicianName: 'Dr Ada Rivera' }),
@@ -241,7 +237,8 @@ describe('clinicians, for administrators', () => {
     const row = page.locator('[data-testid="clinician-row"][data-name="Sam Okafor"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('Nurse');
-    expect(await row.getByTestId('can-sign-in').textContent()).toBe('Yes');
+    // The row comes with the list; whether they can sign in comes with the sign-in status, reloaded beside it.
+    await expect.poll(() => row.getByTestId('can-sign-in').textContent()).toBe('Yes');
 
     const nurse = (await a.api('clinicians.list', {})).find((c) => c.name === 'Sam Okafor')!;
     expect(await a.api('auth.signIn', { clinicianId: nurse.id, passphrase: NURSE_TEMP })).toMatchObject({ mustChangePassphrase: true });

@@ -2,8 +2,9 @@ import { Anchor, Blockquote, Button, Group, List, PasswordInput, Stack, Text } f
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { signerWords } from '../../../shared/auth/meanings';
 import type { Credential } from '../../../shared/auth/passphrase';
-import type { Result } from '../../../shared/result';
+import type { ApiError, Result } from '../../../shared/result';
 import { call } from '../api/client';
+import { retryWaitSeconds } from '../auth/retryWait';
 import { AppModal } from '../components/AppModal';
 import { useWorkspace } from './workspace';
 
@@ -52,6 +53,10 @@ export function useSignature() {
 }
 
 type Method = 'pin' | 'passphrase';
+/** A pause the dialog waits out by itself rather than refusing; a longer lock-out is said in the dialog. */
+const MAX_WAIT_OUT_SECONDS = 5;
+/** Refusals that keep the dialog open, to say why and ask again: the credential, or too many tries of it. */
+const isRefusedSignature = (error: ApiError) => error.field === 'signature' || error.code === 'too-many-tries';
 /** The printout preview sits at 400 (printout.css). */
 const SIGNATURE_Z_INDEX = 500;
 
@@ -96,9 +101,16 @@ function SignatureDialog({ meanings, submit, onDone }: {
     if (method === 'pin' && !/^[0-9]{6}$/.test(secret)) return fail('Enter your 6-digit PIN.');
     if (method === 'passphrase' && secret === '') return fail('Enter your passphrase.');
     setBusy(true);
-    const result = await submit(method === 'pin' ? { pin: secret } : { passphrase: secret });
+    const credential = method === 'pin' ? { pin: secret } : { passphrase: secret };
+    let result = await submit(credential);
+    // After a wrong passphrase the server asks for a short pause; like the sign-in button, wait it out once.
+    const pause = result.ok ? null : retryWaitSeconds(result.error);
+    if (pause !== null && pause <= MAX_WAIT_OUT_SECONDS) {
+      await new Promise((done) => setTimeout(done, pause * 1000));
+      result = await submit(credential);
+    }
     setBusy(false);
-    if (result.ok || result.error.field !== 'signature') return onDone(result);
+    if (result.ok || !isRefusedSignature(result.error)) return onDone(result);
     // A refused signature: say why and ask again. Too many wrong PINs end the PIN, so look again.
     if (method === 'pin') await refreshMethod('pin');
     fail(result.error.message);
