@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_FORM, PAPER } from '../../shared/printouts';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { ROOT, expectNoAxeViolations, patientInput, screenshot, seedWorkingClinician, startApp, type E2EApp } from './harness';
+import { PASSPHRASE, ROOT, expectNoAxeViolations, patientInput, screenshot, startSignedInApp, type E2EApp } from './harness';
 
 // Issue 13, "the record is the record": a finished esketamine session (a high
 // pre-dose BP proceeded on, a corrected 185/105, discharge) printed from its
@@ -16,6 +16,7 @@ import { ROOT, expectNoAxeViolations, patientInput, screenshot, seedWorkingClini
 const OUT = join(ROOT, 'test-results', 'printouts');
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+const signature = { passphrase: PASSPHRASE };
 
 describe('the printed record and the session screen say what was recorded', () => {
   let app: E2EApp;
@@ -26,8 +27,8 @@ describe('the printed record and the session screen say what was recorded', () =
   async function startEsketamine(patient: Patient, extra: Record<string, unknown> = {}) {
     const draft = await app.api('screenings.create', { patientId: patient.id, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
-    await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [] });
-    await app.api('consents.record', { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal' });
+    await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });
+    await app.api('consents.record', { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal', signature });
     return app.api('sessions.start', {
       patientId: patient.id,
       plan: { route: 'esketamine-nasal', deviceCount: 2 },
@@ -37,6 +38,8 @@ describe('the printed record and the session screen say what was recorded', () =
         newMedicines: false, newIllness: false, substanceUse: false,
       },
       ...extra,
+      // Proceeding on a pre-dose concern is a signed decision.
+      ...('decisionReason' in extra ? { signature } : {}),
     });
   }
 
@@ -53,8 +56,7 @@ describe('the printed record and the session screen say what was recorded', () =
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    app = await startApp();
-    await seedWorkingClinician(app);
+    app = await startSignedInApp();
     maria = await app.api('patients.create', patientInput({ legalName: 'Maria Okafor', mrn: 'RF-3001', dateOfBirth: '1988-05-12', sex: 'female' }));
     const started = await startEsketamine(maria, {
       preDose: {
@@ -70,7 +72,7 @@ describe('the printed record and the session screen say what was recorded', () =
     const high = await app.api('sessions.addEntry', { sessionId: finishedId, entry: { kind: 'vitals', systolic: 185, diastolic: 105, heartRate: 90, spo2: 97 } });
     await app.api('sessions.amendEntry', {
       sessionId: finishedId, entryId: high.entry.id, reason: 'Cuff misread',
-      entry: { kind: 'vitals', systolic: 158, diastolic: 95, heartRate: 90, spo2: 97 },
+      entry: { kind: 'vitals', systolic: 158, diastolic: 95, heartRate: 90, spo2: 97 }, signature,
     });
     const view = await app.api('sessions.get', { id: finishedId });
     for (const a of view.alerts.filter((x) => !x.acknowledgement && !x.entrySuperseded)) {
@@ -79,7 +81,7 @@ describe('the printed record and the session screen say what was recorded', () =
     await app.api('sessions.discharge', {
       sessionId: finishedId,
       checklist: { oriented: true, walksSteadily: true, nauseaControlled: true, escortPresent: true, aftercareExplained: true },
-      overrideReason: 'Transferred to the day ward for the rest of the observation',
+      overrideReason: 'Transferred to the day ward for the rest of the observation', signature,
     });
 
     openPatient = await app.api('patients.create', patientInput({ legalName: 'Ines Duarte', mrn: 'RF-3002', dateOfBirth: '1979-09-30', sex: 'female' }));

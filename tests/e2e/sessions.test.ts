@@ -6,10 +6,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CLOCK_ENV } from '../../electron/test-clock';
 import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Patient } from '../../shared/schemas/patient';
+import { SETTING_DEFAULTS } from '../../shared/schemas/settings';
 import type { Route } from '../../shared/session';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
-  PASSPHRASE, SCREENS_DIR, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signInOnPage, startSignedInApp,
+  CREDENTIAL_CHECK, PASSPHRASE, SCREENS_DIR, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signInOnPage, startSignedInApp,
   type E2EApp,
   signWithPassphrase,
 } from './harness';
@@ -39,10 +40,16 @@ class MovingClock {
     await page.clock.install({ time: new Date() });
   }
 
+  /**
+   * Moves both clocks. Minutes without input lock the screen as they would at
+   * the chair: a jump as long as the idle lock ends at the lock screen, which
+   * the clinician unlocks with their passphrase to go on where they were.
+   */
   async advance(page: Page, minutes: number) {
     this.offsetMs += minutes * MINUTE;
     writeFileSync(this.file, `+${this.offsetMs}`);
     await page.clock.fastForward(minutes * MINUTE);
+    if (minutes >= SETTING_DEFAULTS.idleLockMinutes) await unlockOnPage(page);
   }
 
   /** The server's time now (real time plus the offset). */
@@ -54,6 +61,16 @@ class MovingClock {
     delete process.env[TEST_CLOCK_ENV];
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** Unlocks the idle-locked screen with the passphrase and waits for the app underneath. */
+async function unlockOnPage(page: Page) {
+  const gate = page.getByTestId('gate');
+  await gate.getByRole('heading', { name: 'Screen locked', level: 1 }).waitFor();
+  const field = gate.locator('#unlock-passphrase');
+  await field.fill(PASSPHRASE);
+  await field.press('Enter');
+  await gate.waitFor({ state: 'detached', ...CREDENTIAL_CHECK });
 }
 
 const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
@@ -305,13 +322,15 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     expect(await row.getByTestId('session-alerts').textContent()).toBe('3, all acknowledged');
     await h.shot('session-08-tab-with-past-session');
 
-    // The record prints from the Printouts tab, where the session is offered for the monitoring record.
+    // The record prints from the Printouts tab: its preview opens at once, with this session chosen for the monitoring record.
     await row.getByRole('button').click();
     await page.getByTestId('session-record').getByRole('button', { name: 'Print monitoring record…' }).click();
     await expect.poll(() => page.getByRole('tab', { name: 'Printouts' }).getAttribute('aria-selected')).toBe('true');
-    await page.getByRole('combobox', { name: 'Session for the monitoring record' }).click();
-    await page.getByRole('option', { name: /Esketamine/ }).waitFor();
-    await page.keyboard.press('Escape');
+    const preview = page.getByRole('dialog', { name: 'Printout: Session monitoring record' });
+    await preview.getByText('Escort: Marc Moreau', { exact: false }).waitFor();
+    await preview.getByRole('button', { name: 'Close' }).click();
+    await preview.waitFor({ state: 'detached' });
+    expect(await page.getByRole('combobox', { name: 'Session for the monitoring record' }).inputValue()).toMatch(/Esketamine$/);
   });
 
   it('IV ketamine: the start form needs the vial strength and a documented decision above 140/90', async () => {

@@ -19,18 +19,20 @@ export function GateOverlay({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.body.appendChild(host);
-    const concealed: Element[] = [];
+    // Each element's own aria-hidden (e.g. the chart library's hidden text-measuring span) is put back as it was.
+    const concealed: { el: Element; ariaHidden: string | null }[] = [];
     for (const el of Array.from(document.body.children)) {
       if (el === host || el.tagName === 'SCRIPT' || el.hasAttribute('inert')) continue;
+      concealed.push({ el, ariaHidden: el.getAttribute('aria-hidden') });
       el.setAttribute('inert', '');
       el.setAttribute('aria-hidden', 'true');
       el.classList.add(classes.concealed!);
-      concealed.push(el);
     }
     return () => {
-      for (const el of concealed) {
+      for (const { el, ariaHidden } of concealed) {
         el.removeAttribute('inert');
-        el.removeAttribute('aria-hidden');
+        if (ariaHidden === null) el.removeAttribute('aria-hidden');
+        else el.setAttribute('aria-hidden', ariaHidden);
         el.classList.remove(classes.concealed!);
       }
       host.remove();
