@@ -23,7 +23,6 @@ import {
   type SignedInApp,
   type SignedInOptions,
   signWithPassphrase,
-  PASSPHRASE,
 } from './harness';
 
 // The pre-treatment screening on the chart: the checklist answered by keyboard
