@@ -5,10 +5,11 @@ import type { QuestionnaireRepository } from './repositories/questionnaires';
 import type { ScreeningRepository } from './repositories/screenings';
 import type { SessionRepository } from './repositories/sessions';
 import type { SettingsRepository } from './repositories/settings';
+import type { SignatureRepository } from './repositories/signatures';
 
 /**
  * What a feature store (screening, consent, session, questionnaire) needs of the clinical
- * store: the repositories, the audit log, the one-transaction write and the
+ * store: the repositories (signatures included, to show them on the record), the audit log, the one-transaction write and the
  * patient lookup. Store implements it; the feature stores depend on this
  * narrow interface, not on Store, so Store can own them without an import cycle.
  */
@@ -19,6 +20,7 @@ export interface StoreCore {
   readonly sessions: SessionRepository;
   readonly settings: SettingsRepository;
   readonly questionnaires: QuestionnaireRepository;
+  readonly signatures: SignatureRepository;
   requirePatient(id: string): Patient;
   write<T>(fn: () => T): T;
 }

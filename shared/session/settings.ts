@@ -36,7 +36,7 @@ export const SESSION_SETTING_DEFAULTS = {
   alertOnVomiting: true as boolean,
 
   // ── Timing of checks: REFERENCE §4 ──
-  /** [S1 §5.5]: esketamine BP about 40 minutes after the dose, when the rise peaks. */
+  /** [S1 §5.5]: esketamine BP about 40 minutes after the dose (counted from the first device), when the rise peaks. */
   esketaminePostDoseBpMinutes: 40,
   /**
    * [S3]: IV ketamine vitals every 10–15 minutes during infusion and recovery; the
@@ -167,11 +167,11 @@ export const SESSION_SETTING_INFO: Record<SessionSettingKey, SettingInfo> = {
   alertSedationLevelAtLeast: { label: 'Alert: sedation level at or above', unit: 'level (0–4)', basis: 'clinic-default', source: 'REFERENCE §4' },
   alertDissociationAtLeast: { label: 'Alert: dissociation at or above', unit: '', basis: 'clinic-default', source: 'REFERENCE §4' },
   alertOnVomiting: { label: 'Alert: any vomiting', unit: '', basis: 'clinic-default', source: 'REFERENCE §4' },
-  esketaminePostDoseBpMinutes: { label: 'Esketamine: BP check after the dose', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S1 §5.5' },
+  esketaminePostDoseBpMinutes: { label: 'Esketamine: BP check, minutes from the first device', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S1 §5.5' },
   vitalsIntervalMinutes: { label: 'Vitals every (IV/IM; repeat esketamine BP while raised)', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S3 (every 10–15 min)' },
   checkWindowMinutes: { label: 'Timed check window (early / overdue after)', unit: 'minutes', basis: 'clinic-default', source: 'KetaDesk clinic default' },
   preDoseVitalsMaxAgeMinutes: { label: 'Pre-dose vitals must be no older than', unit: 'minutes', basis: 'clinic-default', source: 'KetaDesk clinic default' },
-  esketamineMinObservationMinutes: { label: 'Esketamine: minimum observation', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S1' },
+  esketamineMinObservationMinutes: { label: 'Esketamine: minimum observation, minutes from the first device', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S1' },
   ketamineMinObservationMinutes: { label: 'IV/IM ketamine: minimum observation after dosing ends', unit: 'minutes', basis: 'unverified', source: 'REFERENCE §4 (commonly 30–60 min; clinic to confirm)' },
   dischargeBpMarginPercent: { label: 'Discharge: BP within this % of baseline', unit: '%', basis: 'clinic-default', source: 'REFERENCE §4' },
   ketamineInfusionMinutes: { label: 'IV ketamine: planned infusion length', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S3, S5' },

@@ -22,6 +22,7 @@ const MAIN_NAVIGATION = [
  */
 export function AppFrame({ children }: { children: ReactNode }) {
   const { route, navigate, requestSearchFocus } = useNavigation();
+  const { current } = useWorkspace();
 
   useHotkeys(
     [
