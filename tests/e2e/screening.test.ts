@@ -623,6 +623,8 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     // The store judges who is signing: if the nurse is the one working by the time Sign is pressed, it refuses and says why.
     await signInAs(app, nurseId());
     await sign.click();
+    // The signature is good (every seeded clinician has the same passphrase); the override is what is refused.
+    await signWithPassphrase(p);
     const error = p.getByTestId('sign-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('Only a prescriber can override a contraindication');
