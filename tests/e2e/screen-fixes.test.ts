@@ -140,8 +140,10 @@ describe('screens that say what they mean', () => {
     await signWithPassphrase(page());
     await page().getByTestId('medicines-on-record').waitFor();
     expect((await app.api('patients.get', { id: p.id })).medicines).toEqual([SERTRALINE]);
-    const last = (await app.api('patients.history', { id: p.id })).at(-1)!;
-    expect(last).toMatchObject({ action: 'amend', reason: 'Medicine list updated from a screening' });
+    // The record's last change is that amendment, followed by the electronic signature that made it.
+    const history = await app.api('patients.history', { id: p.id });
+    expect(history.at(-1)).toMatchObject({ action: 'signature' });
+    expect(history.filter((e) => e.action !== 'signature').at(-1)).toMatchObject({ action: 'amend', reason: 'Medicine list updated from a screening' });
   });
 
   it('a session: alerts say what to do, and the chart gives each measure its own scale and limits', async () => {
