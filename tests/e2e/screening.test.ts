@@ -809,7 +809,8 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
         answers: { answers: answered([], ['pregnant', 'breastfeeding']), baselineVitals: { systolic: 128, diastolic: 82 } },
       });
       await openChart(patient);
-      expect(await p.getByTestId('validity-setting').textContent()).toContain('valid for 14 days');
+      // The clinic settings load after the chart: wait for the number, not the "…" shown meanwhile.
+      await expect.poll(() => p.getByTestId('validity-setting').textContent()).toContain('valid for 14 days');
       await p.getByRole('button', { name: 'Resume draft', exact: true }).click();
       await p.getByTestId('screening-editor').waitFor();
       expect(await verdict()).toBe('Clear');
