@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { expectNoAxeViolations, patientInput, screenshot, seedWorkingClinician, startApp, type E2EApp } from './harness';
+import { PASSPHRASE, expectNoAxeViolations, patientInput, screenshot, signWithPassphrase, startSignedInApp, type SignedInApp } from './harness';
 
 // Screens that say what they mean (issue 13, points 3, 6–10 and 14), each
 // driven as a clinician would in Chromium against browser mode.
@@ -13,13 +13,13 @@ const LORAZEPAM = { name: 'lorazepam', class: 'benzodiazepine' as const };
 const INTERNAL = /\b(CI|CA|NO)-[A-Z]+(-[A-Z]+)*\b|REFERENCE §|partly unverified|checked against the current esketamine label/;
 
 describe('screens that say what they mean', () => {
-  let app: E2EApp;
+  let app: SignedInApp;
   let sessionPlace: { patientId: string; sessionId: string } | null = null;
   const page = () => app.page;
 
+  // The clinic's first clinician: a prescriber and its administrator, who may change settings.
   beforeAll(async () => {
-    app = await startApp();
-    await seedWorkingClinician(app);
+    app = await startSignedInApp();
   });
   afterAll(async () => {
     await app?.close();
@@ -136,18 +136,22 @@ describe('screens that say what they mean', () => {
     await screenshot(page(), 'fixes-03-screening-medicines-offer');
     await expectNoAxeViolations(page(), 'screening with the medicines offer');
     await page().getByRole('button', { name: 'Update the patient’s list' }).click();
+    // An amendment of the patient's record, signed like any other.
+    await signWithPassphrase(page());
     await page().getByTestId('medicines-on-record').waitFor();
     expect((await app.api('patients.get', { id: p.id })).medicines).toEqual([SERTRALINE]);
-    const last = (await app.api('patients.history', { id: p.id })).at(-1)!;
-    expect(last).toMatchObject({ action: 'amend', reason: 'Medicine list updated from a screening' });
+    // The record's last change is that amendment, followed by the electronic signature that made it.
+    const history = await app.api('patients.history', { id: p.id });
+    expect(history.at(-1)).toMatchObject({ action: 'signature' });
+    expect(history.filter((e) => e.action !== 'signature').at(-1)).toMatchObject({ action: 'amend', reason: 'Medicine list updated from a screening' });
   });
 
   it('a session: alerts say what to do, and the chart gives each measure its own scale and limits', async () => {
     const p = await app.api('patients.create', patientInput({ legalName: 'Ella Strand', mrn: 'FX-2003', weightKg: 64 }));
     const draft = await app.api('screenings.create', { patientId: p.id, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
-    await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [] });
-    await app.api('consents.record', { patientId: p.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal' });
+    await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature: { passphrase: PASSPHRASE } });
+    await app.api('consents.record', { patientId: p.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal', signature: { passphrase: PASSPHRASE } });
     const now = () => new Date().toISOString();
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
     const started = await app.api('sessions.start', {

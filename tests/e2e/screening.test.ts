@@ -23,7 +23,6 @@ import {
   type SignedInApp,
   type SignedInOptions,
   signWithPassphrase,
-  PASSPHRASE,
 } from './harness';
 
 // The pre-treatment screening on the chart: the checklist answered by keyboard
@@ -624,6 +623,8 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
     // The store judges who is signing: if the nurse is the one working by the time Sign is pressed, it refuses and says why.
     await signInAs(app, nurseId());
     await sign.click();
+    // The signature is good (every seeded clinician has the same passphrase); the override is what is refused.
+    await signWithPassphrase(p);
     const error = p.getByTestId('sign-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('Only a prescriber can override a contraindication');
@@ -808,7 +809,8 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
         answers: { answers: answered([], ['pregnant', 'breastfeeding']), baselineVitals: { systolic: 128, diastolic: 82 } },
       });
       await openChart(patient);
-      expect(await p.getByTestId('validity-setting').textContent()).toContain('valid for 14 days');
+      // The clinic settings load after the chart: wait for the number, not the "…" shown meanwhile.
+      await expect.poll(() => p.getByTestId('validity-setting').textContent()).toContain('valid for 14 days');
       await p.getByRole('button', { name: 'Resume draft', exact: true }).click();
       await p.getByTestId('screening-editor').waitFor();
       expect(await verdict()).toBe('Clear');
