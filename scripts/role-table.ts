@@ -1,7 +1,8 @@
-// `npx tsx scripts/role-table.ts`: prints the README's role × action table
+// `npx tsx scripts/role-table.ts [--write]`: prints the README's role × action table
 // from the contract's access levels, so the table and the server's checks
 // cannot drift apart (tests/unit/role-table.test.ts compares them).
 
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { allows, type Access } from '../shared/auth/access';
 import { CHANNELS, contract, type Channel } from '../shared/contract';
@@ -44,6 +45,22 @@ export function roleTable(): string {
   return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
+const START = '<!-- role-table:start -->';
+const END = '<!-- role-table:end -->';
+
+/** The README with its role table replaced by the one the contract gives. */
+export function withRoleTable(readme: string): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README has no ${START} … ${END} block`);
+  return `${readme.slice(0, start + START.length)}\n${roleTable()}\n${readme.slice(end)}`;
+}
+
+// `--write` refreshes the README in place (after adding a channel); without it, prints the table.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.stdout.write(`${roleTable()}\n`);
+  if (process.argv.includes('--write')) {
+    writeFileSync('README.md', withRoleTable(readFileSync('README.md', 'utf8')));
+  } else {
+    process.stdout.write(`${roleTable()}\n`);
+  }
 }

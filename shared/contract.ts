@@ -21,6 +21,7 @@ import {
   sessionStart, sessionSummary, sessionView,
 } from './session/schemas';
 import { sessionRecord } from './session/record';
+import { questionnaire, questionnaireAmend, questionnaireRecord } from './schemas/questionnaire';
 
 interface ChannelSpec {
   /** Who may call it (see shared/auth/access.ts); checked before the request is read. */
@@ -92,6 +93,10 @@ export const contract = {
   'sessions.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(sessionSummary) },
   'sessions.record': { access: 'any-role', request: z.strictObject({ id }), response: sessionRecord },
   'sessions.history': { access: 'any-role', request: z.strictObject({ id }), response: z.array(auditEntry) },
+  'questionnaires.record': { access: 'clinical', request: questionnaireRecord, response: questionnaire },
+  'questionnaires.amend': { access: 'clinical', signature: 'required', request: questionnaireAmend, response: questionnaire },
+  'questionnaires.get': { access: 'any-role', request: z.strictObject({ id }), response: questionnaire },
+  'questionnaires.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(questionnaire) },
   'audit.verify': { access: 'admin', request: empty, response: auditVerification },
 } as const satisfies Record<string, ChannelSpec>;
 

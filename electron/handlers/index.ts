@@ -6,6 +6,7 @@ import { authHandlers } from './auth';
 import { clinicianHandlers } from './clinicians';
 import {
   consentRecordedMeaning, dischargedMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
+  questionnaireCorrectedMeaning,
   screeningSignedMeanings,
 } from '../../shared/auth/meanings';
 
@@ -101,5 +102,11 @@ export const handlers: HandlerTable = {
   'sessions.listForPatient': ({ patientId }, ctx) => ctx.store.session.listForPatient(patientId),
   'sessions.record': ({ id }, ctx) => ctx.store.session.record(id, nowIso(ctx)),
   'sessions.history': ({ id }, ctx) => ctx.store.session.history(id),
+  'questionnaires.record': (input, ctx) => ctx.store.questionnaire.record(input, currentClinician(ctx).id, nowIso(ctx)),
+  'questionnaires.amend': (input, ctx) =>
+    signedWrite(ctx, 'questionnaire', (q) => q.id, () => [questionnaireCorrectedMeaning(input.reason)], () =>
+      ctx.store.questionnaire.amend(input, currentClinician(ctx).id, nowIso(ctx))),
+  'questionnaires.get': ({ id }, ctx) => ctx.store.questionnaire.get(id),
+  'questionnaires.listForPatient': ({ patientId }, ctx) => ctx.store.questionnaire.listForPatient(patientId),
   'audit.verify': (_, ctx) => ctx.store.audit.verify(ctx.gate.auditHead()),
 };

@@ -48,6 +48,8 @@ export const consentRecordedMeaning = (c: Pick<Consent, 'formVersion' | 'planned
 
 export const proceedDespiteConcernsMeaning = (reason: string) => `decided to proceed despite pre-dose concerns: ${reason}`;
 
+export const questionnaireCorrectedMeaning = (reason: string) => `corrected a questionnaire: ${reason}`;
+
 export const entryCorrectedMeaning = (reason: string) => `corrected a timeline entry: ${reason}`;
 
 /** What discharging means: with the checklist met, or against it for a written reason. */
