@@ -9,7 +9,8 @@ const config = {
   productName: 'KetaDesk',
   directories: { output: 'dist', buildResources: 'packaging/resources' },
   // The built app only: electron-vite's output and the runtime dependencies the main process requires.
-  files: ['out/**/*', 'package.json', '!**/*.map'],
+  // Browser mode's server (out/browser) is for development and tests: it never ships.
+  files: ['out/**/*', '!out/browser/**', 'package.json', '!**/*.map'],
   asar: true,
   // A native addon cannot be loaded from inside an archive.
   asarUnpack: ['**/node_modules/better-sqlite3-multiple-ciphers/**/*.node'],

@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Gatekeeper } from './auth/gatekeeper';
 import { dataDirFor, defaultUserDataDir } from './data-dir';
@@ -9,7 +9,10 @@ import { announcement, READY_JSON_ENV, readyLine } from './browser-address';
 // Browser mode's process: opens the same database the desktop app uses and
 // serves the built renderer with the same handlers on 127.0.0.1.
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The built renderer is out/renderer: beside this file's folder when it runs
+// from the bundle (out/browser/index.mjs), under the checkout from source.
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = basename(here) === 'browser' ? join(here, '..', 'renderer') : join(here, '..', 'out', 'renderer');
 const dataDir = dataDirFor(process.env, defaultUserDataDir());
 const port = process.env.KETADESK_PORT ? Number(process.env.KETADESK_PORT) : 0;
 
@@ -26,7 +29,7 @@ try {
 
 const server = await startBrowserServer({
   ctx: { gate, dataDir, now },
-  rendererDir: join(root, 'out', 'renderer'),
+  rendererDir,
   port,
 });
 

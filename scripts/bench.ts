@@ -42,8 +42,8 @@ const progress = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
 /** The renderer as the current source builds it, so the bundle and start-up figures are of this code. */
 function buildApp(): void {
-  progress('build: electron-vite build');
-  const built = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--config', 'electron.config.ts'], {
+  progress('build: npm run build');
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

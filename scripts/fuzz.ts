@@ -15,6 +15,7 @@ import { Gatekeeper } from '../electron/auth/gatekeeper';
 import { dispatch } from '../electron/dispatch';
 import { fuzzChannel, fuzzInput, httpRequest, isChannelName, type HttpRequestSpec } from './fuzz/messages';
 import { isStructuredAnswer, isReadChannel } from './fuzz/answers';
+import { requireBrowserModeBuild } from './browser-mode.mjs';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--messages');
@@ -78,7 +79,7 @@ interface Server { origin: string; token: string; exited: () => boolean; stop: (
 
 function startServer(): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'browser-main.ts')], {
+    const child = spawn(process.execPath, [requireBrowserModeBuild(root)], {
       cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, KETADESK_DATA_DIR: join(work, 'http'), KETADESK_READY_JSON: '1' },
     });

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronSqliteBinding } from './electron-native.mjs';
+import { browserModeEntry } from './browser-mode.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -18,9 +19,7 @@ function run(cmd, args, opts = {}) {
   return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
 }
 
-const build = run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--config', 'electron.config.ts'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const build = run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet']);
 if (build.status !== 0) {
   console.error('KetaDesk could not be built; see the errors above.');
   process.exit(1);
@@ -47,7 +46,7 @@ function ensureElectron() {
 }
 
 function startBrowserMode() {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/browser-main.ts')], {
+  const child = spawn(process.execPath, [browserModeEntry(root)], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -27,7 +27,7 @@ function check(name, args) {
 }
 
 check('typecheck', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json']);
-const built = check('build', [bin('electron-vite', 'bin/electron-vite.js'), 'build', '--config', 'electron.config.ts']);
+const built = check('build', [join(root, 'scripts', 'build.mjs')]);
 
 mkdirSync(dirname(report), { recursive: true });
 rmSync(report, { force: true });

@@ -27,6 +27,7 @@ import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { parseReadyLine, READY_JSON_ENV } from '../../electron/browser-address';
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../../scripts/chromium';
+import { requireBrowserModeBuild } from '../../scripts/browser-mode.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENS_DIR = join(ROOT, 'test-results', 'screens');
@@ -49,12 +50,12 @@ interface RunningServer {
   output: () => string;
 }
 
-/** Starts `electron/browser-main.ts` on `dataDir` and waits for its one JSON ready line. */
+/** Starts browser mode's built server (`electron/browser-main.ts`, bundled) on `dataDir` and waits for its one JSON ready line. */
 async function startServer(dataDir: string): Promise<RunningServer> {
   if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
-    throw new Error('out/renderer is missing: build first (npx electron-vite build --config electron.config.ts)');
+    throw new Error('out/renderer is missing: build first (npm run build)');
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'browser-main.ts')], {
+  const child = spawn(process.execPath, [requireBrowserModeBuild(ROOT)], {
     cwd: ROOT,
     env: { ...process.env, KETADESK_DATA_DIR: dataDir, [READY_JSON_ENV]: '1', KETADESK_PORT: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -34,7 +34,7 @@ describe('installer configuration', () => {
     expect(config.asar).toBe(true);
     expect(config.npmRebuild).toBe(true);
     expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3-multiple-ciphers/**/*.node']);
-    expect(config.files).toEqual(expect.arrayContaining(['out/**/*', 'package.json']));
+    expect(config.files).toEqual(expect.arrayContaining(['out/**/*', 'package.json', '!out/browser/**']));
     expect(JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts.dist).toMatch(
       /electron-vite build .*&& electron-builder --config electron-builder\.config\.mjs$/,
     );
