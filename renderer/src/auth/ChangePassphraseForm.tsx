@@ -1,12 +1,13 @@
-import { Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { changePassphraseInput, type AuthStatus } from '../../../shared/auth/status';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { combineValidators, zodValidate } from '../forms/zodForm';
-import { FormErrorAlert } from './FormErrorAlert';
+import { FormActions } from '../forms/FormActions';
+import { FormErrorAlert } from '../forms/FormErrorAlert';
 import { confirmValidator, NewPassphraseFields } from './NewPassphraseFields';
-import { useAuthSubmit } from './useAuthSubmit';
+import { useFormSubmit } from '../forms/useFormSubmit';
 
 interface Values {
   current: string;
@@ -37,7 +38,7 @@ export function ChangePassphraseForm({
     validate: combineValidators(zodValidate(changePassphraseInput, toInput), confirmValidator<Values>('next')),
     validateInputOnBlur: true,
   });
-  const { submit, saving, formError } = useAuthSubmit(
+  const { submit, saving, formError } = useFormSubmit(
     form,
     id,
     FIELDS,
@@ -62,16 +63,7 @@ export function ChangePassphraseForm({
           {...form.getInputProps('current')}
         />
         <NewPassphraseFields form={form} field="next" idPrefix={id} />
-        <Group justify="flex-end" gap="xs" mt="xs">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-          )}
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

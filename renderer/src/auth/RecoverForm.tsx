@@ -1,12 +1,13 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { recoverInput, type SignInChoice } from '../../../shared/auth/status';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { combineValidators, zodValidate } from '../forms/zodForm';
-import { FormErrorAlert } from './FormErrorAlert';
+import { FormActions } from '../forms/FormActions';
+import { FormErrorAlert } from '../forms/FormErrorAlert';
 import { confirmValidator, NewPassphraseFields } from './NewPassphraseFields';
-import { useAuthSubmit } from './useAuthSubmit';
+import { useFormSubmit } from '../forms/useFormSubmit';
 
 interface Values {
   recoveryKey: string;
@@ -27,7 +28,7 @@ export function RecoverForm({ who, onCancel }: { who: SignInChoice; onCancel: ()
     validate: combineValidators(zodValidate(recoverInput, toInput), confirmValidator<Values>('next')),
     validateInputOnBlur: true,
   });
-  const { submit, saving, formError } = useAuthSubmit(
+  const { submit, saving, formError } = useFormSubmit(
     form,
     ID,
     [...FIELDS, 'clinicianId'],
@@ -60,14 +61,7 @@ export function RecoverForm({ who, onCancel }: { who: SignInChoice; onCancel: ()
           {...form.getInputProps('recoveryKey')}
         />
         <NewPassphraseFields form={form} field="next" idPrefix={ID} />
-        <Group justify="flex-end" gap="xs" mt="xs">
-          <Button variant="default" onClick={onCancel}>
-            Back
-          </Button>
-          <Button type="submit" loading={saving}>
-            Save and sign in
-          </Button>
-        </Group>
+        <FormActions submitLabel="Save and sign in" saving={saving} onCancel={onCancel} cancelLabel="Back" />
       </Stack>
     </form>
   );

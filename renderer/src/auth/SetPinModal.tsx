@@ -6,8 +6,8 @@ import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { AppModal } from '../components/AppModal';
 import { zodValidate } from '../forms/zodForm';
-import { FormErrorAlert } from './FormErrorAlert';
-import { useAuthSubmit } from './useAuthSubmit';
+import { FormErrorAlert } from '../forms/FormErrorAlert';
+import { useFormSubmit } from '../forms/useFormSubmit';
 
 interface Values {
   pin: string;
@@ -26,7 +26,7 @@ export function SetPinModal({ onClose }: { onClose: () => void }) {
     validate: zodValidate(setPinInput, (v: Values) => v),
     validateInputOnBlur: true,
   });
-  const { submit, saving, formError } = useAuthSubmit(
+  const { submit, saving, formError } = useFormSubmit(
     form,
     ID,
     FIELDS,

@@ -1,26 +1,23 @@
-import { Alert, Button, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { setupInput, type AuthPhase } from '../../../shared/auth/status';
-import { CLINICIAN_ROLES, CLINICIAN_ROLE_LABELS } from '../../../shared/schemas/clinician';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { combineValidators, zodValidate } from '../forms/zodForm';
+import { ClinicianIdentityFields, roleOrMissing, type ClinicianIdentityValues } from '../forms/ClinicianIdentityFields';
 import { GateLayout } from '../screens/GateLayout';
-import { FormErrorAlert } from './FormErrorAlert';
-import { useAuthSubmit } from './useAuthSubmit';
+import { FormErrorAlert } from '../forms/FormErrorAlert';
+import { useFormSubmit } from '../forms/useFormSubmit';
 import { confirmValidator, NewPassphraseFields } from './NewPassphraseFields';
 
-interface Values {
-  name: string;
-  credentials: string;
-  role: '' | (typeof CLINICIAN_ROLES)[number];
+interface Values extends ClinicianIdentityValues {
   passphrase: string;
   confirm: string;
 }
 
 const FIELDS = ['name', 'credentials', 'role', 'passphrase', 'confirm'] as const;
 const ID = 'setup';
-const toInput = ({ confirm: _confirm, ...v }: Values) => ({ ...v, role: v.role === '' ? undefined : v.role });
+const toInput = ({ confirm: _confirm, ...v }: Values) => roleOrMissing(v);
 
 /**
  * First start: the clinic's first administrator. On an upgrade the same form
@@ -36,7 +33,7 @@ export function SetupScreen({ phase, onDone }: { phase: Extract<AuthPhase, 'setu
     validateInputOnBlur: true,
   });
 
-  const { submit, saving, formError } = useAuthSubmit(
+  const { submit, saving, formError } = useFormSubmit(
     form,
     ID,
     FIELDS,
@@ -70,34 +67,7 @@ export function SetupScreen({ phase, onDone }: { phase: Extract<AuthPhase, 'setu
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <FormErrorAlert error={formError} />
-            <TextInput
-              id={`${ID}-name`}
-              label="Your full name"
-              placeholder="e.g. Dr Amira Haddad"
-              required
-              autoComplete="name"
-              autoFocus
-              {...form.getInputProps('name')}
-            />
-            <TextInput
-              id={`${ID}-credentials`}
-              label="Credentials"
-              placeholder="e.g. MD, RN, NP"
-              autoComplete="off"
-              {...form.getInputProps('credentials')}
-            />
-            <Radio.Group label="Your role" required {...form.getInputProps('role')}>
-              <Stack gap={8} mt={6}>
-                {CLINICIAN_ROLES.map((role, i) => (
-                  <Radio
-                    key={role}
-                    value={role}
-                    label={CLINICIAN_ROLE_LABELS[role]}
-                    id={i === 0 ? `${ID}-role` : `${ID}-role-${role}`}
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
+            <ClinicianIdentityFields form={form} idPrefix={ID} ownDetails />
             <NewPassphraseFields form={form} field="passphrase" idPrefix={ID} label="Passphrase" />
             <Button type="submit" loading={saving} mt="xs">
               {phase === 'upgrade' ? 'Encrypt the records and set up' : 'Set up the clinic'}

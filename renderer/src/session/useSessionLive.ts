@@ -6,6 +6,8 @@ import {
   type DischargeChecklist, type EntryData, type SessionView,
 } from '../../../shared/session';
 import { call } from '../api/client';
+import { onResume } from '../app/resume';
+import { isGateError } from '../app/workspace';
 
 /** How often the countdowns are recomputed. */
 export const TICK_MS = 1000;
@@ -44,7 +46,8 @@ export function useSessionLive(sessionId: string, checklist: DischargeChecklist)
   const refresh = useCallback(async () => {
     const r = await call('sessions.get', { id: sessionId });
     if (r.ok) apply(r.data);
-    else {
+    // A closed gate (locked, signed out) is shown by the gate itself, not as a lost connection.
+    else if (!isGateError(r.error)) {
       setOffline(r.error);
       setState((s) => (s.kind === 'ready' ? s : { kind: 'failed', error: r.error }));
     }
@@ -55,6 +58,9 @@ export function useSessionLive(sessionId: string, checklist: DischargeChecklist)
     setState({ kind: 'loading' });
     void refresh();
   }, [refresh]);
+
+  // Back in after a lock: show the session as it is now, not as it was when the screen locked.
+  useEffect(() => onResume(() => void refresh()), [refresh]);
 
   const open = state.kind === 'ready' && state.view.session.status === 'open';
   useEffect(() => {

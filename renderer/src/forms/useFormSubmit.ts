@@ -1,14 +1,14 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
 import type { ApiError, Result } from '../../../shared/result';
-import { focusField, formFieldOf } from '../forms/serverErrors';
+import { focusField, formFieldOf } from './serverErrors';
 
 /**
- * Submitting a sign-in form: `send` runs once the form is valid; a refusal
+ * Submitting a form to the server: `send` runs once the form is valid; a refusal
  * naming one of `fields` goes on that field with the cursor there, any other
  * is `formError`. What was typed stays.
  */
-export function useAuthSubmit<V, T>(
+export function useFormSubmit<V, T>(
   form: UseFormReturnType<V>,
   idPrefix: string,
   fields: readonly string[],
