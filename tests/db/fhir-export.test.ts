@@ -22,7 +22,7 @@ function seeded() {
 }
 
 const ofType = (b: Bundle, type: string) => b.entry.map((e) => e.resource).filter((r) => r.resourceType === type);
-const codes = (r: { code: { coding: Array<{ code: string }> } }) => r.code.coding.map((c) => c.code);
+const codes = (r: Entry['resource']): string[] => r.code.coding.map((c: { code: string }) => c.code);
 
 /** Every `reference` anywhere in the Bundle, except contained ones (#id). */
 function references(node: unknown, out: string[] = []): string[] {
@@ -130,7 +130,7 @@ describe('FHIR R4 export', () => {
   it('writes the ASQ answers with their free-text follow-up', () => {
     const { reader, seed, patientBundle } = seeded();
     const [asq] = ofType(patientBundle(reader.patient(seed.omar.id)!), 'QuestionnaireResponse');
-    expect(asq.item[3]).toMatchObject({
+    expect(asq!.item[3]).toMatchObject({
       linkId: 'asq-4', answer: [{ valueString: 'Yes' }], item: [{ linkId: 'asq-4-details', answer: [{ valueString: 'Overdose, "2019", at home' }] }],
     });
   });
