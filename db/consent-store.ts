@@ -29,7 +29,7 @@ export class ConsentStore {
         id, patientId: input.patientId, formVersion: CONSENT_FORM.version, formDate: CONSENT_FORM.date,
         plannedTreatment: input.plannedTreatment, at, by,
       });
-      const created = view(this.store.consents.get(id)!);
+      const created = consentView(this.store.consents.get(id)!);
       this.store.audit.append({ at, clinicianId: by, entity: 'consent', entityId: id, action: 'record', before: null, after: created });
       return created;
     });
@@ -37,7 +37,7 @@ export class ConsentStore {
 
   listForPatient(patientId: string): Consent[] {
     this.store.requirePatient(patientId);
-    return this.store.consents.listForPatient(patientId).map(view);
+    return this.store.consents.listForPatient(patientId).map(consentView);
   }
 
   /** True when the patient has a consent of the form version in force (for this treatment, when given). */
@@ -46,7 +46,7 @@ export class ConsentStore {
   }
 }
 
-function view(row: ConsentRow): Consent {
+export function consentView(row: ConsentRow): Consent {
   return {
     id: row.id,
     patientId: row.patient_id,

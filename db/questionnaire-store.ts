@@ -100,7 +100,7 @@ function takenBy(takenAt: string, at: string): string {
  * is scored with its change from it. A corrected entry keeps its total but no
  * change, since it no longer counts.
  */
-function viewsInTakenOrder(rows: readonly QuestionnaireRow[]): Questionnaire[] {
+export function viewsInTakenOrder(rows: readonly QuestionnaireRow[]): Questionnaire[] {
   const baselines = new Map<InstrumentId, { id: string; total: number }>();
   return rows.map((row) => {
     const answers = questionnaireAnswersSchema.parse(JSON.parse(row.answers_json));

@@ -22,6 +22,7 @@ import {
 } from './session/schemas';
 import { sessionRecord } from './session/record';
 import { questionnaire, questionnaireAmend, questionnaireRecord } from './schemas/questionnaire';
+import { csvExport, exportFile, fhirPatientExport } from './schemas/export';
 
 interface ChannelSpec {
   /** Who may call it (see shared/auth/access.ts); checked before the request is read. */
@@ -98,6 +99,10 @@ export const contract = {
   'questionnaires.get': { access: 'any-role', request: z.strictObject({ id }), response: questionnaire },
   'questionnaires.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(questionnaire) },
   'audit.verify': { access: 'admin', request: empty, response: auditVerification },
+  // One patient's record goes to those who treat (minimum necessary: not the front desk); bulk exports are an administrator's.
+  'export.fhirPatient': { access: 'clinical', request: fhirPatientExport, response: exportFile },
+  'export.fhirClinic': { access: 'admin', request: empty, response: exportFile },
+  'export.csv': { access: 'admin', request: csvExport, response: exportFile },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

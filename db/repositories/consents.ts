@@ -12,7 +12,7 @@ export interface ConsentRow {
   recorded_by_name: string;
 }
 
-const SELECT = `SELECT k.*, c.name AS recorded_by_name FROM consents k JOIN clinicians c ON c.id = k.recorded_by`;
+export const CONSENT_SELECT = `SELECT k.*, c.name AS recorded_by_name FROM consents k JOIN clinicians c ON c.id = k.recorded_by`;
 
 /** Rows of the consents table, newest first. */
 export class ConsentRepository {
@@ -24,8 +24,8 @@ export class ConsentRepository {
         `INSERT INTO consents (id, patient_id, form_version, form_date, planned_treatment, recorded_at, recorded_by)
          VALUES (@id, @patientId, @formVersion, @formDate, @plannedTreatment, @at, @by)`,
       ),
-      byId: db.prepare<[string], ConsentRow>(`${SELECT} WHERE k.id = ?`),
-      forPatient: db.prepare<[string], ConsentRow>(`${SELECT} WHERE k.patient_id = ? ORDER BY k.recorded_at DESC, k.rowid DESC`),
+      byId: db.prepare<[string], ConsentRow>(`${CONSENT_SELECT} WHERE k.id = ?`),
+      forPatient: db.prepare<[string], ConsentRow>(`${CONSENT_SELECT} WHERE k.patient_id = ? ORDER BY k.recorded_at DESC, k.rowid DESC`),
       countForVersion: db.prepare<[string, string, string | null, string | null], { n: number }>(
         `SELECT count(*) AS n FROM consents WHERE patient_id = ? AND form_version = ? AND (? IS NULL OR planned_treatment = ?)`,
       ),

@@ -4,7 +4,7 @@ import type { Patient, StoredPatientFields } from '../../shared/schemas/patient'
 import { foldForSearch, searchTokens } from '../../shared/text';
 import { parseDateQuery } from './date-query';
 
-interface PatientRow {
+export interface PatientRow {
   id: string;
   version: number;
   mrn: string;
@@ -26,7 +26,7 @@ interface PatientRow {
   updated_by: string;
 }
 
-const toPatient = (r: PatientRow): Patient => ({
+export const toPatient = (r: PatientRow): Patient => ({
   id: r.id,
   version: r.version,
   mrn: r.mrn,

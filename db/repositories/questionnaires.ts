@@ -29,7 +29,7 @@ export interface QuestionnaireInsert {
   amendmentReason: string | null;
 }
 
-const SELECT = `SELECT q.*, c.name AS entered_by_name,
+export const QUESTIONNAIRE_SELECT = `SELECT q.*, c.name AS entered_by_name,
   (SELECT a.id FROM questionnaires a WHERE a.amends_id = q.id) AS amended_by_id
   FROM questionnaires q JOIN clinicians c ON c.id = q.entered_by`;
 
@@ -43,9 +43,9 @@ export class QuestionnaireRepository {
         `INSERT INTO questionnaires (id, patient_id, instrument, answers_json, mode, taken_at, recorded_at, entered_by, amends_id, amendment_reason)
          VALUES (@id, @patientId, @instrument, @answersJson, @mode, @takenAt, @at, @by, @amendsId, @amendmentReason)`,
       ),
-      byId: db.prepare<[string], QuestionnaireRow>(`${SELECT} WHERE q.id = ?`),
+      byId: db.prepare<[string], QuestionnaireRow>(`${QUESTIONNAIRE_SELECT} WHERE q.id = ?`),
       forPatient: db.prepare<[string], QuestionnaireRow>(
-        `${SELECT} WHERE q.patient_id = ? ORDER BY q.taken_at, q.recorded_at, q.rowid`,
+        `${QUESTIONNAIRE_SELECT} WHERE q.patient_id = ? ORDER BY q.taken_at, q.recorded_at, q.rowid`,
       ),
     };
   }

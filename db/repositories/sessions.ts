@@ -120,13 +120,13 @@ export interface SummaryRow {
   open_alert_count: number;
 }
 
-const SESSION_SELECT = `SELECT s.*, c.name AS started_by_name,
+export const SESSION_SELECT = `SELECT s.*, c.name AS started_by_name,
     d.at AS discharged_at, d.by_id AS discharged_by, dc.name AS discharged_by_name, d.recorded_at AS discharge_recorded_at,
     d.checklist_json, d.ready, d.unmet_json, d.override_reason
   FROM sessions s JOIN clinicians c ON c.id = s.started_by
   LEFT JOIN session_discharges d ON d.session_id = s.id LEFT JOIN clinicians dc ON dc.id = d.by_id`;
 
-const ENTRY_SELECT = `SELECT e.*, c.name AS recorded_by_name, x.id AS superseded_by_id
+export const ENTRY_SELECT = `SELECT e.*, c.name AS recorded_by_name, x.id AS superseded_by_id
   FROM session_entries e JOIN clinicians c ON c.id = e.recorded_by
   LEFT JOIN session_entries x ON x.amends_id = e.id`;
 

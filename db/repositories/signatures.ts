@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Signature } from '../../shared/auth/status';
 
-interface SignatureRow {
+export interface SignatureRow {
   id: string;
   at: string;
   clinician_id: string;
@@ -14,7 +14,7 @@ interface SignatureRow {
   method: Signature['method'];
 }
 
-const toSignature = (r: SignatureRow): Signature => ({
+export const toSignature = (r: SignatureRow): Signature => ({
   id: r.id,
   at: r.at,
   clinicianId: r.clinician_id,

@@ -12,6 +12,7 @@ import { PatientRecordDetails } from '../components/PatientRecordDetails';
 import { PatientSummaryCard } from '../components/PatientSummaryCard';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { AmendPatientModal } from '../forms/AmendPatientModal';
+import { ExportButton } from '../export/ExportButton';
 import { PrintoutsPanel } from '../printouts/PrintoutsPanel';
 import { ScreeningTab } from '../screening/ScreeningTab';
 import { keptSessionId, SessionsTab } from '../session/SessionsTab';
@@ -104,6 +105,7 @@ export function PatientChartScreen({ patientId, tab = 'record' }: { patientId: s
             <Button variant="default" onClick={() => navigate({ name: 'patients' })}>
               Back to patients
             </Button>
+            <ExportButton channel="export.fhirPatient" input={{ patientId: p.id }} label="Export (FHIR)" variant="default" />
             <Button onClick={() => setAmending(true)}>Amend record</Button>
           </>
         }

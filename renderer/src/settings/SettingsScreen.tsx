@@ -14,6 +14,7 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { zodValidate } from '../forms/zodForm';
 import { LogoField } from './LogoField';
 import { SessionSettingsFields } from './SessionSettingsFields';
+import { ClinicExportSection } from '../export/ClinicExportSection';
 
 type Values = ClinicSettings & { reason: string };
 
@@ -49,6 +50,7 @@ export function SettingsScreen() {
           <ClinicDetailsForm saved={settings.loaded.data} onSaved={(s) => settings.setLoaded({ state: 'ready', data: s })} />
         </fieldset>
       )}
+      <ClinicExportSection />
     </Stack>
   );
 }
