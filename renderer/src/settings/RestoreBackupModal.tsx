@@ -80,7 +80,7 @@ export function RestoreBackupModal({ backup, onClose }: { backup: BackupSummary;
             )}
             {inspection.loaded.state === 'ready' && (
               <>
-                <Table withTableBorder aria-label="What the backup holds" data-testid="restore-preview">
+                <Table withTableBorder verticalSpacing={4} aria-label="What the backup holds" data-testid="restore-preview">
                   <Table.Tbody>
                     <Table.Tr>
                       <Table.Th scope="row">Made</Table.Th>
