@@ -1,5 +1,5 @@
 import { Alert, Button, Group, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { backupConfigure, type BackupStatus, type BackupSummary } from '../../../shared/backup/schemas';
@@ -169,30 +169,8 @@ function BackupSettingsForm({ status, onSaved }: { status: BackupStatus; onSaved
           <Switch label="Back up when the app closes (default: on)" {...form.getInputProps('backupOnClose', { type: 'checkbox' })} />
         </Group>
         <Group gap="xl" align="flex-start">
-          <NumberInput
-            id="settings-backupKeepDaily"
-            label="Daily backups kept"
-            description={`The newest of each day. Default: ${BACKUP_SETTING_DEFAULTS.backupKeepDaily}.`}
-            w={240}
-            min={1}
-            max={60}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
-            {...form.getInputProps('backupKeepDaily')}
-          />
-          <NumberInput
-            id="settings-backupKeepMonthly"
-            label="Monthly backups kept"
-            description={`The newest of each month. Default: ${BACKUP_SETTING_DEFAULTS.backupKeepMonthly}.`}
-            w={240}
-            min={0}
-            max={36}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
-            {...form.getInputProps('backupKeepMonthly')}
-          />
+          <KeepCount form={form} field="backupKeepDaily" label="Daily backups kept" each="day" min={1} max={60} />
+          <KeepCount form={form} field="backupKeepMonthly" label="Monthly backups kept" each="month" min={0} max={36} />
         </Group>
         <Group>
           <Button type="submit" loading={saving} disabled={!form.isDirty()}>
@@ -201,6 +179,31 @@ function BackupSettingsForm({ status, onSaved }: { status: BackupStatus; onSaved
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** How many of the day's or month's newest backups are kept; the schema gives the same limits. */
+function KeepCount({ form, field, label, each, min, max }: {
+  form: UseFormReturnType<Values>;
+  field: 'backupKeepDaily' | 'backupKeepMonthly';
+  label: string;
+  each: 'day' | 'month';
+  min: number;
+  max: number;
+}) {
+  return (
+    <NumberInput
+      id={`settings-${field}`}
+      label={label}
+      description={`The newest of each ${each}. Default: ${BACKUP_SETTING_DEFAULTS[field]}.`}
+      w={240}
+      min={min}
+      max={max}
+      allowDecimal={false}
+      allowNegative={false}
+      clampBehavior="none"
+      {...form.getInputProps(field)}
+    />
   );
 }
 
