@@ -4,6 +4,7 @@ import { Gatekeeper } from './auth/gatekeeper';
 import { dataDirFor, defaultUserDataDir } from './data-dir';
 import { startBrowserServer } from './browser-server';
 import { clockFromEnv } from './test-clock';
+import { startBackupSchedule } from './backups/schedule';
 import { announcement, READY_JSON_ENV, readyLine } from './browser-address';
 
 // Browser mode's process: opens the same database the desktop app uses and
@@ -27,8 +28,10 @@ try {
   process.exit(1);
 }
 
+const ctx = { gate, dataDir, now };
+const backups = startBackupSchedule(ctx);
 const server = await startBrowserServer({
-  ctx: { gate, dataDir, now },
+  ctx,
   rendererDir,
   port,
 });
@@ -44,6 +47,8 @@ if (process.env[READY_JSON_ENV]) {
 
 const shutdown = () => {
   void server.close();
+  // The backup on close, before the records close.
+  backups.closing();
   gate.close();
   process.exit(0);
 };

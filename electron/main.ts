@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { Gatekeeper } from './auth/gatekeeper';
 import { dispatch } from './dispatch';
@@ -10,6 +10,7 @@ import { registerAppScheme, serveAppScheme } from './protocol-handler';
 import { shellSwitches } from './runtime-switches';
 import { createWindow, installAppMenu, lockDownContents, lockDownSession } from './shell-window';
 import { runPrint } from './print/run';
+import { startBackupSchedule } from './backups/schedule';
 import { printRequest, type PrintResult } from '../shared/schemas/print';
 
 // The desktop shell: one window, locked down, talking to the same handlers as
@@ -20,6 +21,7 @@ const dataDir = dataDirFor(process.env, app.getPath('userData'));
 const switches = shellSwitches(app.isPackaged, process.env);
 const preloadPath = join(__dirname, '../preload/index.cjs');
 let ctx: HandlerContext | null = null;
+let backups: ReturnType<typeof startBackupSchedule> | null = null;
 
 app.enableSandbox();
 registerAppScheme();
@@ -35,6 +37,7 @@ app.whenReady().then(() => {
     const now = () => new Date();
     // The records stay encrypted and closed until the first sign-in of this run.
     ctx = { gate: new Gatekeeper({ dataDir, now, nativeBinding: switches.nativeBinding }), dataDir, now };
+    backups = startBackupSchedule(ctx);
   } catch (err) {
     console.error(`KetaDesk could not open its data folder ${dataDir}:`, err);
     app.exit(1);
@@ -51,6 +54,13 @@ app.whenReady().then(() => {
     if (channel === 'print.document' && result.ok) {
       return runPrint(event.sender, printRequest.parse(input).action, result.data as PrintResult);
     }
+    // Choosing the backup folder: the handler allowed it, the native dialog answers.
+    if (channel === 'backups.pickFolder' && result.ok) {
+      const window = BrowserWindow.fromWebContents(event.sender);
+      const options: Electron.OpenDialogOptions = { title: 'Choose the backup folder', properties: ['openDirectory', 'createDirectory'] };
+      const picked = await (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options));
+      return { ok: true, data: { path: picked.canceled ? null : (picked.filePaths[0] ?? null), native: true } };
+    }
     return result;
   });
 
@@ -60,7 +70,11 @@ app.whenReady().then(() => {
   });
 });
 
+// The backup on close is made before the records close, whichever way the app ends.
+app.on('before-quit', () => backups?.closing());
+
 app.on('window-all-closed', () => {
+  backups?.closing();
   ctx?.gate.close();
   ctx = null;
   app.quit();

@@ -23,6 +23,9 @@ import {
 import { sessionRecord } from './session/record';
 import { questionnaire, questionnaireAmend, questionnaireRecord } from './schemas/questionnaire';
 import { csvExport, exportFile, fhirPatientExport } from './schemas/export';
+import {
+  backupConfigure, backupFileName, backupInspection, backupRestore, backupStatus, backupSummary, restoreResult,
+} from './backup/schemas';
 
 interface ChannelSpec {
   /** Who may call it (see shared/auth/access.ts); checked before the request is read. */
@@ -103,6 +106,15 @@ export const contract = {
   'export.fhirPatient': { access: 'clinical', request: fhirPatientExport, response: exportFile },
   'export.fhirClinic': { access: 'admin', request: empty, response: exportFile },
   'export.csv': { access: 'admin', request: csvExport, response: exportFile },
+  // Backups (issue #14): anyone may see the status and back up now (a nurse closing up should not need an administrator);
+  // the folder, the list of backups and restoring them are for administrators.
+  'backups.status': { access: 'any-role', request: empty, response: backupStatus },
+  'backups.runNow': { access: 'any-role', request: empty, response: backupSummary },
+  'backups.configure': { access: 'admin', request: backupConfigure, response: backupStatus },
+  'backups.pickFolder': { access: 'admin', request: empty, response: z.object({ path: z.string().nullable(), native: z.boolean() }) },
+  'backups.list': { access: 'admin', request: empty, response: z.array(backupSummary) },
+  'backups.inspect': { access: 'admin', request: z.strictObject({ file: backupFileName }), response: backupInspection },
+  'backups.restore': { access: 'admin', signature: 'required', request: backupRestore, response: restoreResult },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

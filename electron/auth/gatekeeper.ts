@@ -2,9 +2,10 @@ import { randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
 import type { AuditHead } from '../../db/audit';
 import { databaseHasContent, prepareDataDir } from '../../db/connection';
 import { Store } from '../../db/store';
+import { rollBackRestore } from '../../db/restore';
 import { isCommonPassphrase } from '../../db/vault/common-passwords';
 import {
-  keyFileExists, readKeyFile, writeKeyFile, type KeyFile, type KeyHolder, type SecurityEvent, type SignInPolicy,
+  keyFileExists, keyFilePath, readKeyFile, writeKeyFile, type KeyFile, type KeyHolder, type SecurityEvent, type SignInPolicy,
 } from '../../db/vault/key-file';
 import { newRecoveryKey, normaliseRecoveryKey } from '../../db/vault/recovery-key';
 import { PRODUCTION_KDF, unwrapKey, wrapKey, type KdfCost } from '../../db/vault/wrap';
@@ -61,6 +62,8 @@ export class Gatekeeper {
 
   constructor(private readonly options: GatekeeperOptions) {
     prepareDataDir(options.dataDir);
+    // A restore the app died in the middle of is undone before anything reads the key file or the database.
+    rollBackRestore(options.dataDir, options.now().toISOString());
     this.keys = keyFileExists(options.dataDir) ? readKeyFile(options.dataDir) : null;
     this.idleClock = options.idleClock ?? (() => performance.now());
     this.kdfCost = options.kdfCost ?? PRODUCTION_KDF;
@@ -294,11 +297,38 @@ export class Gatekeeper {
     return this.keys?.auditHead ?? null;
   }
 
+  /** What a backup copies: the open store, the key to verify the copy with, and the key file (wraps only) to put beside it. */
+  backupSource(): { store: Store; key: Buffer; keyFilePath: string } | null {
+    if (!this.store || !this.databaseKey) return null;
+    return { store: this.store, key: this.databaseKey, keyFilePath: keyFilePath(this.options.dataDir) };
+  }
+
+  /**
+   * Closes the records, lets `swap` replace the database file (a restore),
+   * records `head` as the audit chain's head and reopens them with the same
+   * key. The sign-in stays: the same clinicians hold the same key.
+   */
+  reopenAfter(swap: () => void, head: AuditHead | null): Store {
+    const key = this.databaseKey;
+    if (!key) throw new DomainError('signed-out', 'Sign in to open the clinic’s records.');
+    this.store?.close();
+    this.store = null;
+    swap();
+    this.saveKeys({ ...this.requireKeys(), auditHead: head });
+    this.openStore(key);
+    return this.store!;
+  }
+
   close(): void {
     this.store?.close();
     this.store = null;
     this.databaseKey = null;
     this.signedIn = null;
+  }
+
+  /** After a restore: the signed-in clinician may be newer than the backup, so their row comes back from their key entry. */
+  keepSignedInClinician(): void {
+    if (this.signedIn && this.store) this.ensureClinicianRow(this.signedIn.clinicianId, this.requireKeys().holders[this.signedIn.clinicianId]!);
   }
 
   // ── Inside ────────────────────────────────────────────────────────────────

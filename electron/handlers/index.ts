@@ -5,6 +5,7 @@ import { printPlan } from '../print/plan';
 import { authHandlers } from './auth';
 import { clinicianHandlers } from './clinicians';
 import { exportHandlers } from './exports';
+import { backupHandlers } from './backups';
 import {
   consentRecordedMeaning, dischargedMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
   questionnaireCorrectedMeaning,
@@ -23,6 +24,7 @@ export const handlers: HandlerTable = {
   ...authHandlers,
   ...clinicianHandlers,
   ...exportHandlers,
+  ...backupHandlers,
   'patients.create': (fields, ctx) => ctx.store.createPatient(fields, currentClinician(ctx).id, nowIso(ctx)),
   'patients.amend': (amendment, ctx) =>
     signedWrite(ctx, 'patient', (p) => p.id, () => [patientAmendedMeaning(amendment.reason)], () =>

@@ -50,6 +50,8 @@ export const proceedDespiteConcernsMeaning = (reason: string) => `decided to pro
 
 export const questionnaireCorrectedMeaning = (reason: string) => `corrected a questionnaire: ${reason}`;
 
+export const backupRestoredMeaning = (file: string, reason: string) => `restored the clinic’s records from backup ${file}: ${reason}`;
+
 export const entryCorrectedMeaning = (reason: string) => `corrected a timeline entry: ${reason}`;
 
 /** What discharging means: with the checklist met, or against it for a written reason. */

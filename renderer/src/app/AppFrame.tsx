@@ -3,6 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { UserMenu } from '../auth/UserMenu';
 import { Brand } from '../components/Brand';
+import { HeaderBackupWarning } from '../components/BackupWarning';
 import { useNavigation } from './navigation';
 import { permission } from './useCan';
 import { useWorkspace } from './workspace';
@@ -53,7 +54,12 @@ export function AppFrame({ children }: { children: ReactNode }) {
               ))}
             </Box>
           </Group>
-          <UserMenu />
+          <Group gap="sm" wrap="nowrap">
+            {permission('backups.configure', current).allowed && (
+              <HeaderBackupWarning refresh={route.name} onOpen={() => navigate({ name: 'settings' })} />
+            )}
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Main bg="gray.0">

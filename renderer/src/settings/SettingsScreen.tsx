@@ -15,6 +15,8 @@ import { zodValidate } from '../forms/zodForm';
 import { LogoField } from './LogoField';
 import { SessionSettingsFields } from './SessionSettingsFields';
 import { ClinicExportSection } from '../export/ClinicExportSection';
+import { BackupSection } from './BackupSection';
+import { BACKUP_SETTING_KEYS } from '../../../shared/schemas/backup-settings';
 
 type Values = ClinicSettings & { reason: string };
 
@@ -23,7 +25,10 @@ const SESSION_KEYS = Object.keys(SESSION_SETTING_DEFAULTS) as (keyof ClinicSetti
 const REASON_NEEDED = 'Give a reason for changing a session threshold, timing or alert action';
 const BLANK_DEFAULT = 'Default: blank, and the sheets print a line to write on.';
 
-const toInput = ({ reason, ...settings }: Values) => ({ settings, reason: reason || undefined });
+/** The backup settings have their own section and channel (BackupSection), so this form never sends them back stale. */
+const withoutBackupSettings = (settings: ClinicSettings) =>
+  Object.fromEntries(Object.entries(settings).filter(([k]) => !(BACKUP_SETTING_KEYS as string[]).includes(k)));
+const toInput = ({ reason, ...settings }: Values) => ({ settings: withoutBackupSettings(settings), reason: reason || undefined });
 /** Form paths are the settings' own names; the schema nests them under "settings.". */
 const validate = (values: Values) =>
   Object.fromEntries(Object.entries(zodValidate<Values>(clinicSettingsUpdate, toInput)(values)).map(([k, v]) => [k.replace(/^settings\./, ''), v]));
@@ -51,6 +56,7 @@ export function SettingsScreen() {
         </fieldset>
       )}
       <ClinicExportSection />
+      <BackupSection />
     </Stack>
   );
 }

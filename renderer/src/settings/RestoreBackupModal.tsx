@@ -1,0 +1,147 @@
+import { Alert, Button, Group, Loader, Stack, Table, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { backupRestoredMeaning } from '../../../shared/auth/meanings';
+import type { BackupSummary } from '../../../shared/backup/schemas';
+import type { ResponseOf } from '../../../shared/contract';
+import { useLoad } from '../api/useLoad';
+import { call } from '../api/client';
+import { useSignature } from '../app/signature';
+import { AppModal } from '../components/AppModal';
+import { formatDateTime } from '../format/dates';
+
+/** The records a clinic recognises, in the order the preview lists them; the manifest counts every table. */
+const SHOWN_COUNTS: Array<[table: string, label: string]> = [
+  ['patients', 'Patients'],
+  ['screenings', 'Screenings'],
+  ['consents', 'Consents'],
+  ['sessions', 'Sessions'],
+  ['questionnaires', 'Questionnaires'],
+  ['clinicians', 'Clinicians'],
+  ['audit_log', 'Audit log entries'],
+];
+
+type Restored = ResponseOf<'backups.restore'>;
+
+/**
+ * Restore…: first what the backup holds and whether it verifies (nothing has
+ * changed yet), then a reason and an electronic signature. After a restore
+ * the app reloads, so no screen shows records from before it.
+ */
+export function RestoreBackupModal({ backup, onClose }: { backup: BackupSummary; onClose: () => void }) {
+  const inspection = useLoad('backups.inspect', { file: backup.file }, backup.file);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [restored, setRestored] = useState<Restored | null>(null);
+  const { sign, signing, dialog } = useSignature();
+
+  const restore = async () => {
+    if (!reason.trim()) {
+      setReasonError('Give a reason for the restore');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await sign([backupRestoredMeaning(backup.file, reason.trim())], (signature) =>
+      call('backups.restore', { file: backup.file, reason: reason.trim(), signature }));
+    setBusy(false);
+    if (!result) return;
+    if (!result.ok) setError(result.error.message);
+    else setRestored(result.data);
+  };
+
+  const title = `Restore the backup of ${formatDateTime(backup.createdAt)}`;
+  return (
+    <>
+      <AppModal title={title} onClose={restored ? () => window.location.reload() : onClose} size="lg" closeOnEscape={!signing && !busy}>
+        {restored ? (
+          <Stack gap="md" data-testid="restore-done">
+            <Alert color="green" variant="light" title="Restored" role="status">
+              The clinic’s records are now those of the backup made {formatDateTime(restored.summary.createdAt)}. The records from before the
+              restore are kept in the data folder, in {restored.keptAsideIn}.
+            </Alert>
+            <Group>
+              <Button onClick={() => window.location.reload()}>Continue with the restored records</Button>
+            </Group>
+          </Stack>
+        ) : (
+          <Stack gap="md">
+            {inspection.loaded.state === 'loading' && (
+              <Group gap="xs">
+                <Loader size="sm" />
+                <Text>Checking the backup: it is opened, its integrity and audit log are verified and its records counted…</Text>
+              </Group>
+            )}
+            {inspection.loaded.state === 'failed' && (
+              <Alert color="red" variant="light" role="alert" title="This backup cannot be read">
+                {inspection.loaded.error.message}
+              </Alert>
+            )}
+            {inspection.loaded.state === 'ready' && (
+              <>
+                <Table withTableBorder verticalSpacing={4} aria-label="What the backup holds" data-testid="restore-preview">
+                  <Table.Tbody>
+                    <Table.Tr>
+                      <Table.Th scope="row">Made</Table.Th>
+                      <Table.Td>{formatDateTime(inspection.loaded.data.createdAt)}</Table.Td>
+                    </Table.Tr>
+                    <Table.Tr>
+                      <Table.Th scope="row">Newest change in it</Table.Th>
+                      <Table.Td>{inspection.loaded.data.newestChangeAt ? formatDateTime(inspection.loaded.data.newestChangeAt) : '—'}</Table.Td>
+                    </Table.Tr>
+                    {SHOWN_COUNTS.map(([table, label]) => (
+                      <Table.Tr key={table}>
+                        <Table.Th scope="row">{label}</Table.Th>
+                        <Table.Td>{inspection.loaded.state === 'ready' ? (inspection.loaded.data.counts[table] ?? 0) : null}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                {inspection.loaded.data.problem ? (
+                  <Alert color="red" variant="light" role="alert" title="This backup cannot be restored">
+                    {inspection.loaded.data.problem} Nothing has changed.
+                  </Alert>
+                ) : (
+                  <>
+                    <Alert color="orange" variant="light" title="What a restore does">
+                      The records go back to this backup: everything entered after {formatDateTime(inspection.loaded.data.createdAt)} leaves the
+                      working records. The current records are kept aside in the data folder, not deleted. The restore is signed and audited.
+                    </Alert>
+                    {error && (
+                      <Alert color="red" variant="light" role="alert">
+                        {error}
+                      </Alert>
+                    )}
+                    <Textarea
+                      id="restore-reason"
+                      label="Reason for the restore"
+                      description="Kept in the audit log with your signature."
+                      withAsterisk
+                      maxLength={500}
+                      value={reason}
+                      error={reasonError}
+                      onChange={(e) => {
+                        setReason(e.currentTarget.value);
+                        setReasonError(null);
+                      }}
+                    />
+                    <Group>
+                      <Button color="red" onClick={restore} loading={busy}>
+                        Restore this backup
+                      </Button>
+                      <Button variant="default" onClick={onClose}>
+                        Cancel
+                      </Button>
+                    </Group>
+                  </>
+                )}
+              </>
+            )}
+          </Stack>
+        )}
+      </AppModal>
+      {dialog}
+    </>
+  );
+}
