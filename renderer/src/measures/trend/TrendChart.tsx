@@ -35,7 +35,7 @@ export const TrendChart = memo(function TrendChart({ trend, size = 'full' }: Pro
         ))}
       </div>
       <figcaption className={classes.caption}>
-        Shading: severity bands, lightest for minimal. Dashed line: baseline. Dotted lines: session days.
+        Shading: severity bands, green for minimal to red for severe. Dashed line: baseline. Dotted lines: session days.
       </figcaption>
     </figure>
   );
