@@ -24,7 +24,7 @@ export function CourseTrend({ patientId, size = 'full' }: { patientId: string; s
   }
   return (
     <div data-testid={`course-trend-${size}`}>
-      <TrendSummary trend={trend} />
+      <TrendSummary trend={trend} small={size === 'small'} />
       <TrendChart trend={trend} size={size} />
       <TrendTable trend={trend} />
     </div>

@@ -4,12 +4,12 @@ import { formatDateTime } from '../../format/dates';
 import classes from './Trend.module.css';
 
 /** Baseline, latest, change, response and remission for each instrument, in words, beside the chart. */
-export function TrendSummary({ trend }: { trend: Trend }) {
+export function TrendSummary({ trend, small = false }: { trend: Trend; small?: boolean }) {
   const summaries = trend.instruments.map(trendSummary);
   const anyByAnalogy = summaries.some((s) => s.byAnalogy && s.response);
   return (
     <>
-      <ul className={classes.summary} style={{ listStyle: 'none', padding: 0 }} aria-label="Course summary">
+      <ul className={small ? `${classes.summary} ${classes.small}` : classes.summary} style={{ listStyle: 'none', padding: 0 }} aria-label="Course summary">
         {summaries.map((s) => (
           <li key={s.instrument} className={classes.summaryItem} data-testid={`trend-summary-${s.instrument}`}>
             {s.lines.map((line) => (
