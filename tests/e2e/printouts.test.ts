@@ -8,7 +8,7 @@ import {
   type DocumentId,
 } from '../../shared/printouts';
 import type { PaperSize } from '../../shared/schemas/settings';
-import { answersTotalling } from '../helpers/questionnaire-fixture';
+import { seedScores } from '../helpers/questionnaire-fixture';
 import { screeningAnswers } from '../helpers/session-fixture';
 import { expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, signWithPassphrase, startSignedInApp, type E2EApp } from './harness';
 
@@ -322,14 +322,7 @@ describe('patient printouts', () => {
   });
 
   it('progress sheet: the PHQ-9 and GAD-7 chart, the scores in plain words, who to call', async () => {
-    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
-    const record = (instrument: 'phq9' | 'gad7', total: number, ago: number) =>
-      app.api('questionnaires.record', { patientId, answers: answersTotalling(instrument, total), mode: 'paper', takenAt: daysAgo(ago) });
-    await record('phq9', 18, 28);
-    await record('phq9', 11, 14);
-    await record('phq9', 4, 1);
-    await record('gad7', 12, 28);
-    await record('gad7', 9, 1);
+    await seedScores(app, patientId, [['phq9', 18, 28], ['phq9', 11, 14], ['phq9', 4, 1], ['gad7', 12, 28], ['gad7', 9, 1]]);
     await app.open();
     await openPrintouts();
     const pdf = await printToPdf('progress', 'progress', 'a4');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_FORM } from '../../shared/printouts';
-import { answersTotalling } from '../helpers/questionnaire-fixture';
+import { seedScores } from '../helpers/questionnaire-fixture';
 import { screeningAnswers } from '../helpers/session-fixture';
 import { expectNoAxeViolations, PASSPHRASE, screenshot, seedPatient, startSignedInApp, type E2EApp } from './harness';
 
@@ -21,15 +21,9 @@ describe('PHQ-9 and GAD-7 trend', () => {
     app = await startSignedInApp();
     const patient = await seedPatient(app, { legalName: PATIENT, mrn: 'KD-2001' });
     patientId = patient.id;
-    const record = (instrument: 'phq9' | 'gad7', total: number, ago: number) =>
-      app.api('questionnaires.record', { patientId, answers: answersTotalling(instrument, total), mode: 'read-aloud', takenAt: daysAgo(ago) });
     // PHQ-9 20 → 9: 11 points down from baseline, more than half: a response, not remission.
-    await record('phq9', 20, 35);
-    await record('phq9', 15, 21);
-    await record('phq9', 9, 1);
     // GAD-7 14 → 8: 6 points down, short of half: no response (by analogy).
-    await record('gad7', 14, 35);
-    await record('gad7', 8, 1);
+    await seedScores(app, patientId, [['phq9', 20, 35], ['phq9', 15, 21], ['phq9', 9, 1], ['gad7', 14, 35], ['gad7', 8, 1]]);
     const draft = await app.api('screenings.create', { patientId, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
     await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature: { passphrase: PASSPHRASE } });
