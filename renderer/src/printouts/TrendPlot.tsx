@@ -48,9 +48,7 @@ function Panel({ i, trend, top }: { i: InstrumentTrend; trend: Trend; top: numbe
         <line key={t} x1={x(t)} x2={x(t)} y1={y(i.max)} y2={bottom} stroke="#5c6670" strokeWidth={0.3} strokeDasharray="0.6 1" />
       ))}
       {i.baseline && (
-        <>
-          <line x1={MARGIN.left} x2={MARGIN.left + plotW} y1={y(i.baseline.total)} y2={y(i.baseline.total)} stroke="#1f2a33" strokeWidth={0.35} strokeDasharray="2 1.2" />
-        </>
+        <line x1={MARGIN.left} x2={MARGIN.left + plotW} y1={y(i.baseline.total)} y2={y(i.baseline.total)} stroke="#1f2a33" strokeWidth={0.35} strokeDasharray="2 1.2" />
       )}
       <line x1={MARGIN.left} x2={MARGIN.left + plotW} y1={bottom} y2={bottom} stroke="#5c6670" strokeWidth={0.3} />
       <path d={path} fill="none" stroke="#0f5d66" strokeWidth={0.7} />
