@@ -5,3 +5,5 @@
 export * from './instruments';
 export * from './scoring';
 export * from './schemas';
+export * from './trend';
+export * from './trend-words';

@@ -3,7 +3,9 @@ import { consentForm } from './consent';
 import type { PrintInput } from './input';
 import type { DocumentId, Printout } from './model';
 import { monitoringRecord, type SessionRecordData } from './monitoring-record';
+import { progressSheet } from './progress';
 import { riskBenefitSheet } from './risk-benefit';
+import type { Trend } from '../measures/trend';
 
 /** What some documents need beyond the common input. */
 export interface PrintExtras {
@@ -11,6 +13,8 @@ export interface PrintExtras {
   nextVisit?: string | null;
   /** Monitoring record: the session, once the session feature provides one. */
   session?: SessionRecordData | null;
+  /** Progress sheet: the patient's PHQ-9 and GAD-7 trend; none prints the sheet without scores. */
+  trend?: Trend | null;
 }
 
 export function buildPrintout(document: DocumentId, input: PrintInput, extras: PrintExtras = {}): Printout {
@@ -23,5 +27,7 @@ export function buildPrintout(document: DocumentId, input: PrintInput, extras: P
       return aftercareSheet({ ...input, nextVisit: extras.nextVisit ?? null });
     case 'monitoring-record':
       return monitoringRecord(input, extras.session ?? null);
+    case 'progress':
+      return progressSheet(input, extras.trend ?? null);
   }
 }

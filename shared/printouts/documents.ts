@@ -1,6 +1,6 @@
 import type { DocumentId } from './model';
 
-// The four printouts, as the chart's Printouts panel lists them.
+// The printouts, as the chart's Printouts panel lists them.
 
 export interface DocumentInfo {
   id: DocumentId;
@@ -35,6 +35,12 @@ export const DOCUMENTS: Record<DocumentId, DocumentInfo> = {
     title: 'Session monitoring record',
     purpose: 'For staff: checks before dosing, vital signs during the session and discharge.',
     fileStem: 'session-monitoring-record',
+  },
+  progress: {
+    id: 'progress',
+    title: 'Your progress',
+    purpose: 'For the patient: their PHQ-9 and GAD-7 scores over time, what they mean, and who to call.',
+    fileStem: 'progress',
   },
 };
 

@@ -1,10 +1,11 @@
+import type { Trend } from '../measures/trend';
 import type { BenefitStudy, Per100, SideEffect } from './evidence';
 import type { Cite, SourceId } from './sources';
 
 // A printout as data: sections of typed blocks. The renderer draws them, the
 // readability test reads their prose, and neither knows which sheet it is.
 
-export const DOCUMENT_IDS = ['risk-benefit', 'consent', 'aftercare', 'monitoring-record'] as const;
+export const DOCUMENT_IDS = ['risk-benefit', 'consent', 'aftercare', 'monitoring-record', 'progress'] as const;
 export type DocumentId = (typeof DOCUMENT_IDS)[number];
 
 export interface Paragraph {
@@ -91,7 +92,17 @@ export interface Sources {
   sources: Array<{ id: SourceId; text: string }>;
 }
 
-export type Block = Paragraph | List | Comparison | Effects | Contacts | Fields | Signatures | RecordTable | Sources;
+/** PHQ-9 and GAD-7 totals over time as a chart, with its story in sentences under it. */
+export interface TrendBlock {
+  kind: 'trend';
+  trend: Trend;
+  /** What the chart shows, in words: read by the patient and by a screen reader. */
+  sentences: string[];
+  /** The questionnaires' owners' line, printed small under the chart. */
+  note: string;
+}
+
+export type Block = Paragraph | List | Comparison | Effects | Contacts | Fields | Signatures | RecordTable | Sources | TrendBlock;
 
 export interface Section {
   id: string;

@@ -2,10 +2,10 @@ import type { Block, Printout } from './model';
 
 /**
  * The prose a patient reads on a sheet, piece by piece: paragraphs, list
- * items, the sentences under each icon array and each side effect's name and
- * sentence. Left out, because they are not prose: the title block, section
- * headings, citations, the source list, contact and form labels, and
- * signature lines.
+ * items, the sentences under each icon array and the trend chart, and each
+ * side effect's name and sentence. Left out, because they are not prose: the
+ * title block, section headings, citations, the source list, contact and form
+ * labels, and signature lines.
  */
 export function proseOf(printout: Printout): string[] {
   return printout.sections.flatMap((s) => s.blocks.flatMap(blockProse));
@@ -21,6 +21,8 @@ function blockProse(block: Block): string[] {
       return block.arms.flatMap((a) => [a.label, a.sentence]);
     case 'effects':
       return block.rows.flatMap((r) => [r.name, r.sentence]);
+    case 'trend':
+      return block.sentences;
     default:
       return [];
   }

@@ -8,6 +8,7 @@ import {
   type DocumentId,
 } from '../../shared/printouts';
 import type { PaperSize } from '../../shared/schemas/settings';
+import { seedScores } from '../helpers/questionnaire-fixture';
 import { screeningAnswers } from '../helpers/session-fixture';
 import { expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, signWithPassphrase, startSignedInApp, type E2EApp } from './harness';
 
@@ -108,7 +109,7 @@ describe('patient printouts', () => {
     await page.getByTestId('printouts-panel').waitFor();
   }
 
-  it('lists the four documents on the chart, with no accessibility problems', async () => {
+  it('lists the documents on the chart, with no accessibility problems', async () => {
     await openPrintouts();
     for (const id of Object.keys(DOCUMENTS) as DocumentId[]) {
       await app.page.getByTestId(`printout-${id}`).getByRole('paragraph').getByText(DOCUMENTS[id].title, { exact: true }).waitFor();
@@ -320,9 +321,32 @@ describe('patient printouts', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  it('progress sheet: the PHQ-9 and GAD-7 chart, the scores in plain words, who to call', async () => {
+    await seedScores(app, patientId, [['phq9', 18, 28], ['phq9', 11, 14], ['phq9', 4, 1], ['gad7', 12, 28], ['gad7', 9, 1]]);
+    await app.open();
+    await openPrintouts();
+    const pdf = await printToPdf('progress', 'progress', 'a4');
+    expect(pdf.pageCount).toBeLessThanOrEqual(2);
+    expectEveryPage(pdf, DOCUMENTS.progress.title);
+    const t = pdf.text;
+    for (const heading of ['Your progress', 'Your scores over time', 'What the scores mean', 'How you are doing', 'Who to call']) expect(t).toContain(heading);
+    expect(t).toContain('Depression score (PHQ-9)');
+    expect(t).toContain('Anxiety score (GAD-7)');
+    expect(t).toContain('Your first depression score (PHQ-9) was 18');
+    expect(t).toContain('That is 14 points lower than your first score.');
+    expect(t).toContain('Doctors call this a response.');
+    expect(t).toContain('Doctors call this remission.');
+    expect(t).toContain('Your anxiety score has not dropped by half yet.');
+    expect(t).toContain('only as a rough guide');
+    expect(t).toContain('+1 555 0199');
+    expect(t).toContain('If you think about hurting yourself, call 911 now.');
+    expect(t).toContain('No permission required to reproduce');
+    expect(t).not.toMatch(/\d\s?%/);
+  });
+
   it('left each PDF and its PNG pages in test-results/printouts', () => {
     const files = readdirSync(OUT);
-    for (const name of ['risk-benefit', 'consent', 'aftercare', 'monitoring-record']) {
+    for (const name of ['risk-benefit', 'consent', 'aftercare', 'monitoring-record', 'progress']) {
       expect(files).toContain(`${name}.pdf`);
       expect(files).toContain(`${name}-1.png`);
     }

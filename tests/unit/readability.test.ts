@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DOCUMENT_IDS, buildPrintout, fleschKincaid, proseOf, sentencesOf, tokenSyllables, wordsOf,
 } from '../../shared/printouts';
-import { printInput, TREATMENTS } from '../helpers/printouts';
+import { COURSES, printInput, trendOf, TREATMENTS } from '../helpers/printouts';
 
 // Patient sheets are written for about a 6th-grade reader and must never read
 // above 8th grade (reference §7, [S25]). Every patient-facing sheet is measured
@@ -35,11 +35,21 @@ describe('syllable counter', () => {
 describe('Flesch–Kincaid grade of each patient sheet', () => {
   const patientSheets = DOCUMENT_IDS.filter((d) => buildPrintout(d, printInput()).audience === 'patient');
 
-  it('covers the risk/benefit sheet, the consent form and the aftercare sheet', () => {
-    expect(patientSheets).toEqual(['risk-benefit', 'consent', 'aftercare']);
+  it('covers the risk/benefit sheet, the consent form, the aftercare sheet and the progress sheet', () => {
+    expect(patientSheets).toEqual(['risk-benefit', 'consent', 'aftercare', 'progress']);
   });
 
-  for (const document of patientSheets) {
+  // The progress sheet's words change with the course of the scores, not the treatment.
+  it.each(Object.keys(COURSES))(`progress sheet, course %s, reads at grade ${LIMIT} or below in sentences of 25 words at most`, (course) => {
+    const sheet = buildPrintout('progress', printInput(), { trend: trendOf(COURSES[course]!) });
+    const stats = fleschKincaid(proseOf(sheet));
+    console.log(`FK grade progress (${course}): ${stats.grade} — ${stats.words} words, ${stats.sentences} sentences`);
+    expect(stats.words).toBeGreaterThan(100);
+    expect(stats.grade).toBeLessThanOrEqual(LIMIT);
+    expect(proseOf(sheet).flatMap(sentencesOf).filter((s) => wordsOf(s).length > 25)).toEqual([]);
+  });
+
+  for (const document of patientSheets.filter((d) => d !== 'progress')) {
     it.each(TREATMENTS)(`${document} for %s reads at grade ${LIMIT} or below`, (treatment) => {
       const stats = fleschKincaid(proseOf(buildPrintout(document, printInput({ treatment }))));
       console.log(`FK grade ${document} (${treatment}): ${stats.grade} — ${stats.words} words, ${stats.sentences} sentences`);
@@ -49,7 +59,7 @@ describe('Flesch–Kincaid grade of each patient sheet', () => {
   }
 
   it('has no sentence longer than 25 words, so no one line is a wall', () => {
-    for (const document of patientSheets) {
+    for (const document of patientSheets.filter((d) => d !== 'progress')) {
       for (const treatment of TREATMENTS) {
         const sentences = proseOf(buildPrintout(document, printInput({ treatment }))).flatMap(sentencesOf);
         const long = sentences.filter((s) => wordsOf(s).length > 25);

@@ -21,6 +21,7 @@ import { useWorkspace } from '../app/workspace';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
 import { clockOf, formatDateTime } from '../format/dates';
+import { useTrend } from '../measures/trend/useTrend';
 import { keptNextVisit, keptSessionChoice, takePendingOpen } from './kept';
 import { missingClinicDetails, printInputFor } from './print-input';
 import { PrintoutView } from './PrintoutView';
@@ -32,7 +33,7 @@ const TREATMENT_OPTIONS = (Object.keys(TREATMENT_WORDS) as PlannedTreatment[]).m
 }));
 
 /**
- * The chart's Printouts tab: the four documents for this patient, each with
+ * The chart's Printouts tab: the documents for this patient, each with
  * Preview, Print and Save as PDF, and the consents printing has recorded.
  */
 export function PrintoutsPanel({ patient }: { patient: Patient }) {
@@ -49,6 +50,7 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
   const sessions = useLoad('sessions.listForPatient', { patientId: patient.id }, patient.id);
   const [sessionId, setSessionId] = useKeptState(keptSessionChoice, patient.id, () => BLANK_SESSION);
   const record = useSessionRecord(sessionId);
+  const progress = useTrend(patient.id);
   const onDay = localIsoDate();
 
   // "Print monitoring record…" on a session opens that session's record here.
@@ -72,8 +74,11 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
       patient, settings.loaded.data, current, ofSession?.session.route ?? treatment, ofSession?.session.date ?? onDay,
     );
     const session = ofSession ? fromSessionRecord(ofSession, clockOf) : null;
-    return { input, printout: buildPrintout(open.document, input, { nextVisit, session }) };
-  }, [open, settings.loaded, patient, current, treatment, onDay, nextVisit, record, sessionId]);
+    // The progress sheet waits for the scores rather than print "no scores yet".
+    if (open.document === 'progress' && progress.state !== 'ready') return null;
+    const trend = progress.state === 'ready' ? progress.trend : null;
+    return { input, printout: buildPrintout(open.document, input, { nextVisit, session, trend }) };
+  }, [open, settings.loaded, patient, current, treatment, onDay, nextVisit, record, sessionId, progress]);
 
   const reloadConsents = consents.reload;
   const perform = useCallback(
@@ -154,6 +159,9 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
             w={320}
           />
         </Group>
+        {progress.state === 'failed' && (
+          <LoadError title="The PHQ-9 and GAD-7 scores could not be loaded" error={progress.error} onRetry={progress.retry} />
+        )}
         {record.state === 'failed' && (
           <LoadError title="The session record could not be loaded" error={record.error} />
         )}

@@ -3,6 +3,7 @@ import { BLOCKS, STRIP } from '../../../shared/printouts/icon-array';
 import type { Block, Comparison, Effects } from '../../../shared/printouts/model';
 import { citeLabel, type Cite } from '../../../shared/printouts/sources';
 import { IconArray, NONE_STYLE, type PartStyle } from './IconArray';
+import { TrendPlot } from './TrendPlot';
 
 // One React component per kind of block of the content model. Layout and
 // print rules live in printout.css; nothing here knows which sheet it is on.
@@ -217,6 +218,8 @@ export function BlockView({ block }: { block: Block }) {
           </tbody>
         </table>
       );
+    case 'trend':
+      return <TrendPlot block={block} />;
     case 'sources':
       return (
         <ul className="kd-sources">

@@ -13,6 +13,7 @@ import { PatientSummaryCard } from '../components/PatientSummaryCard';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { AmendPatientModal } from '../forms/AmendPatientModal';
 import { ExportButton } from '../export/ExportButton';
+import { ProgressTab } from '../measures/trend/ProgressTab';
 import { PrintoutsPanel } from '../printouts/PrintoutsPanel';
 import { ScreeningTab } from '../screening/ScreeningTab';
 import { keptSessionId, SessionsTab } from '../session/SessionsTab';
@@ -64,6 +65,7 @@ export function PatientChartScreen({ patientId, tab = 'record' }: { patientId: s
     { value: 'record', label: 'Record', panel: <PatientRecordDetails patient={p} /> },
     { value: 'screening', label: 'Screening', panel: <ScreeningTab patient={p} /> },
     { value: 'sessions', label: 'Sessions', panel: <SessionsTab patient={p} onOpenTab={setTab} /> },
+    { value: 'progress', label: 'Progress', panel: <ProgressTab patientId={p.id} /> },
     { value: 'printouts', label: 'Printouts', panel: <PrintoutsPanel patient={p} /> },
     {
       value: 'history',

@@ -19,6 +19,7 @@ import { nextCheck, SchedulePanel } from './SchedulePanel';
 import { Timeline } from './Timeline';
 import { useSessionLive } from './useSessionLive';
 import { VitalsChart } from './vitals-chart-deferred';
+import { CourseTrend } from '../measures/trend/CourseTrend';
 import classes from './Session.module.css';
 
 /**
@@ -206,6 +207,14 @@ export function SessionScreen({ sessionId, patient, onBack, onDischarged }: Prop
               </h2>
             </div>
             <VitalsChart session={session} entries={entries} until={chartUntil} />
+          </section>
+          <section className={classes.panel} aria-labelledby="trend-title">
+            <div className={classes.panelHead}>
+              <h2 id="trend-title" className={classes.panelTitle}>
+                PHQ-9 and GAD-7 over the course
+              </h2>
+            </div>
+            <CourseTrend patientId={patient.id} size="small" />
           </section>
           <Timeline session={session} entries={entries} alerts={alerts} onAmend={setAmending} />
         </div>
