@@ -3,6 +3,7 @@ import { consentForm } from './consent';
 import type { PrintInput } from './input';
 import type { DocumentId, Printout } from './model';
 import { monitoringRecord, type SessionRecordData } from './monitoring-record';
+import { questionnaireForm } from './questionnaire-form';
 import { riskBenefitSheet } from './risk-benefit';
 
 /** What some documents need beyond the common input. */
@@ -23,5 +24,11 @@ export function buildPrintout(document: DocumentId, input: PrintInput, extras: P
       return aftercareSheet({ ...input, nextVisit: extras.nextVisit ?? null });
     case 'monitoring-record':
       return monitoringRecord(input, extras.session ?? null);
+    case 'phq9-form':
+      return questionnaireForm('phq9', input);
+    case 'gad7-form':
+      return questionnaireForm('gad7', input);
+    case 'asq-form':
+      return questionnaireForm('asq', input);
   }
 }

@@ -12,6 +12,7 @@ import { PatientRecordDetails } from '../components/PatientRecordDetails';
 import { PatientSummaryCard } from '../components/PatientSummaryCard';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { AmendPatientModal } from '../forms/AmendPatientModal';
+import { QuestionnairesTab } from '../measures/QuestionnairesTab';
 import { PrintoutsPanel } from '../printouts/PrintoutsPanel';
 import { ScreeningTab } from '../screening/ScreeningTab';
 import { keptSessionId, SessionsTab } from '../session/SessionsTab';
@@ -63,6 +64,7 @@ export function PatientChartScreen({ patientId, tab = 'record' }: { patientId: s
     { value: 'record', label: 'Record', panel: <PatientRecordDetails patient={p} /> },
     { value: 'screening', label: 'Screening', panel: <ScreeningTab patient={p} /> },
     { value: 'sessions', label: 'Sessions', panel: <SessionsTab patient={p} onOpenTab={setTab} /> },
+    { value: 'questionnaires', label: 'Questionnaires', panel: <QuestionnairesTab patient={p} /> },
     { value: 'printouts', label: 'Printouts', panel: <PrintoutsPanel patient={p} /> },
     {
       value: 'history',
