@@ -8,8 +8,11 @@ export const optionKey = (question: Question, index: number) =>
   typeof question.options[0]?.value === 'number' ? String(question.options[index]!.value) : String(index + 1);
 
 /** The option a digit key picks, if any; typing in a text field never picks one. */
-export function optionForKey(question: Question, e: KeyboardEvent): Answer | undefined {
-  if (e.ctrlKey || e.metaKey || e.altKey || (e.target as HTMLElement).closest('textarea, input[type="text"]')) return undefined;
+export function optionForKey(
+  question: Question,
+  e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; target: EventTarget | null },
+): Answer | undefined {
+  if (e.ctrlKey || e.metaKey || e.altKey || (e.target as HTMLElement | null)?.closest?.('textarea, input')) return undefined;
   const index = question.options.findIndex((_, i) => optionKey(question, i) === e.key);
   return index >= 0 ? question.options[index]!.value : undefined;
 }

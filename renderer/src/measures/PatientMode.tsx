@@ -1,5 +1,5 @@
 import { Alert, Button, Textarea, VisuallyHidden } from '@mantine/core';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ASQ, FREQUENCY_INSTRUMENTS, type InstrumentId } from '../../../shared/measures';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
@@ -44,6 +44,14 @@ export function PatientMode({ instrument, patientId, onEnded }: {
     heading.current?.focus();
   }, [step]);
 
+  // Keys are heard on the whole page: focus may be left on the page itself when the chart's dialog closes.
+  const keyHandler = useRef<(e: globalThis.KeyboardEvent) => void>(() => undefined);
+  useEffect(() => {
+    const listener = (e: globalThis.KeyboardEvent) => keyHandler.current(e);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+
   const lockAndEnd = async () => {
     locked.current = true;
     await lockNow();
@@ -74,10 +82,11 @@ export function PatientMode({ instrument, patientId, onEnded }: {
     const value = draft.answers[question.key];
     const set = (v: Answer) => setDraft((d) => ({ ...d, answers: { ...d.answers, [question.key]: v } }));
     const last = step.index === questions.length - 1;
-    const onKeyDown = (e: KeyboardEvent) => {
+    keyHandler.current = (e) => {
+      if (e.defaultPrevented) return;
       const picked = optionForKey(question, e);
       if (picked !== undefined) return set(picked);
-      if ((e.target as HTMLElement).closest('textarea, button:not([role="radio"])')) return;
+      if ((e.target as HTMLElement | null)?.closest?.('textarea, button:not([role="radio"])')) return;
       if (e.key === 'Enter' || e.key === 'ArrowRight') {
         e.preventDefault();
         go(step.index + 1);
@@ -88,7 +97,7 @@ export function PatientMode({ instrument, patientId, onEnded }: {
     };
     const stem = instrument !== 'asq' && question.number ? FREQUENCY_INSTRUMENTS[instrument].stem : null;
     body = (
-      <div className={classes.patient} onKeyDown={onKeyDown} data-testid="patient-mode-question">
+      <div className={classes.patient} data-testid="patient-mode-question">
         <p style={{ margin: 0 }}>
           Question {step.index + 1} of {questions.length}
         </p>
@@ -128,6 +137,7 @@ export function PatientMode({ instrument, patientId, onEnded }: {
       </div>
     );
   } else if (step.kind === 'failed') {
+    keyHandler.current = () => undefined;
     body = (
       <div className={classes.patient}>
         <h1 className={classes.patientQuestion} tabIndex={-1} ref={heading}>
@@ -147,6 +157,7 @@ export function PatientMode({ instrument, patientId, onEnded }: {
       </div>
     );
   } else {
+    keyHandler.current = () => undefined;
     body = (
       <div className={classes.patient} data-testid="patient-mode-thanks">
         <h1 className={classes.patientQuestion} tabIndex={-1} ref={heading}>
@@ -166,8 +177,10 @@ export function PatientMode({ instrument, patientId, onEnded }: {
 
   return (
     <GateOverlay testId="patient-mode">
-      <VisuallyHidden>{instrument === 'asq' ? ASQ.title : FREQUENCY_INSTRUMENTS[instrument].title}</VisuallyHidden>
-      <main aria-label="Questionnaire">{body}</main>
+      <main aria-label="Questionnaire">
+        <VisuallyHidden>{instrument === 'asq' ? ASQ.title : FREQUENCY_INSTRUMENTS[instrument].title}</VisuallyHidden>
+        {body}
+      </main>
     </GateOverlay>
   );
 }

@@ -84,7 +84,7 @@ export function QuestionnaireEntryModal({ target, patientId, onClose, onSaved }:
 
   return (
     <>
-      <AppModal title={title} onClose={onClose} closeOnEscape={!signing} size="xl">
+      <AppModal title={title} onClose={onClose} closeOnEscape={!signing} size={1100}>
         <form onSubmit={(e) => void submit(e)} onKeyDown={submitOnModEnter} noValidate aria-label={title}>
           <Stack gap="sm">
             {instrument !== 'asq' && <Text fw={600}>{FREQUENCY_INSTRUMENTS[instrument].stem}</Text>}

@@ -1,10 +1,11 @@
 import { Badge, Button, Group, Menu, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { INSTRUMENT_IDS, INSTRUMENT_NAMES, type InstrumentId } from '../../../shared/measures';
 import type { Patient } from '../../../shared/schemas/patient';
 import type { Questionnaire } from '../../../shared/schemas/questionnaire';
 import { useLoad } from '../api/useLoad';
+import { useWorkspace } from '../app/workspace';
 import { AppModal } from '../components/AppModal';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
@@ -28,10 +29,21 @@ export function QuestionnairesTab({ patient }: { patient: Patient }) {
   const [confirmPatientMode, setConfirmPatientMode] = useState<InstrumentId | null>(null);
   const [printing, setPrinting] = useState<InstrumentId | null>(null);
   const [viewing, setViewing] = useState<Questionnaire | null>(null);
+  // Patient mode ends locked: the list is read again once a clinician is back.
+  const [afterPatientMode, setAfterPatientMode] = useState<{ saved: boolean } | null>(null);
+  const { auth } = useWorkspace();
+  const reload = list.reload;
+  useEffect(() => {
+    if (!afterPatientMode || auth?.phase !== 'signed-in') return;
+    reload();
+    if (!afterPatientMode.saved) notifications.show({ color: 'yellow', title: 'Patient mode ended', message: 'Nothing was saved.' });
+    setAfterPatientMode(null);
+  }, [afterPatientMode, auth?.phase, reload]);
 
   if (list.loaded.state === 'loading') return <CenteredLoader label="Loading questionnaires" />;
   if (list.loaded.state === 'failed') return <LoadError title="Questionnaires could not be loaded" error={list.loaded.error} onRetry={list.reload} />;
-  const all = list.loaded.data;
+  // Newest first; a correction (same time taken, entered later) above the entry it corrects.
+  const all = [...list.loaded.data].sort((x, y) => y.takenAt.localeCompare(x.takenAt) || y.recordedAt.localeCompare(x.recordedAt));
   const byId = new Map(all.map((q) => [q.id, q]));
 
   const saved = (q: Questionnaire) => {
@@ -165,10 +177,9 @@ export function QuestionnairesTab({ patient }: { patient: Patient }) {
         <PatientMode
           instrument={patientMode}
           patientId={patient.id}
-          onEnded={(stored) => {
+          onEnded={(saved) => {
             setPatientMode(null);
-            list.reload();
-            if (!stored) notifications.show({ color: 'yellow', title: 'Patient mode ended', message: 'Nothing was saved.' });
+            setAfterPatientMode({ saved });
           }}
         />
       )}
