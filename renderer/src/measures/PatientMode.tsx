@@ -24,7 +24,7 @@ export function PatientMode({ instrument, patientId, onEnded }: {
   /** After the lock; `saved` says whether the answers were stored. */
   onEnded: (saved: boolean) => void;
 }) {
-  const { lockNow } = useWorkspace();
+  const { lockNow, apply } = useWorkspace();
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(instrument));
   const [step, setStep] = useState<Step>({ kind: 'question', index: 0 });
   const heading = useRef<HTMLHeadingElement>(null);
@@ -54,7 +54,11 @@ export function PatientMode({ instrument, patientId, onEnded }: {
 
   const lockAndEnd = async () => {
     locked.current = true;
-    await lockNow();
+    // Already locked on the server after saving, the lock is refused: then the server's status shows the lock screen.
+    if (!(await lockNow()).ok) {
+      const status = await call('auth.status', {});
+      if (status.ok) apply(status.data);
+    }
     onEnded(step.kind === 'thanks');
   };
 

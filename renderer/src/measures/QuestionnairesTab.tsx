@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Menu, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { INSTRUMENT_IDS, INSTRUMENT_NAMES, type InstrumentId } from '../../../shared/measures';
 import type { Patient } from '../../../shared/schemas/patient';
 import type { Questionnaire } from '../../../shared/schemas/questionnaire';
@@ -33,8 +33,12 @@ export function QuestionnairesTab({ patient }: { patient: Patient }) {
   const [afterPatientMode, setAfterPatientMode] = useState<{ saved: boolean } | null>(null);
   const { auth } = useWorkspace();
   const reload = list.reload;
+  const sawLock = useRef(false);
   useEffect(() => {
-    if (!afterPatientMode || auth?.phase !== 'signed-in') return;
+    if (!afterPatientMode) return;
+    if (auth?.phase === 'locked') sawLock.current = true;
+    if (!sawLock.current || auth?.phase !== 'signed-in') return;
+    sawLock.current = false;
     reload();
     if (!afterPatientMode.saved) notifications.show({ color: 'yellow', title: 'Patient mode ended', message: 'Nothing was saved.' });
     setAfterPatientMode(null);
