@@ -1,7 +1,7 @@
-import { UnstyledButton } from '@mantine/core';
+import { Textarea, UnstyledButton } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import classes from './Questionnaires.module.css';
-import type { Answer, Question } from './model';
+import type { Answer, Draft, Question } from './model';
 
 /** The key that picks an option: its score for the PHQ-9 and GAD-7 (0–3), its place for the ASQ (1 yes, 2 no, 3 refused). */
 export const optionKey = (question: Question, index: number) =>
@@ -59,5 +59,30 @@ export function AnswerChoices({ question, value, onChange, labelledBy, size }: {
         </UnstyledButton>
       ))}
     </div>
+  );
+}
+
+/** ASQ 4 and 5 after a yes: the free text the question asks for (how and when; please describe). */
+export function FollowUpField({ question, draft, onChange, size }: {
+  question: Question;
+  draft: Draft;
+  onChange: (update: (d: Draft) => Draft) => void;
+  size: 'compact' | 'large';
+}) {
+  if (!question.followUp || draft.answers[question.key] !== 'yes') return null;
+  return (
+    <Textarea
+      label={question.followUp}
+      size={size === 'large' ? 'lg' : 'sm'}
+      autosize
+      minRows={size === 'large' ? 2 : 1}
+      maxLength={1000}
+      value={draft.details[question.key] ?? ''}
+      onChange={(e) => {
+        const text = e.currentTarget.value;
+        onChange((d) => ({ ...d, details: { ...d.details, [question.key]: text } }));
+      }}
+      style={{ gridColumn: '1 / -1' }}
+    />
   );
 }

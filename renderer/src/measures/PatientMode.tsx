@@ -1,10 +1,10 @@
-import { Alert, Button, Textarea, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { ASQ, FREQUENCY_INSTRUMENTS, type InstrumentId } from '../../../shared/measures';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
 import { concealAllBut, GateOverlay } from '../auth/GateOverlay';
-import { AnswerChoices, optionForKey } from './AnswerChoices';
+import { AnswerChoices, FollowUpField, optionForKey } from './AnswerChoices';
 import { answersOf, askedQuestions, emptyDraft, type Answer, type Draft } from './model';
 import classes from './Questionnaires.module.css';
 
@@ -111,20 +111,7 @@ export function PatientMode({ instrument, patientId, onEnded }: {
           {question.text}
         </h1>
         <AnswerChoices question={question} value={value} onChange={set} labelledBy="patient-question" size="large" />
-        {question.followUp && value === 'yes' && (
-          <Textarea
-            label={question.followUp}
-            size="lg"
-            autosize
-            minRows={2}
-            maxLength={1000}
-            value={draft.details[question.key] ?? ''}
-            onChange={(e) => {
-              const text = e.currentTarget.value;
-              setDraft((d) => ({ ...d, details: { ...d.details, [question.key]: text } }));
-            }}
-          />
-        )}
+        <FollowUpField question={question} draft={draft} onChange={setDraft} size="large" />
         <p style={{ margin: 0, fontSize: '1rem' }}>Press a number key or tap an answer. Enter goes on; you may leave a question blank.</p>
         <div className={classes.patientNav}>
           <Button size="xl" variant="default" onClick={() => go(step.index - 1)} disabled={step.index === 0}>

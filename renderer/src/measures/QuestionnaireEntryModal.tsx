@@ -9,7 +9,7 @@ import { useSignature } from '../app/signature';
 import { AppModal } from '../components/AppModal';
 import { submitOnModEnter } from '../forms/submitOnModEnter';
 import { formatDateTime } from '../format/dates';
-import { AnswerChoices, optionForKey } from './AnswerChoices';
+import { AnswerChoices, FollowUpField, optionForKey } from './AnswerChoices';
 import { answersOf, askedQuestions, draftOf, emptyDraft, scoreActions, scoreLine, scoreOfDraft, type Answer, type Draft } from './model';
 import classes from './Questionnaires.module.css';
 
@@ -112,20 +112,7 @@ export function QuestionnaireEntryModal({ target, patientId, onClose, onSaved }:
                       {q.text}
                     </Text>
                     <AnswerChoices question={q} value={value} onChange={(v) => set(q.key, v)} labelledBy={labelId} size="compact" />
-                    {q.followUp && value === 'yes' && (
-                      <Textarea
-                        label={q.followUp}
-                        autosize
-                        minRows={1}
-                        maxLength={1000}
-                        value={draft.details[q.key] ?? ''}
-                        onChange={(ev) => {
-                          const text = ev.currentTarget.value;
-                          setDraft((d) => ({ ...d, details: { ...d.details, [q.key]: text } }));
-                        }}
-                        style={{ gridColumn: '1 / -1' }}
-                      />
-                    )}
+                    <FollowUpField question={q} draft={draft} onChange={setDraft} size="compact" />
                   </div>
                 );
               })}
