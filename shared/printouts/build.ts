@@ -4,6 +4,7 @@ import type { PrintInput } from './input';
 import type { DocumentId, Printout } from './model';
 import { monitoringRecord, type SessionRecordData } from './monitoring-record';
 import { progressSheet } from './progress';
+import { questionnaireForm } from './questionnaire-form';
 import { riskBenefitSheet } from './risk-benefit';
 import type { Trend } from '../measures/trend';
 
@@ -29,5 +30,11 @@ export function buildPrintout(document: DocumentId, input: PrintInput, extras: P
       return monitoringRecord(input, extras.session ?? null);
     case 'progress':
       return progressSheet(input, extras.trend ?? null);
+    case 'phq9-form':
+      return questionnaireForm('phq9', input);
+    case 'gad7-form':
+      return questionnaireForm('gad7', input);
+    case 'asq-form':
+      return questionnaireForm('asq', input);
   }
 }

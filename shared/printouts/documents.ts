@@ -1,6 +1,7 @@
 import type { DocumentId } from './model';
 
-// The printouts, as the chart's Printouts panel lists them.
+// The printouts, as the chart's Printouts panel lists them; the blank
+// questionnaires are also printed from the Questionnaires tab.
 
 export interface DocumentInfo {
   id: DocumentId;
@@ -42,6 +43,27 @@ export const DOCUMENTS: Record<DocumentId, DocumentInfo> = {
     purpose: 'For the patient: their PHQ-9 and GAD-7 scores over time, what they mean, and who to call.',
     fileStem: 'progress',
   },
+  'phq9-form': {
+    id: 'phq9-form',
+    title: 'PHQ-9 questionnaire',
+    purpose: 'Blank, for the patient to fill in on paper; the answers are typed in on the Questionnaires tab.',
+    fileStem: 'phq-9-questionnaire',
+  },
+  'gad7-form': {
+    id: 'gad7-form',
+    title: 'GAD-7 questionnaire',
+    purpose: 'Blank, for the patient to fill in on paper; the answers are typed in on the Questionnaires tab.',
+    fileStem: 'gad-7-questionnaire',
+  },
+  'asq-form': {
+    id: 'asq-form',
+    title: 'ASQ questionnaire',
+    purpose: 'Blank suicide-risk screening questions on paper; the answers are typed in on the Questionnaires tab.',
+    fileStem: 'asq-questionnaire',
+  },
 };
+
+/** The blank form of each questionnaire. */
+export const QUESTIONNAIRE_FORMS = { phq9: 'phq9-form', gad7: 'gad7-form', asq: 'asq-form' } as const satisfies Record<string, DocumentId>;
 
 export const documentTitle = (id: DocumentId) => DOCUMENTS[id].title;

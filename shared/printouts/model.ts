@@ -5,7 +5,7 @@ import type { Cite, SourceId } from './sources';
 // A printout as data: sections of typed blocks. The renderer draws them, the
 // readability test reads their prose, and neither knows which sheet it is.
 
-export const DOCUMENT_IDS = ['risk-benefit', 'consent', 'aftercare', 'monitoring-record', 'progress'] as const;
+export const DOCUMENT_IDS = ['risk-benefit', 'consent', 'aftercare', 'monitoring-record', 'progress', 'phq9-form', 'gad7-form', 'asq-form'] as const;
 export type DocumentId = (typeof DOCUMENT_IDS)[number];
 
 export interface Paragraph {
@@ -114,8 +114,13 @@ export interface Section {
 
 export interface Printout {
   document: DocumentId;
-  /** Sheets for patients are held to the reading-level limit; the monitoring record is for staff. */
-  audience: 'patient' | 'staff';
+  /**
+   * Sheets for patients are held to the reading-level limit; the monitoring
+   * record is for staff. A questionnaire (PHQ-9, GAD-7, ASQ) is for the patient
+   * but in its owners' wording, which may only be printed unchanged
+   * (measures.md), so it is not rewritten to a reading level.
+   */
+  audience: 'patient' | 'staff' | 'instrument';
   title: string;
   /** The lines under the title: who, when, what. */
   facts: Array<{ label: string; value: string }>;

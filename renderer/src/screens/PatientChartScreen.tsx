@@ -14,6 +14,7 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { AmendPatientModal } from '../forms/AmendPatientModal';
 import { ExportButton } from '../export/ExportButton';
 import { ProgressTab } from '../measures/trend/ProgressTab';
+import { QuestionnairesTab } from '../measures/QuestionnairesTab';
 import { PrintoutsPanel } from '../printouts/PrintoutsPanel';
 import { ScreeningTab } from '../screening/ScreeningTab';
 import { keptSessionId, SessionsTab } from '../session/SessionsTab';
@@ -65,6 +66,7 @@ export function PatientChartScreen({ patientId, tab = 'record' }: { patientId: s
     { value: 'record', label: 'Record', panel: <PatientRecordDetails patient={p} /> },
     { value: 'screening', label: 'Screening', panel: <ScreeningTab patient={p} /> },
     { value: 'sessions', label: 'Sessions', panel: <SessionsTab patient={p} onOpenTab={setTab} /> },
+    { value: 'questionnaires', label: 'Questionnaires', panel: <QuestionnairesTab patient={p} /> },
     { value: 'progress', label: 'Progress', panel: <ProgressTab patientId={p.id} /> },
     { value: 'printouts', label: 'Printouts', panel: <PrintoutsPanel patient={p} /> },
     {
