@@ -22,6 +22,7 @@ import {
 } from './session/schemas';
 import { sessionRecord } from './session/record';
 import { questionnaire, questionnaireAmend, questionnaireRecord } from './schemas/questionnaire';
+import { safetyAssessment, safetyAssessmentRecord } from './suicide-risk/schemas';
 
 interface ChannelSpec {
   /** Who may call it (see shared/auth/access.ts); checked before the request is read. */
@@ -97,6 +98,8 @@ export const contract = {
   'questionnaires.amend': { access: 'clinical', signature: 'required', request: questionnaireAmend, response: questionnaire },
   'questionnaires.get': { access: 'any-role', request: z.strictObject({ id }), response: questionnaire },
   'questionnaires.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(questionnaire) },
+  'safetyAssessments.record': { access: 'prescriber', signature: 'required', request: safetyAssessmentRecord, response: safetyAssessment },
+  'safetyAssessments.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(safetyAssessment) },
   'audit.verify': { access: 'admin', request: empty, response: auditVerification },
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { logoProblem, LOGO_MAX_URL_LENGTH } from './logo';
 import { SESSION_SETTING_DEFAULTS, sessionSettingsShape } from '../session/settings';
+import { SUICIDE_RISK_SETTING_DEFAULTS, suicideRiskSettingsShape } from '../suicide-risk/settings';
 
 // Clinic settings: choices a clinic makes where no source fixes a number.
 // Each default is labelled as such wherever it is shown.
@@ -47,6 +48,8 @@ export const SETTING_DEFAULTS = {
   signInLockMinutes: 15,
   /** Session monitoring thresholds and timings: each default's source is beside it in shared/session/settings.ts. */
   ...SESSION_SETTING_DEFAULTS,
+  /** Suicide-risk gate before dosing (ASQ, PHQ-9, GAD-7) and the crisis lines: labelled in shared/suicide-risk/settings.ts. */
+  ...SUICIDE_RISK_SETTING_DEFAULTS,
 } as const;
 
 export const clinicSettings = z.strictObject({
@@ -77,6 +80,8 @@ export const clinicSettings = z.strictObject({
     .max(20, { error: 'Wrong passphrases before a lock must be at most 20' }),
   signInLockMinutes: settingMinutes('Sign-in lock', 1, 240),
   ...sessionSettingsShape,
+  // Suicide-risk gate before dosing.
+  ...suicideRiskSettingsShape,
 });
 
 export const clinicSettingsUpdate = z.strictObject({
