@@ -11,7 +11,7 @@ import { localIsoDate } from '../dates';
 import { ASQ_RESULT_ACTIONS, INSTRUMENT_NAMES } from '../measures';
 import type { Questionnaire } from '../schemas/questionnaire';
 import {
-  allowsDosing, KIND_FOR_RESULT, KIND_LABELS, OUTCOME_LABELS,
+  allowsDosing, KIND_FOR_RESULT, KIND_WORDS, OUTCOME_LABELS,
   type PositiveAsqResult, type SafetyAssessment, type SuicideRiskReasonCode, type SuicideRiskStatus,
 } from './schemas';
 import type { SuicideRiskSettings } from './settings';
@@ -77,7 +77,7 @@ export function suicideRiskGate(input: {
     if (last) {
       reasons.push({
         code: 'asq-assessed-not-today',
-        message: `The ${KIND_LABELS[last.kind].toLowerCase()} by ${last.recordedByName} decided: ${OUTCOME_LABELS[last.outcome]}. No session today.`,
+        message: `The ${KIND_WORDS[last.kind]} by ${last.recordedByName} decided: ${OUTCOME_LABELS[last.outcome]}. No session today.`,
       });
       continue;
     }

@@ -22,6 +22,12 @@ export const KIND_LABELS: Record<AssessmentKind, string> = {
   'brief-suicide-safety-assessment': 'Brief suicide safety assessment',
 };
 
+/** The same, inside a sentence ("STAT" stays in capitals). */
+export const KIND_WORDS: Record<AssessmentKind, string> = {
+  'stat-safety-evaluation': 'STAT safety evaluation',
+  'brief-suicide-safety-assessment': 'brief suicide safety assessment',
+};
+
 /**
  * What the prescriber decided. The NIMH guide (M4) ends an assessment in a
  * disposition; these are KetaDesk's words for the choices that matter to a

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { safetyAssessmentMeaning } from '../../../shared/auth/meanings';
 import {
-  ASSESSMENT_OUTCOMES, KIND_LABELS, OUTCOME_LABELS, safetyAssessmentRecord,
+  ASSESSMENT_OUTCOMES, KIND_LABELS, KIND_WORDS, OUTCOME_LABELS, safetyAssessmentRecord,
   type AssessmentOutcome, type SuicideRiskStatus,
 } from '../../../shared/suicide-risk/schemas';
 import { call } from '../api/client';
@@ -100,13 +100,13 @@ function AssessmentForm({ status, awaiting, onChanged }: {
   const [resourcesGiven, setResourcesGiven] = useState(false);
   const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
   const [busy, setBusy] = useState(false);
-  const kind = KIND_LABELS[awaiting.kind];
+  const kind = KIND_WORDS[awaiting.kind];
 
   if (!can.allowed) {
     return (
       <div data-testid="assessment-needs-prescriber">
         <Text size="sm" fw={600}>
-          A prescriber must document the {kind.toLowerCase()} before this session can start.
+          A prescriber must document the {kind} before this session can start.
         </Text>
         <NotAllowed permission={can} />
       </div>
@@ -130,7 +130,7 @@ function AssessmentForm({ status, awaiting, onChanged }: {
       setError({ message: r.error.message, field: r.error.field });
       return;
     }
-    notifications.show({ color: 'clinic', title: `${kind} signed`, message: OUTCOME_LABELS[r.data.outcome] });
+    notifications.show({ color: 'clinic', title: `${KIND_LABELS[awaiting.kind]} signed`, message: OUTCOME_LABELS[r.data.outcome] });
     onChanged?.();
   };
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
@@ -139,7 +139,7 @@ function AssessmentForm({ status, awaiting, onChanged }: {
   return (
     <div className={classes.form} role="group" aria-labelledby="assessment-form-title" data-testid="assessment-form">
       <Text id="assessment-form-title" size="sm" fw={700}>
-        Document the {kind.toLowerCase()} (prescriber, signed)
+        Document the {kind} (prescriber, signed)
       </Text>
       <Stack gap="xs">
         <Radio.Group
@@ -179,7 +179,7 @@ function AssessmentForm({ status, awaiting, onChanged }: {
         )}
         <div>
           <Button type="button" onClick={() => void submit()} loading={busy} data-testid="sign-assessment">
-            Sign {kind.toLowerCase()}
+            Sign {kind}
           </Button>
         </div>
       </Stack>
