@@ -14,11 +14,13 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { zodValidate } from '../forms/zodForm';
 import { LogoField } from './LogoField';
 import { SessionSettingsFields } from './SessionSettingsFields';
+import { SuicideRiskSettingsFields } from './SuicideRiskSettingsFields';
+import { SUICIDE_RISK_GATE_KEYS } from '../../../shared/suicide-risk/settings';
 
 type Values = ClinicSettings & { reason: string };
 
 const KEYS = Object.keys(SETTING_DEFAULTS) as (keyof ClinicSettings)[];
-const SESSION_KEYS = Object.keys(SESSION_SETTING_DEFAULTS) as (keyof ClinicSettings)[];
+const SESSION_KEYS = [...Object.keys(SESSION_SETTING_DEFAULTS), ...SUICIDE_RISK_GATE_KEYS] as (keyof ClinicSettings)[];
 const REASON_NEEDED = 'Give a reason for changing a session threshold, timing or alert action';
 const BLANK_DEFAULT = 'Default: blank, and the sheets print a line to write on.';
 
@@ -138,6 +140,8 @@ function ClinicDetailsForm({ saved, onSaved }: { saved: ClinicSettings; onSaved:
           />
           <Divider my="xs" />
           <SessionSettingsFields form={form} />
+          <Divider my="xs" />
+          <SuicideRiskSettingsFields form={form} />
           <Divider my="xs" />
           <TextInput
             id="settings-reason"
