@@ -47,7 +47,7 @@ export const allowsDosing = (outcome: AssessmentOutcome) => outcome === 'proceed
 export const safetyAssessmentRecord = z.strictObject({
   /** The ASQ this assessment answers; its result decides the kind of assessment. */
   questionnaireId: id,
-  outcome: z.enum(ASSESSMENT_OUTCOMES, { error: `Outcome must be one of ${ASSESSMENT_OUTCOMES.join(', ')}` }),
+  outcome: z.enum(ASSESSMENT_OUTCOMES, { error: `Choose the outcome of the assessment (${ASSESSMENT_OUTCOMES.join(', ')})` }),
   note: z.string({ error: 'Assessment note must be text' }).trim()
     .min(1, { error: 'Write what the assessment found (assessment note)' })
     .max(4000, { error: 'Assessment note must be at most 4000 characters' }),

@@ -105,7 +105,7 @@ describe('suicide-risk gate: a positive ASQ blocks the session until a prescribe
     await form.waitFor();
     // Nothing chosen yet: the form says what is missing and sends nothing.
     await form.getByRole('button', { name: 'Sign STAT safety evaluation' }).click();
-    await form.getByText(/Outcome must be one of/).waitFor();
+    await form.getByText('Choose the outcome of the assessment.').waitFor();
     await form.getByRole('radio', { name: 'Safe to proceed with today’s session' }).check();
     await form.getByLabel('Assessment note').fill(NOTE);
     await form.getByRole('checkbox', { name: /Resource list given to the patient/ }).check();
@@ -118,7 +118,7 @@ describe('suicide-risk gate: a positive ASQ blocks the session until a prescribe
 
     await page.getByTestId('eligible').waitFor();
     const assessment = page.getByTestId('suicide-risk-panel').getByTestId('safety-assessment');
-    await assessment.getByText(/STAT safety evaluation/).waitFor();
+    await assessment.getByText('STAT safety evaluation', { exact: true }).waitFor();
     await assessment.getByTestId('signature-line').getByText(/Signed electronically by Dr Amira Haddad, MD \(prescriber\)/).waitFor();
     expect(await page.getByTestId('start-session').isEnabled()).toBe(true);
     await screenshot(page, 'asq-03-assessed-eligible');

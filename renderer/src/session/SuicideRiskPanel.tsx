@@ -133,7 +133,8 @@ function AssessmentForm({ status, awaiting, onChanged }: {
     notifications.show({ color: 'clinic', title: `${KIND_LABELS[awaiting.kind]} signed`, message: OUTCOME_LABELS[r.data.outcome] });
     onChanged?.();
   };
-  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+  // The schema's words name the stored codes; on screen the choices are the labels above.
+  const fieldError = (field: string) => (error?.field === field ? error.message.replace(/ \(.*\)$/, '.') : undefined);
 
   // Not a <form>: this panel can sit inside the start-session form.
   return (
@@ -145,7 +146,10 @@ function AssessmentForm({ status, awaiting, onChanged }: {
         <Radio.Group
           label="Outcome"
           value={outcome}
-          onChange={(v) => setOutcome(v as AssessmentOutcome)}
+          onChange={(v) => {
+            setOutcome(v as AssessmentOutcome);
+            if (error?.field === 'outcome') setError(null);
+          }}
           error={fieldError('outcome')}
           withAsterisk
         >
