@@ -8,12 +8,14 @@ import type { EligibilityReason, SessionEligibility } from '../shared/session/sc
 import { toMs } from '../shared/session/time';
 import type { ConsentStore } from './consent-store';
 import type { ScreeningStore } from './screening-store';
+import type { SuicideRiskStore } from './suicide-risk-store';
 import type { StoreCore } from './store-core';
 
 /** What the session feature needs of the store: the core, plus the screening and consent it checks. */
 export interface SessionStoreDeps extends StoreCore {
   readonly screening: Pick<ScreeningStore, 'get'>;
   readonly consent: Pick<ConsentStore, 'hasCurrentConsent'>;
+  readonly suicideRisk: Pick<SuicideRiskStore, 'gate' | 'freezeForSession' | 'forSession'>;
 }
 
 const reason = (code: EligibilityReason['code'], message: string): EligibilityReason => ({ code, message });
@@ -68,11 +70,14 @@ export function sessionEligibility(store: SessionStoreDeps, patientId: string, a
   if (openSessionId) reasons.push(reason('session-open', 'This patient has a session that has not been discharged. Discharge it first.'));
   const consent = requireConsent(store, patientId, route);
   if (consent) reasons.push(consent);
+  const suicideRisk = store.suicideRisk.gate(patientId, at);
+  reasons.push(...suicideRisk.reasons);
   return {
     eligible: reasons.length === 0,
     screening,
     overrideReason: screening?.signature?.overrideReason ?? null,
     openSessionId,
     reasons,
+    suicideRisk: suicideRisk.status,
   };
 }

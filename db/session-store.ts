@@ -76,6 +76,7 @@ export class SessionStore {
         mgPerKg: d.route === 'esketamine-nasal' ? null : d.mgPerKg, dose: d, preDose: input.preDose, concerns,
         decisionReason: concerns.length > 0 ? input.decisionReason!.trim() : null, settings,
       });
+      this.store.suicideRisk.freezeForSession(id, gate.suicideRisk);
       const session = this.get(id);
       this.audit(by.id, now, id, 'start', null, session, session.decisionReason);
       return session;
@@ -254,6 +255,7 @@ export class SessionStore {
         overrideReason: screening.signature?.overrideReason ?? null,
       },
       signatures: this.store.signatures.forEntity('session', id),
+      safetyChecks: this.store.suicideRisk.forSession(id),
       generatedAt: now,
     });
   }

@@ -6,6 +6,7 @@ import type { Signature } from '../shared/auth/status';
 import { storedPatientFields, type Patient, type PatientAmendment, type PatientFields, type StoredPatientFields } from '../shared/schemas/patient';
 import type { ClinicSettings } from '../shared/schemas/settings';
 import { SESSION_SETTING_DEFAULTS } from '../shared/session/settings';
+import { SUICIDE_RISK_GATE_KEYS } from '../shared/suicide-risk/settings';
 import { AuditLog, auditMacKey, type AuditHead } from './audit';
 import { openDatabase, type OpenOptions } from './connection';
 import { ConsentStore } from './consent-store';
@@ -20,6 +21,8 @@ import { SettingsRepository } from './repositories/settings';
 import { SignatureRepository } from './repositories/signatures';
 import { ScreeningStore } from './screening-store';
 import { SessionStore } from './session-store';
+import { SuicideRiskRepository } from './repositories/suicide-risk';
+import { SuicideRiskStore } from './suicide-risk-store';
 import type { StoreCore } from './store-core';
 
 /**
@@ -44,6 +47,8 @@ export class Store implements StoreCore {
   readonly questionnaires: QuestionnaireRepository;
   /** PHQ-9, GAD-7 and ASQ entries and their corrections, scored with the change from baseline. */
   readonly questionnaire: QuestionnaireStore;
+  /** Suicide-risk safety before dosing: prescribers' assessments of positive ASQs and the start gate's check. */
+  readonly suicideRisk: SuicideRiskStore;
 
   /**
    * `onAuditHead` hears the chain's newest row after each commit that added
@@ -67,6 +72,7 @@ export class Store implements StoreCore {
     this.session = new SessionStore(this);
     this.questionnaires = new QuestionnaireRepository(db);
     this.questionnaire = new QuestionnaireStore(this);
+    this.suicideRisk = new SuicideRiskStore(this, new SuicideRiskRepository(db));
   }
 
   static open(dataDir: string, options: OpenOptions & { onAuditHead?: (head: AuditHead) => void }): Store {
@@ -197,7 +203,7 @@ export class Store implements StoreCore {
       if (changed.length === 0) throw new DomainError('invalid-input', 'Nothing was changed, so there is nothing to save.');
       // A session threshold, timing or action line decides what alerts and what blocks
       // discharge, so changing one needs a reason in the audit log.
-      const clinical = changed.some(([key]) => key in SESSION_SETTING_DEFAULTS);
+      const clinical = changed.some(([key]) => key in SESSION_SETTING_DEFAULTS || SUICIDE_RISK_GATE_KEYS.includes(key));
       if (clinical && !reason?.trim()) {
         throw new DomainError('invalid-input', 'Give a reason for changing a session threshold, timing or alert action', 'reason');
       }

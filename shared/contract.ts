@@ -26,6 +26,7 @@ import { csvExport, exportFile, fhirPatientExport } from './schemas/export';
 import {
   backupConfigure, backupFileName, backupInspection, backupRestore, backupStatus, backupSummary, restoreResult,
 } from './backup/schemas';
+import { safetyAssessment, safetyAssessmentRecord } from './suicide-risk/schemas';
 
 interface ChannelSpec {
   /** Who may call it (see shared/auth/access.ts); checked before the request is read. */
@@ -101,6 +102,8 @@ export const contract = {
   'questionnaires.amend': { access: 'clinical', signature: 'required', request: questionnaireAmend, response: questionnaire },
   'questionnaires.get': { access: 'any-role', request: z.strictObject({ id }), response: questionnaire },
   'questionnaires.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(questionnaire) },
+  'safetyAssessments.record': { access: 'prescriber', signature: 'required', request: safetyAssessmentRecord, response: safetyAssessment },
+  'safetyAssessments.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(safetyAssessment) },
   'audit.verify': { access: 'admin', request: empty, response: auditVerification },
   // One patient's record goes to those who treat (minimum necessary: not the front desk); bulk exports are an administrator's.
   'export.fhirPatient': { access: 'clinical', request: fhirPatientExport, response: exportFile },

@@ -6,6 +6,7 @@ import { authHandlers } from './auth';
 import { clinicianHandlers } from './clinicians';
 import { exportHandlers } from './exports';
 import { backupHandlers } from './backups';
+import { safetyAssessmentHandlers } from './safety-assessments';
 import {
   consentRecordedMeaning, dischargedMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
   questionnaireCorrectedMeaning,
@@ -25,6 +26,7 @@ export const handlers: HandlerTable = {
   ...clinicianHandlers,
   ...exportHandlers,
   ...backupHandlers,
+  ...safetyAssessmentHandlers,
   'patients.create': (fields, ctx) => ctx.store.createPatient(fields, currentClinician(ctx).id, nowIso(ctx)),
   'patients.amend': (amendment, ctx) =>
     signedWrite(ctx, 'patient', (p) => p.id, () => [patientAmendedMeaning(amendment.reason)], () =>

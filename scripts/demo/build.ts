@@ -13,6 +13,7 @@ import type { ScreeningResult } from '../../shared/screening';
 import { CONSENT_FORM } from '../../shared/printouts/consent';
 import { cautionRuleIds } from '../../shared/screening-signing';
 import { ITEM_IDS } from '../../shared/screening/items';
+import { storedAsqAnswers, storedFrequencyAnswers } from '../../shared/measures/stored-answers';
 import type { EntryDataInput } from '../../shared/session';
 import { Desk } from './desk';
 import { CLINIC_SETTINGS, mrnOf, PATIENTS, STAFF, type DemoStaff } from './people';
@@ -141,6 +142,13 @@ async function setUpStaff(desk: Desk, start: number): Promise<{ ids: Record<Staf
   return { ids, recoveryKey };
 }
 
+/** A negative ASQ and a mild PHQ-9 and GAD-7 (item 9 "Not at all"), taken before each demo session. */
+const DAY_MEASURES = [
+  storedAsqAnswers(['no', 'no', 'no', 'no', null]),
+  storedFrequencyAnswers('phq9', [1, 1, 1, 1, 0, 1, 0, 0, 0], 1),
+  storedFrequencyAnswers('gad7', [1, 1, 1, 0, 0, 1, 0], 1),
+];
+
 /** The clinic's month as steps in time order, then played on the desk. */
 class ClinicDays {
   private readonly steps: Step[] = [];
@@ -230,6 +238,12 @@ class ClinicDays {
     const young = ageInYears(PATIENTS[plan.index]!.dateOfBirth, localIsoDate(new Date(start))) < 55;
     let sessionId = '';
     const at = (minutes: number) => start + minutes * MINUTE;
+    // The suicide-risk gate's questionnaires of the day, answered by the patient in patient mode.
+    this.step(at(-25), nurse, async () => {
+      for (const answers of DAY_MEASURES) {
+        await this.desk.call('questionnaires.record', { patientId: this.patientId(plan), answers, mode: 'patient-mode', takenAt: iso(at(-25)) });
+      }
+    });
     this.step(start, nurse, async () => {
       const view = await this.desk.call('sessions.start', {
         patientId: this.patientId(plan),

@@ -4,6 +4,7 @@ import type { Consent } from '../schemas/consent';
 import type { SessionView } from '../session/schemas';
 import type { ClinicianRole } from '../schemas/clinician';
 import type { Signature } from './status';
+import { KIND_WORDS, OUTCOME_LABELS, type AssessmentKind, type AssessmentOutcome } from '../suicide-risk/schemas';
 
 // What an electronic signature means, in words, as it is stored with the
 // signature and printed on the record (21 CFR Part 11: a signature is bound to
@@ -51,6 +52,9 @@ export const proceedDespiteConcernsMeaning = (reason: string) => `decided to pro
 export const questionnaireCorrectedMeaning = (reason: string) => `corrected a questionnaire: ${reason}`;
 
 export const backupRestoredMeaning = (file: string, reason: string) => `restored the clinic’s records from backup ${file}: ${reason}`;
+/** A prescriber's assessment of a positive ASQ: its kind and outcome, as the session record prints it. */
+export const safetyAssessmentMeaning = (a: { kind: AssessmentKind; outcome: AssessmentOutcome }) =>
+  `documented a ${KIND_WORDS[a.kind]} of a positive ASQ (outcome: ${OUTCOME_LABELS[a.outcome]})`;
 
 export const entryCorrectedMeaning = (reason: string) => `corrected a timeline entry: ${reason}`;
 

@@ -7,7 +7,7 @@ import { cite, type Cite } from './sources';
 import { TREATMENT_WORDS } from './treatment';
 
 /** The pre-dose checks the record lists [REFERENCE §3]. */
-export type BeforeCheckId = 'vitals' | 'fasting' | 'nasal' | 'pregnancy' | 'changes' | 'screening' | 'escort';
+export type BeforeCheckId = 'vitals' | 'fasting' | 'nasal' | 'pregnancy' | 'changes' | 'screening' | 'suicideRisk' | 'escort';
 
 /** A check as recorded: met or not, and the values that show it. */
 export interface RecordedCheck {
@@ -113,6 +113,7 @@ function beforeDosing(input: PrintInput, session: SessionRecordData | null): Sec
     { id: 'pregnancy', text: 'Pregnancy: result, or reason not tested.' },
     { id: 'changes', text: 'New medicines, illness or substance use since the last visit asked about.' },
     { id: 'screening', text: 'Signed screening still within the clinic’s validity period.' },
+    { id: 'suicideRisk', text: 'Suicide-risk screen (ASQ) today; a positive screen assessed and signed by a prescriber before dosing.' },
     { id: 'escort', text: 'Escort home confirmed.', cites: [cite('S1', '§5.8')] },
   ];
   if (!session) return [list(checks, { tickBoxes: true })];

@@ -5,6 +5,7 @@ import { PRE_DOSE_BP_ELEVATED, PRE_DOSE_BP_SEVERE } from '../session/reference';
 import type { SessionRecord } from '../session/record';
 import { MINUTE_MS, clockMinutesBetween, minutesBetween, toMs } from '../session/time';
 import { longDate } from './input';
+import { safetyChecksText } from '../suicide-risk/record-words';
 import type { BeforeCheckId, RecordedCheck, SessionRecordData } from './monitoring-record';
 
 // The session feature's printable record (sessions.record) as the monitoring
@@ -93,6 +94,8 @@ function beforeChecks(r: SessionRecord, time: (iso: string) => string): Record<B
       detail: `Signed ${screening.signedAt ? longDate(localIsoDate(new Date(screening.signedAt))) : '(date not recorded)'}, ${screening.verdict}` +
         `${screening.overrideReason ? `; contraindication overridden: “${screening.overrideReason}”` : ''}`,
     },
+    // The start gate refuses an unassessed positive ASQ, so a started session met this check; the values say how.
+    suicideRisk: { met: true, detail: safetyChecksText(r.safetyChecks, time) },
     escort: check(raised('CA-NO-ESCORT'), c.escortArranged ? `Escort: ${c.escortName ?? 'name not recorded'}` : 'No escort arranged'),
   };
 }
@@ -213,6 +216,7 @@ export function fromSessionRecord(r: SessionRecord, time: (iso: string) => strin
           overrideReason: discharge.stableAtDischarge ? null : discharge.overrideReason,
         }
       : null,
-    signatures: r.signatures.map((s) => signatureLine(s, (iso) => `${spelledDate(localIsoDate(new Date(iso)))} ${time(iso)}`)),
+    // The prescriber's suicide safety assessment came before the start, so its signature prints first.
+    signatures: [...(r.safetyChecks?.assessment?.signatures ?? []), ...r.signatures].map((s) => signatureLine(s, (iso) => `${spelledDate(localIsoDate(new Date(iso)))} ${time(iso)}`)),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { logoProblem, LOGO_MAX_URL_LENGTH } from './logo';
 import { SESSION_SETTING_DEFAULTS, sessionSettingsShape } from '../session/settings';
 import { BACKUP_SETTING_DEFAULTS, backupSettingsShape } from './backup-settings';
+import { SUICIDE_RISK_SETTING_DEFAULTS, suicideRiskSettingsShape } from '../suicide-risk/settings';
 
 // Clinic settings: choices a clinic makes where no source fixes a number.
 // Each default is labelled as such wherever it is shown.
@@ -50,6 +51,8 @@ export const SETTING_DEFAULTS = {
   ...SESSION_SETTING_DEFAULTS,
   /** Backups (issue #14): folder, schedule and retention, each a labelled clinic default in backup-settings.ts. */
   ...BACKUP_SETTING_DEFAULTS,
+  /** Suicide-risk gate before dosing (ASQ, PHQ-9, GAD-7) and the crisis lines: labelled in shared/suicide-risk/settings.ts. */
+  ...SUICIDE_RISK_SETTING_DEFAULTS,
 } as const;
 
 export const clinicSettings = z.strictObject({
@@ -81,6 +84,8 @@ export const clinicSettings = z.strictObject({
   signInLockMinutes: settingMinutes('Sign-in lock', 1, 240),
   ...sessionSettingsShape,
   ...backupSettingsShape,
+  // Suicide-risk gate before dosing.
+  ...suicideRiskSettingsShape,
 });
 
 export const clinicSettingsUpdate = z.strictObject({

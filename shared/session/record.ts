@@ -17,6 +17,7 @@ import { ENTRY_KIND_LABELS, entryText } from './entry-words';
 import { OBSERVATION_ANCHOR, dosingEndedAt, effectiveEntries, observationStart, ofKind } from './timeline';
 import { addMinutes, clockMinutesBetween, toMs } from './time';
 import { signature } from '../auth/status';
+import { sessionSafetyChecks } from '../suicide-risk/schemas';
 
 export const RECORD_FORMAT = 'ketadesk-session-record/v1';
 
@@ -99,6 +100,8 @@ export const sessionRecord = z.object({
   })),
   /** The session's electronic signatures: the decision to proceed, corrections, discharge. */
   signatures: z.array(signature),
+  /** Today's ASQ, PHQ-9 and GAD-7 and any prescriber's suicide safety assessment, as the start gate saw them. */
+  safetyChecks: sessionSafetyChecks.nullable(),
 });
 export type SessionRecord = z.output<typeof sessionRecord>;
 
@@ -109,6 +112,7 @@ export interface RecordSources {
   patient: SessionRecord['patient'];
   screening: SessionRecord['screening'];
   signatures: SessionRecord['signatures'];
+  safetyChecks: SessionRecord['safetyChecks'];
   generatedAt: string;
 }
 
@@ -239,5 +243,6 @@ export function buildSessionRecord(src: RecordSources): SessionRecord {
         };
       }),
     signatures: src.signatures,
+    safetyChecks: src.safetyChecks,
   };
 }

@@ -7,6 +7,7 @@ import { amendmentReason, id, optionalPositiveMeasure, optionalText, requiredTex
 import { screening } from '../schemas/screening';
 import { DISSOCIATION_LEVELS, ESKETAMINE_DEVICE_COUNTS, ROUTES, SEDATION_LEVELS } from './reference';
 import { sessionSettingsShape } from './settings';
+import { SUICIDE_RISK_REASON_CODES, suicideRiskStatus } from '../suicide-risk/schemas';
 import { isIsoInstant } from './time';
 
 /** A date and time with a zone; stored in one canonical UTC form so it sorts as text. */
@@ -468,6 +469,7 @@ export const eligibilityReason = z.object({
   code: z.enum([
     'no-signed-screening', 'screening-expired', 'screening-amended', 'screening-contraindicated',
     'screening-other-treatment', 'session-open', 'consent-required',
+    ...SUICIDE_RISK_REASON_CODES,
   ]),
   message: z.string(),
 });
@@ -482,6 +484,8 @@ export const sessionEligibility = z.object({
   /** A session still open for this patient; it must be discharged first. */
   openSessionId: id.nullable(),
   reasons: z.array(eligibilityReason),
+  /** Today's ASQ, PHQ-9 and GAD-7 as the gate saw them, any assessment, and the crisis resource text. */
+  suicideRisk: suicideRiskStatus,
 });
 export type SessionEligibility = z.output<typeof sessionEligibility>;
 

@@ -3,6 +3,7 @@ import { allTextOf, buildPrintout, fromSessionRecord, initialsOf } from '../../s
 import { clockMinutesBetween, entryData, sessionStart } from '../../shared/session';
 import { at, PLANS, preDoseInput, signScreening, START, useSessionStore } from '../helpers/session-fixture';
 import { printInput } from '../helpers/printouts';
+import { T0 } from '../helpers/store-fixture';
 
 // The monitoring record printed from a real session: sessions.record, mapped
 // to the record's rows, one per moment something was measured.
@@ -93,6 +94,8 @@ describe('session monitoring record from sessions.record', () => {
     expect(c.pregnancy.detail).toBe('Test negative');
     expect(c.escort.detail).toBe('Escort: Sam Ortiz');
     expect(c.screening.detail).toMatch(/^Signed \d+ \w+ 2026, clear$/);
+    // The day's questionnaires the suicide-risk gate saw (the fixture's, taken at the screening's T0).
+    expect(c.suicideRisk.detail).toBe(`ASQ ${utcClock(T0)} negative; PHQ-9 ${utcClock(T0)} 3 (minimal); GAD-7 ${utcClock(T0)} 2 (minimal)`);
     expect(data.before).toMatchObject({ by: 'Dr Ada Rivera', at: utcClock(at(-2)) });
     // The BP above 140/90 was proceeded on: the decision prints beside the reading that needed it.
     expect(data.events.join('\n')).not.toMatch(/Before the dose/);
@@ -115,7 +118,7 @@ describe('session monitoring record from sessions.record', () => {
 
     const printout = buildPrintout('monitoring-record', printInput({ treatment: 'esketamine-nasal' }), { session: data });
     const boxes = printout.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'list' && b.tickBoxes ? b.items : []));
-    expect(boxes.length).toBe(7 + 10);
+    expect(boxes.length).toBe(8 + 10);
     expect(boxes.every((i) => i.state === 'met')).toBe(true);
     const all = allTextOf(printout);
     expect(all).toContain('Escort home confirmed. Recorded: Escort: Sam Ortiz.');

@@ -4,7 +4,7 @@ import { requireConsent } from '../../db/session-gates';
 import type { Clinician } from '../../shared/schemas/clinician';
 import { sessionStart, type EntryDataInput, type PreDoseChecksInput, entryData } from '../../shared/session';
 import { openTestStore, patientInput, T0 } from '../helpers/store-fixture';
-import { at, PLANS, preDoseInput, signScreening, START, useSessionStore } from '../helpers/session-fixture';
+import { at, PLANS, preDoseInput, recordClearMeasures, signScreening, START, useSessionStore } from '../helpers/session-fixture';
 
 const setup = useSessionStore();
 const ALL = { oriented: true, walksSteadily: true, nauseaControlled: true, escortPresent: true, aftercareExplained: true };
@@ -43,6 +43,7 @@ function readyToLeave() {
 describe('who may start a session', () => {
   it('needs a signed screening', () => {
     const { store, patient, clinician } = setup();
+    recordClearMeasures(store, patient.id, clinician.id, T0);
     expect(store.session.eligibility(patient.id, START)).toMatchObject({
       eligible: false, screening: null, reasons: [{ code: 'no-signed-screening' }],
     });
@@ -57,6 +58,8 @@ describe('who may start a session', () => {
     const signed = signScreening(store, patient, clinician);
     const expires = signed.signature!.expiresAt;
     const justBefore = new Date(Date.parse(expires) - 1).toISOString();
+    // That day's ASQ, PHQ-9 and GAD-7, an hour before, so only the screening decides.
+    recordClearMeasures(store, patient.id, clinician.id, new Date(Date.parse(expires) - 3_600_000).toISOString());
     expect(store.session.eligibility(patient.id, justBefore).eligible).toBe(true);
     expect(store.session.eligibility(patient.id, expires).reasons).toEqual([
       { code: 'screening-expired', message: `The screening expired on ${expires.slice(0, 10)}. Screen the patient again.` },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONSENT_FORM } from '../../shared/printouts/consent';
 import { fromSessionRecord } from '../../shared/printouts/session-record';
 import { ADMIN_PASSPHRASE, useGate } from '../helpers/gate-fixture';
-import { preDoseInput, screeningAnswers } from '../helpers/session-fixture';
+import { preDoseInput, recordClearMeasures, screeningAnswers } from '../helpers/session-fixture';
 
 const gates = useGate();
 const signature = { passphrase: ADMIN_PASSPHRASE };
@@ -16,6 +16,8 @@ async function screenedPatient() {
   const draft = await h.ok('screenings.create', { patientId: patient.id, plannedTreatment: 'esketamine-nasal' });
   const saved = await h.ok('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
   const signed = await h.ok('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });
+  // The day's ASQ, PHQ-9 and GAD-7 the suicide-risk gate asks for before a session.
+  recordClearMeasures(h.gate.requireStore(), patient.id, signed.signature!.signedBy, h.ctx.now().toISOString());
   return { h, patient, signed };
 }
 

@@ -25,6 +25,8 @@ import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import type { AsqAnswer, QuestionnaireAnswers } from '../../shared/measures';
+import { storedAsqAnswers, storedFrequencyAnswers } from '../../shared/measures/stored-answers';
 import { parseReadyLine, READY_JSON_ENV } from '../../electron/browser-address';
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../../scripts/chromium';
 import { requireBrowserModeBuild } from '../../scripts/browser-mode.mjs';
@@ -403,4 +405,21 @@ export async function seedSignedScreening(
 ) {
   const draft = await seedScreeningDraft(app, patientId, plannedTreatment, seed);
   return app.api('screenings.sign', { id: draft.id, expectedVersion: draft.version, signature: { passphrase: PASSPHRASE }, ...signing });
+}
+
+/**
+ * A negative ASQ, a PHQ-9 and a GAD-7 taken now, through questionnaires.record:
+ * what the suicide-risk gate asks on the day of a session (clinic defaults),
+ * for tests about something else. The ASQ answers can be given.
+ */
+export async function seedClearMeasures(
+  app: E2EApp, patientId: string, asq: ReadonlyArray<AsqAnswer | null> = ['no', 'no', 'no', 'no', null], at: Date = new Date(),
+) {
+  const takenAt = at.toISOString();
+  const record = (answers: QuestionnaireAnswers) => app.api('questionnaires.record', { patientId, answers, mode: 'read-aloud', takenAt });
+  return {
+    asq: await record(storedAsqAnswers(asq)),
+    phq9: await record(storedFrequencyAnswers('phq9', [1, 1, 0, 1, 0, 0, 0, 0, 0], 1)),
+    gad7: await record(storedFrequencyAnswers('gad7', [1, 0, 0, 1, 0, 0, 0], 0)),
+  };
 }

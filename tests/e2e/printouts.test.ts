@@ -10,7 +10,7 @@ import {
 import type { PaperSize } from '../../shared/schemas/settings';
 import { seedScores } from '../helpers/questionnaire-fixture';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, signWithPassphrase, startSignedInApp, type E2EApp } from './harness';
+import { expectNoAxeViolations, PASSPHRASE, seedClearMeasures, patientInput, ROOT, screenshot, signWithPassphrase, startSignedInApp, type E2EApp } from './harness';
 
 // Each printout opened from the chart in Chromium, printed with page.pdf() on
 // the clinic's paper and read back with poppler: the patient's name, the
@@ -290,6 +290,7 @@ describe('patient printouts', () => {
     await page.getByText('Consent recorded', { exact: true }).waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('consent-entry').count()).toBe(2);
+    await seedClearMeasures(app, patientId);
     expect((await app.api('sessions.eligibility', { patientId, route: 'esketamine-nasal' })).eligible).toBe(true);
 
     const now = () => new Date().toISOString();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_FORM, PAPER } from '../../shared/printouts';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { PASSPHRASE, ROOT, expectNoAxeViolations, patientInput, screenshot, startSignedInApp, type E2EApp } from './harness';
+import { PASSPHRASE, ROOT, seedClearMeasures, expectNoAxeViolations, patientInput, screenshot, startSignedInApp, type E2EApp } from './harness';
 
 // Issue 13, "the record is the record": a finished esketamine session (a high
 // pre-dose BP proceeded on, a corrected 185/105, discharge) printed from its
@@ -29,6 +29,7 @@ describe('the printed record and the session screen say what was recorded', () =
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
     await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });
     await app.api('consents.record', { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal', signature });
+    await seedClearMeasures(app, patient.id);
     return app.api('sessions.start', {
       patientId: patient.id,
       plan: { route: 'esketamine-nasal', deviceCount: 2 },

@@ -10,7 +10,7 @@ import { SETTING_DEFAULTS } from '../../shared/schemas/settings';
 import type { Route } from '../../shared/session';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
-  CREDENTIAL_CHECK, PASSPHRASE, SCREENS_DIR, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signInOnPage, startSignedInApp,
+  CREDENTIAL_CHECK, PASSPHRASE, SCREENS_DIR, seedClearMeasures, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signInOnPage, startSignedInApp,
   type E2EApp,
   signWithPassphrase,
 } from './harness';
@@ -84,8 +84,11 @@ async function signScreening(app: E2EApp, patientId: string, route: Route, overr
   });
 }
 
-const recordConsent = (app: E2EApp, patientId: string, route: Route) =>
-  app.api('consents.record', { patientId, formVersion: CONSENT_FORM.version, plannedTreatment: route, signature: { passphrase: PASSPHRASE } });
+/** The patient's consent, and today's clear ASQ, PHQ-9 and GAD-7 the suicide-risk gate asks for. */
+async function recordConsent(app: E2EApp, patientId: string, route: Route) {
+  await seedClearMeasures(app, patientId);
+  return app.api('consents.record', { patientId, formVersion: CONSENT_FORM.version, plannedTreatment: route, signature: { passphrase: PASSPHRASE } });
+}
 
 function helpers(getApp: () => E2EApp) {
   const page = () => getApp().page;
@@ -606,6 +609,8 @@ describe('sessions: the start gate', () => {
     clock = new MovingClock();
     app = await startSignedInApp({ beforeSignIn: (started) => clock.install(started.page) });
     olga = await app.api('patients.create', patientInput({ legalName: 'Olga Lind', dateOfBirth: '1990-09-09', sex: 'female', mrn: 'SE-3001', weightKg: 58 }));
+    // Today's ASQ, PHQ-9 and GAD-7, so these tests see only the screening and consent reasons.
+    await seedClearMeasures(app, olga.id);
   });
   afterAll(async () => {
     await app?.close();
@@ -670,6 +675,8 @@ describe('sessions: the start gate', () => {
   it('an expired screening must be repeated', async () => {
     const { page } = app;
     await clock.advance(page, 31 * 24 * 60);
+    // The questionnaires of that new day, so only the screening's expiry holds the session back.
+    await seedClearMeasures(app, olga.id, undefined, clock.now());
     await page.getByRole('tab', { name: 'Record' }).click();
     await page.getByRole('tab', { name: 'Sessions' }).click();
     const reasons = page.getByTestId('eligibility-reasons');

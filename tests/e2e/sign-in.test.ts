@@ -7,7 +7,7 @@ import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
-  addClinician, CREDENTIAL_CHECK, DEFAULT_CLINICIAN, expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, startApp,
+  addClinician, CREDENTIAL_CHECK, seedClearMeasures, DEFAULT_CLINICIAN, expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, startApp,
   switchClinicianOnPage,
   type E2EApp,
 } from './harness';
@@ -39,6 +39,7 @@ async function startSession(app: E2EApp, patient: Patient) {
   const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route) });
   await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });
   await app.api('consents.record', { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: route, signature });
+  await seedClearMeasures(app, patient.id);
   await app.api('sessions.start', {
     patientId: patient.id,
     plan: { route, deviceCount: 2 },

@@ -12,6 +12,8 @@ import {
   type SessionEntry, type SessionSettings,
 } from '../../shared/session';
 import { addMinutes } from '../../shared/session/time';
+import type { AsqAnswer, QuestionnaireAnswers } from '../../shared/measures';
+import { storedAsqAnswers, storedFrequencyAnswers } from '../../shared/measures/stored-answers';
 import { T0, patientInput, useTempStore } from './store-fixture';
 
 /** Dosing starts an hour after the screening is signed at T0. */
@@ -48,12 +50,29 @@ export function screeningAnswers(route: Route, overrides: Record<string, boolean
 export const recordConsent = (store: Store, patient: Patient, by: Clinician, route: Route) =>
   store.consent.record({ patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: route }, by.id, T0);
 
-/** A signed screening at T0 for the patient, clear unless answers say otherwise, and their consent to that treatment. */
+/**
+ * A negative ASQ, a PHQ-9 and a GAD-7 taken at `takenAt`: what the suicide-risk gate
+ * asks on the day of a session with the clinic's default settings.
+ */
+export function recordClearMeasures(store: Store, patientId: string, byId: string, takenAt: string, asq: readonly (AsqAnswer | null)[] = ['no', 'no', 'no', 'no', null]) {
+  const record = (answers: QuestionnaireAnswers) => store.questionnaire.record({ patientId, answers, mode: 'read-aloud', takenAt }, byId, takenAt);
+  return {
+    asq: record(storedAsqAnswers(asq)),
+    phq9: record(storedFrequencyAnswers('phq9', [1, 1, 0, 1, 0, 0, 0, 0, 0], 1)),
+    gad7: record(storedFrequencyAnswers('gad7', [1, 0, 0, 1, 0, 0, 0], 0)),
+  };
+}
+
+/**
+ * A signed screening at T0 for the patient, clear unless answers say otherwise, their consent to
+ * that treatment, and that day's clear ASQ, PHQ-9 and GAD-7 (so a session can start that day).
+ */
 export function signScreening(
   store: Store, patient: Patient, by: Clinician, route: Route = 'esketamine-nasal',
   extra: { overrides?: Record<string, boolean>; overrideReason?: string; at?: string } = {},
 ) {
   recordConsent(store, patient, by, route);
+  recordClearMeasures(store, patient.id, by.id, extra.at ?? T0);
   const draft = store.screening.create({ patientId: patient.id, plannedTreatment: route }, by.id, extra.at ?? T0);
   const saved = store.screening.save({ id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route, extra.overrides) }, extra.at ?? T0);
   return store.screening.sign(

@@ -230,7 +230,7 @@ describe('session monitoring record', () => {
 
   it('prints a session’s vital signs when given one', () => {
     const checks = Object.fromEntries(
-      (['vitals', 'fasting', 'nasal', 'pregnancy', 'changes', 'screening', 'escort'] as const).map((id) => [id, { met: true, detail: `${id} value` }]),
+      (['vitals', 'fasting', 'nasal', 'pregnancy', 'changes', 'screening', 'suicideRisk', 'escort'] as const).map((id) => [id, { met: true, detail: `${id} value` }]),
     ) as SessionRecordData['before']['checks'];
     const record = buildPrintout('monitoring-record', printInput(), {
       session: {

@@ -2,9 +2,11 @@ import { Button } from '@mantine/core';
 import type { EligibilityReason, Route, SessionEligibility } from '../../../shared/session';
 import { ROUTE_SHORT } from './model';
 import classes from './Session.module.css';
+import { SuicideRiskPanel } from './SuicideRiskPanel';
 
-type Fix = { label: string; tab: string } | { label: string; openSession: true };
+type Fix = { label: string; tab: string } | { label: string; openSession: true } | null;
 
+/** The way to fix a reason; suicide-risk reasons are answered by the panel below the list (SuicideRiskPanel). */
 function fixFor(code: EligibilityReason['code']): Fix {
   switch (code) {
     case 'consent-required':
@@ -18,6 +20,8 @@ function fixFor(code: EligibilityReason['code']): Fix {
     case 'screening-other-treatment':
     case 'no-signed-screening':
       return { label: 'Go to Screening', tab: 'screening' };
+    default:
+      return null;
   }
 }
 
@@ -26,10 +30,12 @@ interface Props {
   route: Route | null;
   onOpenTab: (tab: string) => void;
   onOpenSession?: (id: string) => void;
+  /** After a prescriber signs a suicide safety assessment here: check eligibility again. */
+  onChanged?: () => void;
 }
 
 /** Why a session cannot start, each reason with the way to fix it. */
-export function EligibilityReasons({ eligibility, route, onOpenTab, onOpenSession }: Props) {
+export function EligibilityReasons({ eligibility, route, onOpenTab, onOpenSession, onChanged }: Props) {
   if (eligibility.eligible) return null;
   return (
     <div className={classes.gate} data-testid="eligibility-reasons">
@@ -46,7 +52,7 @@ export function EligibilityReasons({ eligibility, route, onOpenTab, onOpenSessio
           return (
             <li key={`${r.code}-${i}`} data-code={r.code} data-testid="eligibility-reason">
               <span>{r.message}</span>
-              {'tab' in fix ? (
+              {fix === null ? null : 'tab' in fix ? (
                 <Button size="compact-xs" variant="default" onClick={() => onOpenTab(fix.tab)} style={{ flex: 'none' }}>
                   {fix.label}
                 </Button>
@@ -61,6 +67,7 @@ export function EligibilityReasons({ eligibility, route, onOpenTab, onOpenSessio
           );
         })}
       </ul>
+      <SuicideRiskPanel status={eligibility.suicideRisk} onChanged={onChanged} />
     </div>
   );
 }

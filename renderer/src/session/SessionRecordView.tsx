@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { SEDATION_LEVEL_LABELS } from '../../../shared/session';
 import { useLoad } from '../api/useLoad';
 import { SignatureLines } from '../components/SignatureLines';
+import { safetyChecksText } from '../../../shared/suicide-risk/record-words';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
 import { clockOf, formatDate, formatDateTime } from '../format/dates';
@@ -127,8 +128,11 @@ export function SessionRecordView({ sessionId, onBack, onPrint }: Props) {
               {capitalize(r.screening.verdict)}, signed {r.screening.signedAt ? formatDateTime(r.screening.signedAt) : '—'}
               {r.screening.overrideReason && <> · contraindication overridden: <q>{r.screening.overrideReason}</q></>}
             </Fact>
+            <Fact label="Suicide-risk screen">
+              <span data-testid="record-suicide-risk">{safetyChecksText(r.safetyChecks, clockOf)}</span>
+            </Fact>
           </dl>
-          <SignatureLines signatures={r.signatures} />
+          <SignatureLines signatures={[...(r.safetyChecks?.assessment?.signatures ?? []), ...r.signatures]} />
         </section>
 
         <section className={classes.panel} aria-labelledby="record-rems-title">

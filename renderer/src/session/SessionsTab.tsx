@@ -12,6 +12,7 @@ import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
 import { clockOf, formatDate, formatDateTime } from '../format/dates';
 import { EligibilityReasons, OverrideNotice } from './EligibilityPanel';
+import { SuicideRiskPanel } from './SuicideRiskPanel';
 import { ROUTE_SHORT, summaryDoseText } from './model';
 import { SessionRecordView } from './SessionRecordView';
 import { SessionScreen } from './SessionScreen';
@@ -189,12 +190,16 @@ function SessionsOverview({ patient, onOpenTab, onStart, onOpen, autoOpen, onAut
         </div>
         <OverrideNotice eligibility={gate} />
         {gate.eligible ? (
-          <Text size="sm" className={classes.eligibleLine} data-testid="eligible">
-            <span aria-hidden>✓</span> A session can start: signed screening in date, consent on the current form.
-          </Text>
+          <>
+            <Text size="sm" className={classes.eligibleLine} data-testid="eligible">
+              <span aria-hidden>✓</span> A session can start: signed screening in date, consent on the current form.
+            </Text>
+            <SuicideRiskPanel status={gate.suicideRisk} />
+          </>
         ) : (
           <EligibilityReasons
             eligibility={gate}
+            onChanged={forRoute.reload}
             route={route ?? null}
             onOpenTab={onOpenTab}
             onOpenSession={(id) => {

@@ -321,7 +321,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
 
       {gate && !gate.eligible && (
         <div className={classes.gateBlock} data-problem tabIndex={-1}>
-          <EligibilityReasons eligibility={gate} onOpenTab={onOpenTab} route={draft.route} />
+          <EligibilityReasons eligibility={gate} onOpenTab={onOpenTab} route={draft.route} onChanged={eligibility.reload} />
         </div>
       )}
 

@@ -17,11 +17,13 @@ import { SessionSettingsFields } from './SessionSettingsFields';
 import { ClinicExportSection } from '../export/ClinicExportSection';
 import { BackupSection } from './BackupSection';
 import { BACKUP_SETTING_KEYS } from '../../../shared/schemas/backup-settings';
+import { SuicideRiskSettingsFields } from './SuicideRiskSettingsFields';
+import { SUICIDE_RISK_GATE_KEYS } from '../../../shared/suicide-risk/settings';
 
 type Values = ClinicSettings & { reason: string };
 
 const KEYS = Object.keys(SETTING_DEFAULTS) as (keyof ClinicSettings)[];
-const SESSION_KEYS = Object.keys(SESSION_SETTING_DEFAULTS) as (keyof ClinicSettings)[];
+const SESSION_KEYS = [...Object.keys(SESSION_SETTING_DEFAULTS), ...SUICIDE_RISK_GATE_KEYS] as (keyof ClinicSettings)[];
 const REASON_NEEDED = 'Give a reason for changing a session threshold, timing or alert action';
 const BLANK_DEFAULT = 'Default: blank, and the sheets print a line to write on.';
 
@@ -146,6 +148,8 @@ function ClinicDetailsForm({ saved, onSaved }: { saved: ClinicSettings; onSaved:
           />
           <Divider my="xs" />
           <SessionSettingsFields form={form} />
+          <Divider my="xs" />
+          <SuicideRiskSettingsFields form={form} />
           <Divider my="xs" />
           <TextInput
             id="settings-reason"
