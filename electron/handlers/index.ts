@@ -4,8 +4,9 @@ import { currentClinician, nowIso, signedWrite, type Handler } from './context';
 import { printPlan } from '../print/plan';
 import { authHandlers } from './auth';
 import { clinicianHandlers } from './clinicians';
+import { consentHandlers } from './consents';
 import {
-  consentRecordedMeaning, dischargedMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
+  dischargedMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
   questionnaireCorrectedMeaning,
   screeningSignedMeanings,
 } from '../../shared/auth/meanings';
@@ -21,6 +22,7 @@ function found<T>(value: T | null, what: string): T {
 export const handlers: HandlerTable = {
   ...authHandlers,
   ...clinicianHandlers,
+  ...consentHandlers,
   'patients.create': (fields, ctx) => ctx.store.createPatient(fields, currentClinician(ctx).id, nowIso(ctx)),
   'patients.amend': (amendment, ctx) =>
     signedWrite(ctx, 'patient', (p) => p.id, () => [patientAmendedMeaning(amendment.reason)], () =>
@@ -57,10 +59,6 @@ export const handlers: HandlerTable = {
     ctx.gate.syncPolicy(updated);
     return updated;
   },
-  'consents.record': (input, ctx) =>
-    signedWrite(ctx, 'consent', (c) => c.id, (c) => [consentRecordedMeaning(c)], () =>
-      ctx.store.consent.record(input, currentClinician(ctx).id, nowIso(ctx))),
-  'consents.listForPatient': ({ patientId }, ctx) => ctx.store.consent.listForPatient(patientId),
   'print.document': (request, ctx) =>
     printPlan(request, found(ctx.store.patients.get(request.patientId), 'patient').mrn, ctx.store.settings.read().paperSize),
   'sessions.eligibility': ({ patientId, route }, ctx) => ctx.store.session.eligibility(patientId, nowIso(ctx), route ?? null),

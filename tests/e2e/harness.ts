@@ -27,6 +27,7 @@ import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { parseReadyLine, READY_JSON_ENV } from '../../electron/browser-address';
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../../scripts/chromium';
+import { CONSENT_FORM } from '../../shared/printouts/consent';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENS_DIR = join(ROOT, 'test-results', 'screens');
@@ -401,4 +402,14 @@ export async function seedSignedScreening(
 ) {
   const draft = await seedScreeningDraft(app, patientId, plannedTreatment, seed);
   return app.api('screenings.sign', { id: draft.id, expectedVersion: draft.version, signature: { passphrase: PASSPHRASE }, ...signing });
+}
+
+/**
+ * The patient's signed, witnessed consent on the current form, recorded through
+ * the API by the clinician working (signed a second ago, so never "in the future").
+ */
+export function seedSignedConsent(app: E2EApp, patientId: string, plannedTreatment: Treatment, signature: RequestOf<'consents.recordSigned'>['signature'] = { passphrase: PASSPHRASE }) {
+  return app.api('consents.recordSigned', {
+    patientId, formVersion: CONSENT_FORM.version, plannedTreatment, witnessName: 'Jo Witness', signedAt: new Date(Date.now() - 1000).toISOString(), signature,
+  });
 }

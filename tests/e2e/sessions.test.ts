@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CLOCK_ENV } from '../../electron/test-clock';
-import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Patient } from '../../shared/schemas/patient';
 import { SETTING_DEFAULTS } from '../../shared/schemas/settings';
 import type { Route } from '../../shared/session';
@@ -12,7 +11,7 @@ import { screeningAnswers } from '../helpers/session-fixture';
 import {
   CREDENTIAL_CHECK, PASSPHRASE, SCREENS_DIR, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signInOnPage, startSignedInApp,
   type E2EApp,
-  signWithPassphrase,
+  signWithPassphrase, seedSignedConsent,
 } from './harness';
 
 // The Sessions tab and the chair-side session screen, driven in Chromium
@@ -84,8 +83,7 @@ async function signScreening(app: E2EApp, patientId: string, route: Route, overr
   });
 }
 
-const recordConsent = (app: E2EApp, patientId: string, route: Route) =>
-  app.api('consents.record', { patientId, formVersion: CONSENT_FORM.version, plannedTreatment: route, signature: { passphrase: PASSPHRASE } });
+const recordConsent = (app: E2EApp, patientId: string, route: Route) => seedSignedConsent(app, patientId, route);
 
 function helpers(getApp: () => E2EApp) {
   const page = () => getApp().page;
