@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { logoProblem, LOGO_MAX_URL_LENGTH } from './logo';
 import { SESSION_SETTING_DEFAULTS, sessionSettingsShape } from '../session/settings';
+import { IM_SETTING_DEFAULTS, imSettingsShape } from '../session/im-settings';
 
 // Clinic settings: choices a clinic makes where no source fixes a number.
 // Each default is labelled as such wherever it is shown.
@@ -47,6 +48,8 @@ export const SETTING_DEFAULTS = {
   signInLockMinutes: 15,
   /** Session monitoring thresholds and timings: each default's source is beside it in shared/session/settings.ts. */
   ...SESSION_SETTING_DEFAULTS,
+  /** IM ketamine's own monitoring settings (issue #12): clinic defaults, the IV values; see shared/session/im-settings.ts. */
+  ...IM_SETTING_DEFAULTS,
 } as const;
 
 export const clinicSettings = z.strictObject({
@@ -77,6 +80,8 @@ export const clinicSettings = z.strictObject({
     .max(20, { error: 'Wrong passphrases before a lock must be at most 20' }),
   signInLockMinutes: settingMinutes('Sign-in lock', 1, 240),
   ...sessionSettingsShape,
+  // IM ketamine's own monitoring settings (issue #12).
+  ...imSettingsShape,
 });
 
 export const clinicSettingsUpdate = z.strictObject({
