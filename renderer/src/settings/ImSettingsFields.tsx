@@ -26,7 +26,8 @@ export function ImSettingsFields<V extends Record<ImSettingKey, unknown>>({ form
             <NumberInput
               key={key}
               id={`settings-${key}`}
-              label={`${info.label}${unit}`}
+              // Said with the treatment, as the shared limits above carry the same words.
+              label={`IM ketamine, ${info.label.charAt(0).toLowerCase()}${info.label.slice(1)}${unit}`}
               description={describeSetting(key, IM_SETTING_DEFAULTS[key], info)}
               allowNegative={false}
               allowDecimal={false}
