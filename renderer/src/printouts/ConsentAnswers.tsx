@@ -101,7 +101,7 @@ function ConsentHistory({ consents, onWithdraw }: { consents: Consent[]; onWithd
         return (
           <Group key={c.id} component="li" gap="sm" wrap="nowrap" align="flex-start" justify="space-between" data-testid="consent-entry" data-status={c.status}>
             <Group gap="sm" wrap="nowrap" align="flex-start">
-              <Badge variant="light" color={badge.color} w={96} style={{ flexShrink: 0 }}>
+              <Badge variant="light" color={badge.color} miw={104} style={{ flexShrink: 0, overflow: "visible" }}>
                 {badge.label}
               </Badge>
               <div>
