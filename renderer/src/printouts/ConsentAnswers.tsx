@@ -203,7 +203,7 @@ function AnswerModal({ patientId, treatment: initial, onClose, onSaved }: { pati
               label={answer === 'signed' ? 'Witness' : 'Witness (optional)'}
               description="The name written on the witness line of the form"
               value={witness}
-              onChange={(e) => setWitness(e.currentTarget.value)}
+              onChange={(e) => { setWitness(e.currentTarget.value); setErrors(({ witness: _, ...rest }) => rest); }}
               maxLength={120}
               withAsterisk={answer === 'signed'}
               error={errors.witness}
@@ -278,7 +278,7 @@ function WithdrawModal({ consent, onClose, onSaved }: { consent: Consent; onClos
               {TREATMENT_WORDS[consent.plannedTreatment].label} · {consentFormLabel(consent.formVersion, consent.formDate)}, signed {formatDateTime(consent.answeredAt)}.
               After this, no new session for this treatment can start until the patient signs a new consent. The signed entry is kept.
             </Text>
-            <Textarea label="Reason" withAsterisk autosize minRows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />
+            <Textarea label="Reason" withAsterisk autosize minRows={2} maxLength={500} value={reason} onChange={(e) => { setReason(e.currentTarget.value); setErrors(({ reason: _, ...rest }) => rest); }} error={errors.reason} />
             <TextInput
               type="datetime-local"
               label="Time withdrawn"
