@@ -1,6 +1,7 @@
 // Who may start a session, decided in one place so the chart's "Start session"
 // button and the store's refusal always agree.
 
+import { consentProblem } from '../shared/consent/standing';
 import { CONSENT_FORM } from '../shared/printouts/consent';
 import type { Screening } from '../shared/schemas/screening';
 import { ROUTE_LABELS, type Route } from '../shared/session/reference';
@@ -14,7 +15,7 @@ import type { StoreCore } from './store-core';
 /** What the session feature needs of the store: the core, plus the screening and consent it checks. */
 export interface SessionStoreDeps extends StoreCore {
   readonly screening: Pick<ScreeningStore, 'get'>;
-  readonly consent: Pick<ConsentStore, 'hasCurrentConsent'>;
+  readonly consent: Pick<ConsentStore, 'standing'>;
   readonly suicideRisk: Pick<SuicideRiskStore, 'gate' | 'freezeForSession' | 'forSession'>;
 }
 
@@ -50,16 +51,15 @@ function screeningReasons(s: Screening | null, at: string, route: Route | null):
 
 /**
  * Consent: the one place a session start asks whether the patient has
- * consented. It needs a consent entry on the consent form version in force,
- * for this treatment when one is named; printing the consent form from the
- * chart records one.
+ * consented. The latest answer for this treatment decides (shared/consent/standing.ts):
+ * it must be a signed consent on the form version in force, not withdrawn.
  */
 export function requireConsent(store: SessionStoreDeps, patientId: string, route: Route | null): EligibilityReason | null {
-  if (store.consent.hasCurrentConsent(patientId, route ?? undefined)) return null;
-  return reason(
-    'consent-required',
-    `This patient has no consent on the current consent form (version ${CONSENT_FORM.version})${route ? ` for ${ROUTE_LABELS[route]}` : ''}. Print the consent form from the chart's Printouts tab and have it signed first.`,
-  );
+  const standing = store.consent.standing(patientId, route);
+  if (standing.state === 'consented') return null;
+  // With no treatment named, "no consent for any treatment" is the one thing to say.
+  const message = route ? consentProblem(standing, route) : `This patient has no signed consent for any treatment. Print the consent form (version ${CONSENT_FORM.version}) from the chart's Printouts tab and record the patient's signature first.`;
+  return reason('consent-required', message!);
 }
 
 export function sessionEligibility(store: SessionStoreDeps, patientId: string, at: string, route: Route | null): SessionEligibility {

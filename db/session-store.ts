@@ -13,7 +13,7 @@ import {
   EMPTY_CHECKLIST, type DischargeChecklist, type EntryData, type Session, type SessionAlert, type SessionEntry,
   type SessionEligibility, type SessionStart, type SessionSummary, type SessionView,
 } from '../shared/session/schemas';
-import { sessionSettingsOf } from '../shared/session/settings';
+import { sessionSettingsFor } from '../shared/session/im-settings';
 import { addMinutes, clinicalTimeProblem, FUTURE_TOLERANCE_MS, toMs } from '../shared/session/time';
 import type { Route } from '../shared/session/reference';
 import { sessionEligibility, type SessionStoreDeps } from './session-gates';
@@ -59,7 +59,7 @@ export class SessionStore {
       if (!gate.eligible) {
         throw new DomainError('conflict', gate.reasons.map((r) => r.message).join(' '), 'patientId');
       }
-      const settings = sessionSettingsOf(this.store.settings.read());
+      const settings = sessionSettingsFor(input.plan.route, this.store.settings.read());
       const resolved = resolveDose(input.plan, patient.weightKg, settings);
       if ('problem' in resolved) throw invalid(resolved.problem);
       const ctx = { route: input.plan.route, sex: patient.sex, startedAt, dose: resolved.dose, settings };

@@ -7,6 +7,7 @@ import { storedPatientFields, type Patient, type PatientAmendment, type PatientF
 import type { ClinicSettings } from '../shared/schemas/settings';
 import { SESSION_SETTING_DEFAULTS } from '../shared/session/settings';
 import { SUICIDE_RISK_GATE_KEYS } from '../shared/suicide-risk/settings';
+import { IM_SETTING_DEFAULTS } from '../shared/session/im-settings';
 import { AuditLog, auditMacKey, type AuditHead } from './audit';
 import { openDatabase, type OpenOptions } from './connection';
 import { ConsentStore } from './consent-store';
@@ -203,7 +204,9 @@ export class Store implements StoreCore {
       if (changed.length === 0) throw new DomainError('invalid-input', 'Nothing was changed, so there is nothing to save.');
       // A session threshold, timing or action line decides what alerts and what blocks
       // discharge, so changing one needs a reason in the audit log.
-      const clinical = changed.some(([key]) => key in SESSION_SETTING_DEFAULTS || SUICIDE_RISK_GATE_KEYS.includes(key));
+      const clinical = changed.some(
+        ([key]) => key in SESSION_SETTING_DEFAULTS || key in IM_SETTING_DEFAULTS || SUICIDE_RISK_GATE_KEYS.includes(key),
+      );
       if (clinical && !reason?.trim()) {
         throw new DomainError('invalid-input', 'Give a reason for changing a session threshold, timing or alert action', 'reason');
       }

@@ -14,7 +14,7 @@ import {
   screening, screeningCreate, screeningExport, screeningImport, screeningSave, screeningSign,
 } from './schemas/screening';
 import { clinicSettings, clinicSettingsUpdate } from './schemas/settings';
-import { consent, consentRecord } from './schemas/consent';
+import { consent, consentDeclined, consentSigned, consentWithdraw } from './schemas/consent';
 import { printRequest, printResult } from './schemas/print';
 import {
   alertAcknowledge, checklistSave, eligibilityQuery, entryAdd, entryAmend, entryWritten, sessionDischarge, sessionEligibility, sessionQuery,
@@ -84,7 +84,9 @@ export const contract = {
   'screenings.export': { access: 'clinical', request: z.strictObject({ id }), response: screeningExport },
   'settings.get': { access: 'any-role', request: empty, response: clinicSettings },
   'settings.update': { access: 'admin', request: clinicSettingsUpdate, response: clinicSettings },
-  'consents.record': { access: 'any-role', signature: 'required', request: consentRecord, response: consent },
+  'consents.recordSigned': { access: 'any-role', signature: 'required', request: consentSigned, response: consent },
+  'consents.recordDeclined': { access: 'any-role', signature: 'required', request: consentDeclined, response: consent },
+  'consents.withdraw': { access: 'any-role', signature: 'required', request: consentWithdraw, response: consent },
   'consents.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(consent) },
   'print.document': { access: 'any-role', request: printRequest, response: printResult },
   'sessions.eligibility': { access: 'any-role', request: eligibilityQuery, response: sessionEligibility },

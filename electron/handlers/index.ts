@@ -7,8 +7,9 @@ import { clinicianHandlers } from './clinicians';
 import { exportHandlers } from './exports';
 import { backupHandlers } from './backups';
 import { safetyAssessmentHandlers } from './safety-assessments';
+import { consentHandlers } from './consents';
 import {
-  consentRecordedMeaning, dischargedMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
+  dischargedMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
   questionnaireCorrectedMeaning,
   screeningSignedMeanings,
 } from '../../shared/auth/meanings';
@@ -27,6 +28,7 @@ export const handlers: HandlerTable = {
   ...exportHandlers,
   ...backupHandlers,
   ...safetyAssessmentHandlers,
+  ...consentHandlers,
   'patients.create': (fields, ctx) => ctx.store.createPatient(fields, currentClinician(ctx).id, nowIso(ctx)),
   'patients.amend': (amendment, ctx) =>
     signedWrite(ctx, 'patient', (p) => p.id, () => [patientAmendedMeaning(amendment.reason)], () =>
@@ -63,10 +65,6 @@ export const handlers: HandlerTable = {
     ctx.gate.syncPolicy(updated);
     return updated;
   },
-  'consents.record': (input, ctx) =>
-    signedWrite(ctx, 'consent', (c) => c.id, (c) => [consentRecordedMeaning(c)], () =>
-      ctx.store.consent.record(input, currentClinician(ctx).id, nowIso(ctx))),
-  'consents.listForPatient': ({ patientId }, ctx) => ctx.store.consent.listForPatient(patientId),
   'print.document': (request, ctx) =>
     printPlan(request, found(ctx.store.patients.get(request.patientId), 'patient').mrn, ctx.store.settings.read().paperSize),
   'sessions.eligibility': ({ patientId, route }, ctx) => ctx.store.session.eligibility(patientId, nowIso(ctx), route ?? null),

@@ -31,7 +31,7 @@ const iso = (t: number) => new Date(t).toISOString();
 
 /** A signed, clear screening for `patient` at time t (valid for the clinic's validity days), with the consent a session needs. */
 function signScreening(store: Store, patient: Patient, by: Clinician, t: number) {
-  store.consent.record({ patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal' }, by.id, iso(t));
+  store.consent.recordSigned({ patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal', witnessName: 'Bench Witness', signedAt: iso(t) }, by.id, iso(t));
   const draft = store.screening.create({ patientId: patient.id, plannedTreatment: 'esketamine-nasal' }, by.id, iso(t));
   const answers = {
     plannedTreatment: 'esketamine-nasal' as const,

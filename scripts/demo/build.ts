@@ -186,8 +186,9 @@ class ClinicDays {
     });
     if (plan.outcome !== 'incomplete') {
       this.step(registered + MINUTE, 'frontDesk', async () => {
-        await this.desk.call('consents.record', {
+        await this.desk.call('consents.recordSigned', {
           patientId: this.patientId(plan), formVersion: CONSENT_FORM.version, plannedTreatment: plan.route,
+          witnessName: 'Sam Reyes', signedAt: new Date(registered + MINUTE).toISOString(),
           ...await this.desk.pinSignature(staffOf('frontDesk'), this.ids.frontDesk),
         });
       });

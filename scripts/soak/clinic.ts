@@ -25,7 +25,7 @@ export function prepareClinic(dataDir: string, key: Buffer): SoakClinic {
       by.id, signedAt,
     );
     const route = 'esketamine-nasal';
-    store.consent.record({ patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: route }, by.id, signedAt);
+    store.consent.recordSigned({ patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: route, witnessName: 'Soak Witness', signedAt }, by.id, signedAt);
     const draft = store.screening.create({ patientId: patient.id, plannedTreatment: route }, by.id, signedAt);
     const answers = Object.fromEntries(ITEM_IDS.map((item) => [item, false]));
     const saved = store.screening.save(

@@ -44,8 +44,16 @@ export const screeningSignedMeanings = (s: Screening): string[] => screeningMean
 
 export const patientAmendedMeaning = (reason: string) => `amended the patient record: ${reason}`;
 
-export const consentRecordedMeaning = (c: Pick<Consent, 'formVersion' | 'plannedTreatment'>) =>
-  `recorded consent (form version ${c.formVersion}, ${PLANNED_TREATMENT_WORDS[c.plannedTreatment]})`;
+type ConsentWords = Pick<Consent, 'formVersion' | 'plannedTreatment'>;
+const consentWords = (c: ConsentWords) => `form version ${c.formVersion}, ${PLANNED_TREATMENT_WORDS[c.plannedTreatment]}`;
+
+export const consentSignedMeaning = (c: ConsentWords & { witnessName: string }) =>
+  `recorded that the patient signed the consent form (${consentWords(c)}), witnessed by ${c.witnessName.trim()}`;
+
+export const consentDeclinedMeaning = (c: ConsentWords) => `recorded that the patient declined consent (${consentWords(c)})`;
+
+export const consentWithdrawnMeaning = (c: ConsentWords, reason: string) =>
+  `recorded that the patient withdrew consent (${consentWords(c)}): ${reason.trim()}`;
 
 export const proceedDespiteConcernsMeaning = (reason: string) => `decided to proceed despite pre-dose concerns: ${reason}`;
 

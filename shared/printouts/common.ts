@@ -1,9 +1,9 @@
 import { capitalize } from '../text';
-import { ANXIETY_CITES, SIDE_EFFECTS, type BenefitStudy } from './evidence';
+import { ANXIETY_CITES, SIDE_EFFECTS, SIDE_EFFECTS_CHECK, type BenefitStudy } from './evidence';
 import { bothSides, inHundred, restOfHundred } from './frequency';
 import { longDate, orBlank, type ClinicDetails, type PrintInput } from './input';
 import type { Block, Comparison, Contacts, Effects, List, Paragraph, Printout, Section } from './model';
-import { cite, citedSources, SOURCES, type Cite } from './sources';
+import { cite, citedSources, SOURCES, type Cite, type SourceId } from './sources';
 import type { TreatmentWords } from './treatment';
 
 // Pieces more than one sheet prints. Each is written once, so the consent form
@@ -232,12 +232,16 @@ function blockCites(block: Block): Cite[] {
   }
 }
 
+/** A source as the sheet lists it; the label, when the sheet gives its side-effect table, with how far that table was checked. */
+const sourceText = (id: SourceId, cites: readonly Cite[]): string =>
+  id === 'S1' && cites.some((c) => c.source === 'S1' && c.part === '§6') ? `${SOURCES.S1} ${SIDE_EFFECTS_CHECK.sourceNote}` : SOURCES[id];
+
 /** The closing "Sources" section: every source the sheet cites, in the list's order. */
 export function sourcesSection(sections: readonly Section[]): Section {
   const cites = sections.flatMap((s) => s.blocks.flatMap(blockCites));
   return {
     id: 'sources',
     title: 'Sources',
-    blocks: [{ kind: 'sources', sources: citedSources(cites).map((id) => ({ id, text: SOURCES[id] })) }],
+    blocks: [{ kind: 'sources', sources: citedSources(cites).map((id) => ({ id, text: sourceText(id, cites) })) }],
   };
 }

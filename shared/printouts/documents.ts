@@ -22,7 +22,7 @@ export const DOCUMENTS: Record<DocumentId, DocumentInfo> = {
   consent: {
     id: 'consent',
     title: 'Consent form',
-    purpose: 'To sign before the first session. Printing it records a consent of this form version on the chart.',
+    purpose: 'To sign before the first session. Printing records nothing: record the patient’s answer below once they sign or decline.',
     fileStem: 'consent-form',
   },
   aftercare: {

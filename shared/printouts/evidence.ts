@@ -24,25 +24,23 @@ export interface SideEffect {
   treated: Per100;
   placebo: Per100;
   cites: Cite[];
-  /** The reference asks for this row's placebo figure to be checked against the current label. */
-  verifyPlacebo: boolean;
 }
 
 const label6 = [cite('S1', '§6')];
 
 /** Esketamine + oral antidepressant vs placebo spray + oral antidepressant, short-term TRD trials [S1 §6]. */
 export const SIDE_EFFECTS: readonly SideEffect[] = [
-  { id: 'dissociation', plain: 'Feeling cut off from yourself or your surroundings', term: 'dissociation', referenceLabel: 'dissociation', treated: per100(41), placebo: per100(9), cites: label6, verifyPlacebo: false },
-  { id: 'dizziness', plain: 'Feeling dizzy', term: null, referenceLabel: 'dizziness', treated: per100(29), placebo: per100(8), cites: label6, verifyPlacebo: false },
-  { id: 'nausea', plain: 'Feeling sick to your stomach', term: 'nausea', referenceLabel: 'nausea', treated: per100(28), placebo: per100(9), cites: label6, verifyPlacebo: true },
-  { id: 'sedation', plain: 'Feeling very sleepy', term: 'sedation', referenceLabel: 'sedation', treated: per100(23), placebo: per100(9), cites: label6, verifyPlacebo: false },
-  { id: 'vertigo', plain: 'A spinning feeling', term: 'vertigo', referenceLabel: 'vertigo', treated: per100(23), placebo: per100(3), cites: label6, verifyPlacebo: true },
-  { id: 'numbness', plain: 'Numbness', term: null, referenceLabel: 'numbness', treated: per100(18), placebo: per100(2), cites: label6, verifyPlacebo: false },
-  { id: 'anxiety', plain: 'Feeling anxious', term: null, referenceLabel: 'anxiety', treated: per100(13), placebo: per100(6), cites: label6, verifyPlacebo: false },
-  { id: 'lethargy', plain: 'Low energy', term: 'lethargy', referenceLabel: 'lethargy', treated: per100(11), placebo: per100(5), cites: label6, verifyPlacebo: false },
-  { id: 'bp', plain: 'Higher blood pressure', term: null, referenceLabel: 'blood pressure increased', treated: per100(10), placebo: per100(3), cites: label6, verifyPlacebo: true },
-  { id: 'vomiting', plain: 'Throwing up', term: 'vomiting', referenceLabel: 'vomiting', treated: per100(9), placebo: per100(2), cites: label6, verifyPlacebo: true },
-  { id: 'drunk', plain: 'Feeling drunk', term: null, referenceLabel: 'feeling drunk', treated: per100(5), placebo: lessThan(1), cites: label6, verifyPlacebo: true },
+  { id: 'dissociation', plain: 'Feeling cut off from yourself or your surroundings', term: 'dissociation', referenceLabel: 'dissociation', treated: per100(41), placebo: per100(9), cites: label6 },
+  { id: 'dizziness', plain: 'Feeling dizzy', term: null, referenceLabel: 'dizziness', treated: per100(29), placebo: per100(8), cites: label6 },
+  { id: 'nausea', plain: 'Feeling sick to your stomach', term: 'nausea', referenceLabel: 'nausea', treated: per100(28), placebo: per100(9), cites: label6 },
+  { id: 'sedation', plain: 'Feeling very sleepy', term: 'sedation', referenceLabel: 'sedation', treated: per100(23), placebo: per100(9), cites: label6 },
+  { id: 'vertigo', plain: 'A spinning feeling', term: 'vertigo', referenceLabel: 'vertigo', treated: per100(23), placebo: per100(3), cites: label6 },
+  { id: 'numbness', plain: 'Numbness', term: null, referenceLabel: 'numbness', treated: per100(18), placebo: per100(2), cites: label6 },
+  { id: 'anxiety', plain: 'Feeling anxious', term: null, referenceLabel: 'anxiety', treated: per100(13), placebo: per100(6), cites: label6 },
+  { id: 'lethargy', plain: 'Low energy', term: 'lethargy', referenceLabel: 'lethargy', treated: per100(11), placebo: per100(5), cites: label6 },
+  { id: 'bp', plain: 'Higher blood pressure', term: null, referenceLabel: 'blood pressure increased', treated: per100(10), placebo: per100(3), cites: label6 },
+  { id: 'vomiting', plain: 'Throwing up', term: 'vomiting', referenceLabel: 'vomiting', treated: per100(9), placebo: per100(2), cites: label6 },
+  { id: 'drunk', plain: 'Feeling drunk', term: null, referenceLabel: 'feeling drunk', treated: per100(5), placebo: lessThan(1), cites: label6 },
 ];
 
 export interface BenefitStudy {
@@ -84,5 +82,17 @@ export const MURROUGH_2013: BenefitStudy = {
 /** Anxiety: small trials without a figure out of 100 [S20–S22]; printouts say so rather than give a number. */
 export const ANXIETY_CITES: Cite[] = [cite('S20'), cite('S21'), cite('S22')];
 
-/** The rows whose placebo figure the reference marks as still to be checked against the current label. */
-export const FIGURES_TO_VERIFY = SIDE_EFFECTS.filter((e) => e.verifyPlacebo).map((e) => e.referenceLabel);
+/**
+ * How far the side-effect table has been checked, as REFERENCE §5 states it:
+ * every row (esketamine and placebo figures) confirmed against the
+ * manufacturer's prescriber safety page, checked 2026-12; only the size of the
+ * placebo group (the label table's placebo denominator) is still to verify.
+ * The sheets print figures out of 100, not that denominator.
+ */
+export const SIDE_EFFECTS_CHECK = {
+  checkedOn: '2026-12',
+  note:
+    'The esketamine side-effect figures (label table, S1 §6) have been confirmed row by row, for esketamine and for the dummy spray, against the manufacturer’s prescriber safety page (checked December 2026). Only the number of people in the dummy-spray group is still to be verified against the label’s table; the sheets give every figure out of 100, not that number.',
+  /** Shown with the label among a sheet's sources. */
+  sourceNote: 'Side-effect figures (section 6) also checked against the manufacturer’s prescriber safety page, December 2026.',
+} as const;

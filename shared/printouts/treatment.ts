@@ -83,3 +83,6 @@ export const TREATMENT_WORDS: Record<PlannedTreatment, TreatmentWords> = {
     studyNote: null,
   },
 };
+
+/** The treatments as a chooser lists them. */
+export const TREATMENT_OPTIONS = (Object.keys(TREATMENT_WORDS) as PlannedTreatment[]).map((value) => ({ value, label: TREATMENT_WORDS[value].label }));

@@ -3,6 +3,7 @@ import { logoProblem, LOGO_MAX_URL_LENGTH } from './logo';
 import { SESSION_SETTING_DEFAULTS, sessionSettingsShape } from '../session/settings';
 import { BACKUP_SETTING_DEFAULTS, backupSettingsShape } from './backup-settings';
 import { SUICIDE_RISK_SETTING_DEFAULTS, suicideRiskSettingsShape } from '../suicide-risk/settings';
+import { IM_SETTING_DEFAULTS, imSettingsShape } from '../session/im-settings';
 
 // Clinic settings: choices a clinic makes where no source fixes a number.
 // Each default is labelled as such wherever it is shown.
@@ -53,6 +54,8 @@ export const SETTING_DEFAULTS = {
   ...BACKUP_SETTING_DEFAULTS,
   /** Suicide-risk gate before dosing (ASQ, PHQ-9, GAD-7) and the crisis lines: labelled in shared/suicide-risk/settings.ts. */
   ...SUICIDE_RISK_SETTING_DEFAULTS,
+  /** IM ketamine's own monitoring settings (issue #12): clinic defaults, the IV values; see shared/session/im-settings.ts. */
+  ...IM_SETTING_DEFAULTS,
 } as const;
 
 export const clinicSettings = z.strictObject({
@@ -86,6 +89,8 @@ export const clinicSettings = z.strictObject({
   ...backupSettingsShape,
   // Suicide-risk gate before dosing.
   ...suicideRiskSettingsShape,
+  // IM ketamine's own monitoring settings (issue #12).
+  ...imSettingsShape,
 });
 
 export const clinicSettingsUpdate = z.strictObject({

@@ -3,6 +3,7 @@
 // (from the check window before it), so an early "alert and oriented" cannot
 // stand in for the discharge assessment.
 
+import { IM_SETTING_INFO } from './im-settings';
 import { DISCHARGE_MAX_SEDATION_LEVEL } from './reference';
 import type { DischargeChecklist, Readiness, ReadinessItem, SessionAlert } from './schemas';
 import { SESSION_SETTING_INFO, type SessionSettings } from './settings';
@@ -47,7 +48,9 @@ export function dischargeReadiness(
   items.push(item('min-observation', `At least ${minutes} minutes of observation from ${anchor}`,
     obsEnd !== null && toMs(now) >= toMs(obsEnd),
     obsFrom ? `Observed ${observed} of ${minutes} minutes from ${anchor}` : `Observation starts at ${anchor}: record it`,
-    session.route === 'esketamine-nasal' ? 'REFERENCE §4, S1' : SESSION_SETTING_INFO.ketamineMinObservationMinutes.source));
+    session.route === 'esketamine-nasal' ? 'REFERENCE §4, S1'
+      : session.route === 'im-ketamine' ? IM_SETTING_INFO.imMinObservationMinutes.source
+        : SESSION_SETTING_INFO.ketamineMinObservationMinutes.source));
 
   const lastBp = from ? latestFrom(bpReadings(timeline), from) : undefined;
   const bpProblems = lastBp ? recoveryProblems(lastBp.entry, session.baseline, settings) : [notYet];

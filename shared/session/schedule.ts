@@ -2,7 +2,9 @@
 // (REFERENCE §4). Esketamine: BP before the dose, about 40 minutes after, then
 // repeated while raised, and a discharge assessment once the 2 hours are up.
 // IV and IM ketamine: vitals every interval through dosing and recovery, at the
-// end of an infusion, and the same discharge assessment.
+// end of an infusion, and the same discharge assessment. `settings` are the
+// session's frozen ones: for IM ketamine its own interval, observation and
+// thresholds (shared/session/im-settings.ts, sessionSettingsFor).
 
 import type { ScheduleItem, Session } from './schemas';
 import type { SessionSettings } from './settings';
@@ -78,7 +80,8 @@ export function schedule(session: ScheduleSession, entries: readonly TimelineRow
     }
   } else {
     add({ id: 'next-vitals', kind: 'vitals', label: `Vitals every ${interval} minutes`,
-      dueAt: addMinutes(bp.at(-1)?.at ?? session.startedAt, interval), source: 'REFERENCE §4, S3' }, null);
+      dueAt: addMinutes(bp.at(-1)?.at ?? session.startedAt, interval),
+      source: session.route === 'im-ketamine' ? 'IM ketamine interval: clinic setting (REFERENCE §4 gives none for IM)' : 'REFERENCE §4, S3' }, null);
     if (session.route === 'iv-ketamine') {
       const dueAt = ended ?? planned;
       add({ id: 'end-of-infusion-vitals', kind: 'vitals', label: 'Vitals at the end of the infusion', dueAt, estimated: ended === null,

@@ -40,8 +40,9 @@ export const SESSION_SETTING_DEFAULTS = {
   esketaminePostDoseBpMinutes: 40,
   /**
    * [S3]: IV ketamine vitals every 10–15 minutes during infusion and recovery; the
-   * upper end is the default. Also used for IM ketamine and for repeat esketamine
-   * BP while it is raised ("as clinically needed", [S1 §5.5]): clinic default there.
+   * upper end is the default. Also used for repeat esketamine BP while it is
+   * raised ("as clinically needed", [S1 §5.5]): clinic default there. IM ketamine
+   * has its own (shared/session/im-settings.ts).
    */
   vitalsIntervalMinutes: 15,
   /** Clinic default: a reading this early still counts for a timed check, and a check is overdue this long after. */
@@ -52,7 +53,7 @@ export const SESSION_SETTING_DEFAULTS = {
   // ── Discharge: REFERENCE §4 "Discharge readiness" ──
   /** [S1]: at least 2 hours of observation after esketamine; a clinic may only lengthen it. */
   esketamineMinObservationMinutes: 120,
-  /** Clinic default, unverified: REFERENCE gives "commonly 30–60 minutes after the infusion ends" for IV; IM unspecified. */
+  /** Clinic default, unverified: REFERENCE gives "commonly 30–60 minutes after the infusion ends" for IV; IM has its own (im-settings.ts). */
   ketamineMinObservationMinutes: 60,
   /** Clinic default: systolic and diastolic within this % of baseline (REFERENCE §4 default 20 %). */
   dischargeBpMarginPercent: 20,
@@ -168,11 +169,11 @@ export const SESSION_SETTING_INFO: Record<SessionSettingKey, SettingInfo> = {
   alertDissociationAtLeast: { label: 'Alert: dissociation at or above', unit: '', basis: 'clinic-default', source: 'REFERENCE §4' },
   alertOnVomiting: { label: 'Alert: any vomiting', unit: '', basis: 'clinic-default', source: 'REFERENCE §4' },
   esketaminePostDoseBpMinutes: { label: 'Esketamine: BP check, minutes from the first device', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S1 §5.5' },
-  vitalsIntervalMinutes: { label: 'Vitals every (IV/IM; repeat esketamine BP while raised)', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S3 (every 10–15 min)' },
+  vitalsIntervalMinutes: { label: 'Vitals every (IV; repeat esketamine BP while raised)', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S3 (every 10–15 min)' },
   checkWindowMinutes: { label: 'Timed check window (early / overdue after)', unit: 'minutes', basis: 'clinic-default', source: 'KetaDesk clinic default' },
   preDoseVitalsMaxAgeMinutes: { label: 'Pre-dose vitals must be no older than', unit: 'minutes', basis: 'clinic-default', source: 'KetaDesk clinic default' },
   esketamineMinObservationMinutes: { label: 'Esketamine: minimum observation, minutes from the first device', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S1' },
-  ketamineMinObservationMinutes: { label: 'IV/IM ketamine: minimum observation after dosing ends', unit: 'minutes', basis: 'unverified', source: 'REFERENCE §4 (commonly 30–60 min; clinic to confirm)' },
+  ketamineMinObservationMinutes: { label: 'IV ketamine: minimum observation after the infusion ends', unit: 'minutes', basis: 'unverified', source: 'REFERENCE §4 (commonly 30–60 min; clinic to confirm)' },
   dischargeBpMarginPercent: { label: 'Discharge: BP within this % of baseline', unit: '%', basis: 'clinic-default', source: 'REFERENCE §4' },
   ketamineInfusionMinutes: { label: 'IV ketamine: planned infusion length', unit: 'minutes', basis: 'reference', source: 'REFERENCE §4, S3, S5' },
   ketamineDoseCeilingMgPerKg: { label: 'Ketamine: dose above this needs a prescriber’s reason', unit: 'mg/kg', basis: 'reference', source: 'REFERENCE §4, S3 (up to 1 mg/kg)' },

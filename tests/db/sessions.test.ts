@@ -106,7 +106,7 @@ describe('who may start a session', () => {
     expect(requireConsent(store, patient.id, 'iv-ketamine')).toBeNull();
     expect(requireConsent(store, patient.id, 'esketamine-nasal')).toMatchObject({ code: 'consent-required' });
     expect(store.session.eligibility(patient.id, START, 'esketamine-nasal').reasons.map((r) => r.code)).toContain('consent-required');
-    expect(() => start(store, patient.id, clinician)).toThrow(/no consent on the current consent form/);
+    expect(() => start(store, patient.id, clinician)).toThrow(/no signed consent for Esketamine nasal spray/);
   });
 
   it('cannot start in the future, nor before the screening was signed', () => {

@@ -3,6 +3,7 @@ import { CONSENT_FORM } from '../../shared/printouts/consent';
 import { fromSessionRecord } from '../../shared/printouts/session-record';
 import { ADMIN_PASSPHRASE, useGate } from '../helpers/gate-fixture';
 import { preDoseInput, recordClearMeasures, screeningAnswers } from '../helpers/session-fixture';
+import { T0 } from '../helpers/store-fixture';
 
 const gates = useGate();
 const signature = { passphrase: ADMIN_PASSPHRASE };
@@ -12,7 +13,7 @@ const utcClock = (iso: string) => iso.slice(11, 16);
 async function screenedPatient() {
   const h = await gates.setUp();
   const patient = await h.ok('patients.create', { legalName: 'Maria Lopez', dateOfBirth: '1980-03-14', sex: 'female', mrn: 'MRN-5501', weightKg: 70 });
-  await h.ok('consents.record', { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal', signature });
+  await h.ok('consents.recordSigned', { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal', witnessName: 'Jo Witness', signedAt: T0, signature });
   const draft = await h.ok('screenings.create', { patientId: patient.id, plannedTreatment: 'esketamine-nasal' });
   const saved = await h.ok('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
   const signed = await h.ok('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });

@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
   addClinician, expectNoAxeViolations, PASSPHRASE, patientInput, screenshot, seedClearMeasures, signWithPassphrase, startSignedInApp,
-  workAs, type SignedInApp,
+  workAs, type SignedInApp, seedSignedConsent,
 } from './harness';
 
 // Issue #10 point 4 in Chromium: a positive ASQ today holds the session back
@@ -57,7 +56,7 @@ describe('suicide-risk gate: a positive ASQ blocks the session until a prescribe
     const draft = await app.api('screenings.create', { patientId: patient.id, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
     await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });
-    await app.api('consents.record', { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal', signature });
+    await seedSignedConsent(app, patient.id, 'esketamine-nasal');
     // Positive, acute: question 5 answered yes.
     await seedClearMeasures(app, patient.id, ['yes', 'no', 'no', 'no', 'yes']);
   });

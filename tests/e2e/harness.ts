@@ -30,6 +30,7 @@ import { storedAsqAnswers, storedFrequencyAnswers } from '../../shared/measures/
 import { parseReadyLine, READY_JSON_ENV } from '../../electron/browser-address';
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../../scripts/chromium';
 import { requireBrowserModeBuild } from '../../scripts/browser-mode.mjs';
+import { CONSENT_FORM } from '../../shared/printouts/consent';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENS_DIR = join(ROOT, 'test-results', 'screens');
@@ -422,4 +423,14 @@ export async function seedClearMeasures(
     phq9: await record(storedFrequencyAnswers('phq9', [1, 1, 0, 1, 0, 0, 0, 0, 0], 1)),
     gad7: await record(storedFrequencyAnswers('gad7', [1, 0, 0, 1, 0, 0, 0], 0)),
   };
+}
+
+/**
+ * The patient's signed, witnessed consent on the current form, recorded through
+ * the API by the clinician working (signed a second ago, so never "in the future").
+ */
+export function seedSignedConsent(app: E2EApp, patientId: string, plannedTreatment: Treatment, signature: RequestOf<'consents.recordSigned'>['signature'] = { passphrase: PASSPHRASE }) {
+  return app.api('consents.recordSigned', {
+    patientId, formVersion: CONSENT_FORM.version, plannedTreatment, witnessName: 'Jo Witness', signedAt: new Date(Date.now() - 1000).toISOString(), signature,
+  });
 }

@@ -10,7 +10,7 @@ import {
 import type { PaperSize } from '../../shared/schemas/settings';
 import { seedScores } from '../helpers/questionnaire-fixture';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { expectNoAxeViolations, PASSPHRASE, seedClearMeasures, patientInput, ROOT, screenshot, signWithPassphrase, startSignedInApp, type E2EApp } from './harness';
+import { expectNoAxeViolations, PASSPHRASE, seedClearMeasures, patientInput, ROOT, screenshot, signWithPassphrase, startSignedInApp, type E2EApp, seedSignedConsent } from './harness';
 
 // Each printout opened from the chart in Chromium, printed with page.pdf() on
 // the clinic's paper and read back with poppler: the patient's name, the
@@ -251,23 +251,29 @@ describe('patient printouts', () => {
     expect(t).toContain('4 does not respond');
   });
 
-  it('printing the consent form records a consent entry, shown on the chart', async () => {
+  it('printing the consent form records nothing; the patient’s signed answer is recorded after, shown on the chart', async () => {
     const { page } = app;
     await page.getByRole('button', { name: `Print ${DOCUMENTS.consent.title}` }).click();
-    await signWithPassphrase(page);
-    await page.getByText('Consent recorded', { exact: true }).waitFor();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(1);
     await page.getByRole('dialog', { name: /^Printout:/ }).getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('consent-printed-hint').waitFor();
+    expect(await app.api('consents.listForPatient', { patientId })).toEqual([]);
+
+    await page.getByRole('button', { name: 'Record the patient’s answer' }).click();
+    await page.getByLabel('Witness').fill('Jo Witness');
+    await page.getByRole('button', { name: 'Record signed consent' }).click();
+    await signWithPassphrase(page);
+    await page.getByText('Signed consent recorded', { exact: true }).waitFor();
     const entry = page.getByTestId('consent-entry');
     await expect.poll(() => entry.count()).toBe(1);
     expect(norm((await entry.textContent()) ?? '')).toMatch(
-      new RegExp(`Current form${consentFormLabel()} · Ketamine by drip into a vein \\(IV\\) · printed and recorded by Dr Amira Haddad`),
+      new RegExp(`^Signed.*Ketamine by drip into a vein \\(IV\\) · ${consentFormLabel()}.*witnessed by Jo Witness · recorded by Dr Amira Haddad`),
     );
     await screenshot(page, '62-printouts-consent-recorded');
     await expectNoAxeViolations(page, 'printouts panel with a consent');
 
     const consents = await app.api('consents.listForPatient', { patientId });
-    expect(consents).toMatchObject([{ formVersion: CONSENT_FORM.version, plannedTreatment: 'iv-ketamine', recordedByName: 'Dr Amira Haddad', current: true }]);
+    expect(consents).toMatchObject([{ formVersion: CONSENT_FORM.version, plannedTreatment: 'iv-ketamine', status: 'signed', witnessName: 'Jo Witness', recordedByName: 'Dr Amira Haddad', current: true }]);
     expect((await app.api('audit.verify', {})).ok).toBe(true);
     expect(app.consoleErrors).toEqual([]);
   });
@@ -277,18 +283,13 @@ describe('patient printouts', () => {
     const draft = await app.api('screenings.create', { patientId, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
     await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature: { passphrase: PASSPHRASE } });
-    // The consent printed above was for IV ketamine, so esketamine cannot start yet.
+    // The consent signed above was for IV ketamine, so esketamine cannot start yet.
     const before = await app.api('sessions.eligibility', { patientId, route: 'esketamine-nasal' });
     expect(before.reasons.map((r) => r.code)).toEqual(['consent-required']);
 
+    await seedSignedConsent(app, patientId, 'esketamine-nasal');
     await app.open();
     await openPrintouts();
-    await page.getByRole('combobox', { name: 'Planned treatment' }).click();
-    await page.getByRole('option', { name: 'Esketamine nasal spray (SPRAVATO)' }).click();
-    await page.getByRole('button', { name: `Print ${DOCUMENTS.consent.title}` }).click();
-    await signWithPassphrase(page);
-    await page.getByText('Consent recorded', { exact: true }).waitFor();
-    await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('consent-entry').count()).toBe(2);
     await seedClearMeasures(app, patientId);
     expect((await app.api('sessions.eligibility', { patientId, route: 'esketamine-nasal' })).eligible).toBe(true);

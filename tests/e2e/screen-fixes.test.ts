@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { PASSPHRASE, expectNoAxeViolations, seedClearMeasures, patientInput, screenshot, signWithPassphrase, startSignedInApp, type SignedInApp } from './harness';
+import { PASSPHRASE, expectNoAxeViolations, seedClearMeasures, patientInput, screenshot, signWithPassphrase, startSignedInApp, type SignedInApp, seedSignedConsent } from './harness';
 
 // Screens that say what they mean (issue 13, points 3, 6–10 and 14), each
 // driven as a clinician would in Chromium against browser mode.
@@ -151,7 +150,7 @@ describe('screens that say what they mean', () => {
     const draft = await app.api('screenings.create', { patientId: p.id, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
     await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature: { passphrase: PASSPHRASE } });
-    await app.api('consents.record', { patientId: p.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal', signature: { passphrase: PASSPHRASE } });
+    await seedSignedConsent(app, p.id, 'esketamine-nasal');
     await seedClearMeasures(app, p.id);
     const now = () => new Date().toISOString();
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();

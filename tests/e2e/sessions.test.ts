@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CLOCK_ENV } from '../../electron/test-clock';
-import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Patient } from '../../shared/schemas/patient';
 import { SETTING_DEFAULTS } from '../../shared/schemas/settings';
 import type { Route } from '../../shared/session';
@@ -12,7 +11,7 @@ import { screeningAnswers } from '../helpers/session-fixture';
 import {
   CREDENTIAL_CHECK, PASSPHRASE, SCREENS_DIR, seedClearMeasures, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signInOnPage, startSignedInApp,
   type E2EApp,
-  signWithPassphrase,
+  signWithPassphrase, seedSignedConsent,
 } from './harness';
 
 // The Sessions tab and the chair-side session screen, driven in Chromium
@@ -84,10 +83,10 @@ async function signScreening(app: E2EApp, patientId: string, route: Route, overr
   });
 }
 
-/** The patient's consent, and today's clear ASQ, PHQ-9 and GAD-7 the suicide-risk gate asks for. */
+/** The patient's signed consent, and today's clear ASQ, PHQ-9 and GAD-7 the suicide-risk gate asks for. */
 async function recordConsent(app: E2EApp, patientId: string, route: Route) {
   await seedClearMeasures(app, patientId);
-  return app.api('consents.record', { patientId, formVersion: CONSENT_FORM.version, plannedTreatment: route, signature: { passphrase: PASSPHRASE } });
+  return seedSignedConsent(app, patientId, route);
 }
 
 function helpers(getApp: () => E2EApp) {

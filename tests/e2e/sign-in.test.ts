@@ -3,13 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
   addClinician, CREDENTIAL_CHECK, seedClearMeasures, DEFAULT_CLINICIAN, expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, startApp,
   switchClinicianOnPage,
-  type E2EApp,
+  type E2EApp, seedSignedConsent,
 } from './harness';
 
 // Sign-in as a clinic meets it, in Chromium against browser mode: the first
@@ -38,7 +37,7 @@ async function startSession(app: E2EApp, patient: Patient) {
   const draft = await app.api('screenings.create', { patientId: patient.id, plannedTreatment: route });
   const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route) });
   await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });
-  await app.api('consents.record', { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: route, signature });
+  await seedSignedConsent(app, patient.id, route, signature);
   await seedClearMeasures(app, patient.id);
   await app.api('sessions.start', {
     patientId: patient.id,

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONSENT_FORM } from '../../shared/printouts/consent';
 import type { Patient } from '../../shared/schemas/patient';
 import { ITEM_IDS } from '../../shared/screening';
 import {
-  addClinician, expectNoAxeViolations, seedClearMeasures, PASSPHRASE, patientInput, screenshot, signWithPassphrase, startSignedInApp, workAs, type E2EApp,
+  addClinician, expectNoAxeViolations, seedClearMeasures, PASSPHRASE, patientInput, screenshot, signWithPassphrase, startSignedInApp, workAs, type E2EApp, seedSignedConsent,
 } from './harness';
 
 // Electronic signatures and the clinic's clinicians: the signature dialog when
@@ -165,7 +164,7 @@ describe('electronic signature of a session correction', () => {
     const page = a.page;
     const patient = await a.api('patients.create', patientInput({ legalName: 'Kim Sorensen', mrn: 'ES-1004', weightKg: 64 }));
     const signature = { passphrase: PASSPHRASE };
-    await a.api('consents.record', { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal', signature });
+    await seedSignedConsent(a, patient.id, 'esketamine-nasal', signature);
     await seedClearMeasures(a, patient.id);
     const draft = await a.api('screenings.create', { patientId: patient.id, plannedTreatment: 'esketamine-nasal' });
     const saved = await a.api('screenings.save', {

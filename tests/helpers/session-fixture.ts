@@ -46,9 +46,9 @@ export function screeningAnswers(route: Route, overrides: Record<string, boolean
   };
 }
 
-/** The patient's consent on the current consent form for a treatment, as printing the form records it. */
+/** The patient's signed consent on the current consent form for a treatment, witnessed, at T0. */
 export const recordConsent = (store: Store, patient: Patient, by: Clinician, route: Route) =>
-  store.consent.record({ patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: route }, by.id, T0);
+  store.consent.recordSigned({ patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: route, witnessName: 'Jo Witness', signedAt: T0 }, by.id, T0);
 
 /**
  * A negative ASQ, a PHQ-9 and a GAD-7 taken at `takenAt`: what the suicide-risk gate

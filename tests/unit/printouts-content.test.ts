@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CONSENT_FORM, DOCUMENT_IDS, MURROUGH_2013, SIDE_EFFECTS, SOURCES, SQUARE, STRIP, TRANSFORM_2, allTextOf, buildPrintout,
+  CONSENT_FORM, DOCUMENT_IDS, MURROUGH_2013, SIDE_EFFECTS, SIDE_EFFECTS_CHECK, SOURCES, SQUARE, STRIP, TRANSFORM_2, allTextOf, buildPrintout,
   countParts, cssString, documentFileName, iconArray, inHundred, longDate, pageCss, type Printout, type SessionRecordData,
 } from '../../shared/printouts';
 import { markdownTable, readClinical } from '../helpers/screening';
@@ -34,6 +34,21 @@ describe('figures transcribed from the clinical reference', () => {
     const m = MURROUGH_2013;
     expect(result('Murrough 2013')).toBe(`response at 24 hours ${inHundred(m.response.treated)} vs ${inHundred(m.response.comparator)}`);
     expect(rows.find((r) => r[0]!.startsWith('Murrough 2013'))![0]).toContain('[S5]');
+  });
+
+  it('says how far the side-effect table was checked as §5 does: every row against the prescriber safety page, only the placebo denominator open', () => {
+    const denominators = reference.slice(reference.indexOf('Denominators:'), reference.indexOf('Also from the label:'));
+    expect(denominators).toContain('manufacturer\'s prescriber safety');
+    expect(denominators).toContain(`checked ${SIDE_EFFECTS_CHECK.checkedOn}`);
+    expect(denominators).toContain('placebo denominator: verify');
+    expect(SIDE_EFFECTS_CHECK.note).toMatch(/confirmed row by row, for esketamine and for the dummy spray, against the manufacturer’s prescriber safety page/);
+    expect(SIDE_EFFECTS_CHECK.note).toMatch(/Only the number of people in the dummy-spray group is still to be verified/);
+    // Each sheet with the table lists the label with that check among its sources; a sheet without it does not.
+    for (const treatment of TREATMENTS) {
+      const sheet = allTextOf(buildPrintout('risk-benefit', printInput({ treatment })));
+      expect(sheet).toContain(`${SOURCES.S1} ${SIDE_EFFECTS_CHECK.sourceNote}`);
+    }
+    expect(allTextOf(buildPrintout('aftercare', printInput({ treatment: 'esketamine-nasal' })))).not.toContain(SIDE_EFFECTS_CHECK.sourceNote);
   });
 
   it('cites only sources the reference lists, with the reference’s ids', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  consentRecordedMeaning, dischargeMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
+  consentDeclinedMeaning, consentSignedMeaning, consentWithdrawnMeaning, dischargeMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
   screeningMeanings, screeningSignedMeanings, signatureLine, signerWords,
 } from '../../shared/auth/meanings';
 import type { Signature } from '../../shared/auth/status';
@@ -43,8 +43,11 @@ describe('what a screening signature will mean', () => {
 describe('the other signed actions', () => {
   it('say what was done and why', () => {
     expect(patientAmendedMeaning('Weight re-measured')).toBe('amended the patient record: Weight re-measured');
-    expect(consentRecordedMeaning({ formVersion: '2', plannedTreatment: 'esketamine-nasal' }))
-      .toBe('recorded consent (form version 2, esketamine nasal spray)');
+    const form = { formVersion: '2', plannedTreatment: 'esketamine-nasal' } as const;
+    expect(consentSignedMeaning({ ...form, witnessName: ' Jo Witness ' }))
+      .toBe('recorded that the patient signed the consent form (form version 2, esketamine nasal spray), witnessed by Jo Witness');
+    expect(consentDeclinedMeaning({ formVersion: '2', plannedTreatment: 'im-ketamine' })).toBe('recorded that the patient declined consent (form version 2, IM ketamine)');
+    expect(consentWithdrawnMeaning(form, 'Changed their mind')).toBe('recorded that the patient withdrew consent (form version 2, esketamine nasal spray): Changed their mind');
     expect(proceedDespiteConcernsMeaning('BP settled on repeat')).toBe('decided to proceed despite pre-dose concerns: BP settled on repeat');
     expect(entryCorrectedMeaning('Typing error')).toBe('corrected a timeline entry: Typing error');
     expect(dischargeMeaning(null)).toBe('discharged (readiness checklist met)');

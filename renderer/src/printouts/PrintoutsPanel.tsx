@@ -1,19 +1,17 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { localIsoDate } from '../../../shared/dates';
 import { buildPrintout } from '../../../shared/printouts/build';
-import { CONSENT_FORM, consentFormLabel } from '../../../shared/printouts/consent';
 import { DOCUMENTS } from '../../../shared/printouts/documents';
+import { SIDE_EFFECTS_CHECK } from '../../../shared/printouts/evidence';
 import type { PlannedTreatment } from '../../../shared/printouts/input';
 import { DOCUMENT_IDS, type DocumentId } from '../../../shared/printouts/model';
 import { fromSessionRecord } from '../../../shared/printouts/session-record';
-import { TREATMENT_WORDS } from '../../../shared/printouts/treatment';
+import { TREATMENT_OPTIONS, TREATMENT_WORDS } from '../../../shared/printouts/treatment';
 import type { ResponseOf } from '../../../shared/contract';
 import type { Patient } from '../../../shared/schemas/patient';
-import { consentRecordedMeaning } from '../../../shared/auth/meanings';
 import { call } from '../api/client';
-import { useSignature } from '../app/signature';
 import { useLoad } from '../api/useLoad';
 import { useNavigation } from '../app/navigation';
 import { useKeptState } from '../app/useKeptState';
@@ -24,17 +22,13 @@ import { clockOf, formatDateTime } from '../format/dates';
 import { useTrend } from '../measures/trend/useTrend';
 import { keptNextVisit, keptSessionChoice, takePendingOpen } from './kept';
 import { missingClinicDetails, printInputFor } from './print-input';
+import { ConsentAnswers } from './ConsentAnswers';
 import { PrintoutView } from './PrintoutView';
 import { printSheet, type PrintAction } from './printing';
 
-const TREATMENT_OPTIONS = (Object.keys(TREATMENT_WORDS) as PlannedTreatment[]).map((value) => ({
-  value,
-  label: TREATMENT_WORDS[value].label,
-}));
-
 /**
  * The chart's Printouts tab: the documents for this patient, each with
- * Preview, Print and Save as PDF, and the consents printing has recorded.
+ * Preview, Print and Save as PDF, and the patient's consent answers.
  */
 export function PrintoutsPanel({ patient }: { patient: Patient }) {
   const { current } = useWorkspace();
@@ -46,7 +40,7 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
   const [nextVisit, setNextVisit] = useKeptState(keptNextVisit, patient.id, () => '');
   const [open, setOpen] = useState<{ document: DocumentId; action: PrintAction | null } | null>(null);
   const [busy, setBusy] = useState(false);
-  const { sign, signing, dialog: signatureDialog } = useSignature();
+  const [printedConsent, setPrintedConsent] = useState(false);
   const sessions = useLoad('sessions.listForPatient', { patientId: patient.id }, patient.id);
   const [sessionId, setSessionId] = useKeptState(keptSessionChoice, patient.id, () => BLANK_SESSION);
   const record = useSessionRecord(sessionId);
@@ -80,36 +74,21 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
     return { input, printout: buildPrintout(open.document, input, { nextVisit, session, trend }) };
   }, [open, settings.loaded, patient, current, treatment, onDay, nextVisit, record, sessionId, progress]);
 
-  const reloadConsents = consents.reload;
   const perform = useCallback(
     async (action: PrintAction, root: HTMLElement | null) => {
       if (!open) return;
       setBusy(true);
       try {
-        if (open.document === 'consent') {
-          // Recording the consent is signed; without the signature nothing is recorded or printed.
-          const consent = { patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: treatment };
-          const recorded = await sign([consentRecordedMeaning(consent)], (signature) => call('consents.record', { ...consent, signature }));
-          if (!recorded) return;
-          if (!recorded.ok) {
-            notifications.show({ color: 'red', title: 'Consent not recorded, so not printed', message: recorded.error.message });
-            return;
-          }
-          reloadConsents();
-          notifications.show({
-            color: 'clinic',
-            title: 'Consent recorded',
-            message: `${consentFormLabel()}, ${TREATMENT_WORDS[treatment].label}.`,
-          });
-        }
         const result = await printSheet({ document: open.document, patientId: patient.id, mrn: patient.mrn, onDay, action }, root);
         if (!result.ok) notifications.show({ color: 'red', title: 'Not printed', message: result.error.message });
         else if (result.data?.outcome === 'saved') notifications.show({ color: 'clinic', title: 'PDF saved', message: result.data.fileName });
+        // Printing records nothing: the patient's answer is recorded once they have signed or declined.
+        if (result.ok && open.document === 'consent') setPrintedConsent(true);
       } finally {
         setBusy(false);
       }
     },
-    [open, patient.id, patient.mrn, treatment, onDay, reloadConsents, sign],
+    [open, patient.id, patient.mrn, onDay],
   );
 
   if (settings.loaded.state === 'loading') return <CenteredLoader label="Loading printouts" />;
@@ -205,11 +184,18 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
             ))}
           </Table.Tbody>
         </Table>
-        <Text size="xs" c="dimmed" mt="sm">
-          Figures come from KetaDesk’s clinical reference, with their sources on each sheet.
+        <Text size="xs" c="dimmed" mt="sm" data-testid="figures-note">
+          Figures come from KetaDesk’s clinical reference, with their sources on each sheet. {SIDE_EFFECTS_CHECK.note}
         </Text>
       </Paper>
-      <ConsentsOnFile loaded={consents.loaded} onRetry={consents.reload} />
+      <ConsentAnswers
+        patientId={patient.id}
+        treatment={treatment}
+        loaded={consents.loaded}
+        onRetry={consents.reload}
+        onChanged={consents.reload}
+        printedForm={printedConsent}
+      />
       {open && printout && (
         <PrintoutView
           key={open.document}
@@ -218,11 +204,9 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
           initialAction={open.action}
           busy={busy}
           onAction={(action, root) => void perform(action, root)}
-          // Escape while signing cancels only the signature.
-          onClose={() => !signing && setOpen(null)}
+          onClose={() => setOpen(null)}
         />
       )}
-      {signatureDialog}
     </Stack>
   );
 }
@@ -248,36 +232,4 @@ function useSessionRecord(sessionId: string) {
     };
   }, [sessionId]);
   return state;
-}
-
-function ConsentsOnFile({ loaded, onRetry }: { loaded: ReturnType<typeof useLoad<'consents.listForPatient'>>['loaded']; onRetry: () => void }) {
-  return (
-    <Paper withBorder p="md" aria-labelledby="consents-title" component="section">
-      <Title order={2} size="h3" id="consents-title" mb="xs">
-        Consents on file
-      </Title>
-      {loaded.state === 'loading' && <CenteredLoader label="Loading consents" />}
-      {loaded.state === 'failed' && <LoadError title="Consents could not be loaded" error={loaded.error} onRetry={onRetry} />}
-      {loaded.state === 'ready' &&
-        (loaded.data.length === 0 ? (
-          <Text size="sm" c="dimmed" data-testid="no-consents">
-            No consent recorded yet. Printing the consent form records one, for the current form version ({CONSENT_FORM.version}).
-          </Text>
-        ) : (
-          <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {loaded.data.map((c) => (
-              <Group key={c.id} component="li" gap="sm" data-testid="consent-entry" wrap="nowrap">
-                <Badge variant="light" color={c.current ? 'clinic' : 'gray'} c={c.current ? undefined : 'gray.8'}>
-                  {c.current ? 'Current form' : 'Older form'}
-                </Badge>
-                <Text size="sm">
-                  {consentFormLabel(c.formVersion, c.formDate)} · {TREATMENT_WORDS[c.plannedTreatment].label} · printed and recorded by{' '}
-                  {c.recordedByName}, {formatDateTime(c.recordedAt)}
-                </Text>
-              </Group>
-            ))}
-          </Stack>
-        ))}
-    </Paper>
-  );
 }

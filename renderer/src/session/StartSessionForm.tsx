@@ -21,7 +21,7 @@ import { useWorkspace } from '../app/workspace';
 import { clockOf, dayClock } from '../format/dates';
 import { ChoiceGroup } from './ChoiceGroup';
 import { EligibilityReasons } from './EligibilityPanel';
-import { sessionSettingsOf } from '../../../shared/session/settings';
+import { sessionSettingsFor } from '../../../shared/session/im-settings';
 import { doseText, parseClock, ROUTE_SHORT, typeIntoReading, VITAL_INPUTS } from './model';
 import { UnitInput } from './UnitInput';
 import classes from './Session.module.css';
@@ -169,7 +169,7 @@ interface Assessment {
 /** What the store will decide about this request, computed with the same shared functions. */
 function assess(d: Draft, patient: Patient, clinician: Clinician, settings: ClinicSettings, now: string): Assessment {
   const { request, errors, start } = buildRequest(d, patient.id, now);
-  const s = sessionSettingsOf(settings);
+  const s = sessionSettingsFor(d.route, settings);
   const out: Assessment = { errors: { ...errors }, dose: null, doseProblem: null, concerns: [], blocking: {} };
   const plan = dosePlan.safeParse(request.plan);
   if (plan.success) {
@@ -238,7 +238,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
   if (!current) return null;
   if (settings.loaded.state !== 'ready') return null;
   const clinic = settings.loaded.data;
-  const s = sessionSettingsOf(clinic);
+  const s = sessionSettingsFor(draft.route, clinic);
   const now = new Date().toISOString();
 
   const setDraft = (patch: Partial<Draft>) => setDraftState((d) => ({ ...d, ...patch }));

@@ -2,7 +2,7 @@ import { Input, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Text, 
 import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import {
-  DISSOCIATION_ALERT_LEVELS, SESSION_SETTING_DEFAULTS, SESSION_SETTING_INFO, type SessionSettingKey, type SettingBasis,
+  DISSOCIATION_ALERT_LEVELS, SESSION_SETTING_DEFAULTS, SESSION_SETTING_INFO, type SessionSettingKey, type SettingBasis, type SettingInfo,
 } from '../../../shared/session/settings';
 import { sourceInWords } from '../../../shared/source-words';
 import { capitalize } from '../../../shared/text';
@@ -38,19 +38,21 @@ const BASIS_WORDS: Record<SettingBasis, string> = {
   unset: 'No default',
 };
 
-function defaultText(key: SessionSettingKey): string {
-  const value = SESSION_SETTING_DEFAULTS[key];
-  const { unit } = SESSION_SETTING_INFO[key];
+function defaultText(key: string, value: unknown, unit: string): string {
   if (value === null) return 'none';
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (typeof value === 'number') return unit ? `${value} ${unit}` : String(value);
-  return key === 'alertDissociationAtLeast' ? value : `“${value}”`;
+  return key === 'alertDissociationAtLeast' ? String(value) : `“${String(value)}”`;
 }
 
 /** "Default: 180 mmHg. Clinic default. Source: consensus practice." under every field. */
 export function settingDescription(key: SessionSettingKey): string {
-  const info = SESSION_SETTING_INFO[key];
-  return `Default: ${defaultText(key)}. ${BASIS_WORDS[info.basis]}. Source: ${sourceInWords(info.source)}.`;
+  return describeSetting(key, SESSION_SETTING_DEFAULTS[key], SESSION_SETTING_INFO[key]);
+}
+
+/** The same line for any labelled setting: its default, how that default was chosen and its source. */
+export function describeSetting(key: string, value: unknown, info: SettingInfo): string {
+  return `Default: ${defaultText(key, value, info.unit)}. ${BASIS_WORDS[info.basis]}. Source: ${sourceInWords(info.source)}.`;
 }
 
 /** Form values: each session setting as the form holds it (numbers may be '' while typed). */

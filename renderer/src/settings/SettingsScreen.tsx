@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { PAPER } from '../../../shared/printouts/page-css';
 import { clinicSettingsUpdate, PAPER_SIZES, SETTING_DEFAULTS, type ClinicSettings, type PaperSize } from '../../../shared/schemas/settings';
 import { SESSION_SETTING_DEFAULTS } from '../../../shared/session/settings';
+import { IM_SETTING_KEYS } from '../../../shared/session/im-settings';
 import { call } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { useCan } from '../app/useCan';
@@ -13,6 +14,7 @@ import { LoadError } from '../components/LoadError';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { zodValidate } from '../forms/zodForm';
 import { LogoField } from './LogoField';
+import { ImSettingsFields } from './ImSettingsFields';
 import { SessionSettingsFields } from './SessionSettingsFields';
 import { ClinicExportSection } from '../export/ClinicExportSection';
 import { BackupSection } from './BackupSection';
@@ -23,7 +25,7 @@ import { SUICIDE_RISK_GATE_KEYS } from '../../../shared/suicide-risk/settings';
 type Values = ClinicSettings & { reason: string };
 
 const KEYS = Object.keys(SETTING_DEFAULTS) as (keyof ClinicSettings)[];
-const SESSION_KEYS = [...Object.keys(SESSION_SETTING_DEFAULTS), ...SUICIDE_RISK_GATE_KEYS] as (keyof ClinicSettings)[];
+const SESSION_KEYS = [...Object.keys(SESSION_SETTING_DEFAULTS), ...IM_SETTING_KEYS, ...SUICIDE_RISK_GATE_KEYS] as (keyof ClinicSettings)[];
 const REASON_NEEDED = 'Give a reason for changing a session threshold, timing or alert action';
 const BLANK_DEFAULT = 'Default: blank, and the sheets print a line to write on.';
 
@@ -148,6 +150,7 @@ function ClinicDetailsForm({ saved, onSaved }: { saved: ClinicSettings; onSaved:
           />
           <Divider my="xs" />
           <SessionSettingsFields form={form} />
+          <ImSettingsFields form={form} />
           <Divider my="xs" />
           <SuicideRiskSettingsFields form={form} />
           <Divider my="xs" />
