@@ -7,6 +7,7 @@ import { ROUTE_LABELS, type Route } from '../shared/session/reference';
 import type { EligibilityReason, SessionEligibility } from '../shared/session/schemas';
 import { toMs } from '../shared/session/time';
 import type { ConsentStore } from './consent-store';
+import type { RemsStore } from './rems-store';
 import type { ScreeningStore } from './screening-store';
 import type { StoreCore } from './store-core';
 
@@ -14,6 +15,7 @@ import type { StoreCore } from './store-core';
 export interface SessionStoreDeps extends StoreCore {
   readonly screening: Pick<ScreeningStore, 'get'>;
   readonly consent: Pick<ConsentStore, 'hasCurrentConsent'>;
+  readonly rems: Pick<RemsStore, 'enrollmentReason' | 'dischargeItem'>;
 }
 
 const reason = (code: EligibilityReason['code'], message: string): EligibilityReason => ({ code, message });
@@ -68,6 +70,9 @@ export function sessionEligibility(store: SessionStoreDeps, patientId: string, a
   if (openSessionId) reasons.push(reason('session-open', 'This patient has a session that has not been discharged. Discharge it first.'));
   const consent = requireConsent(store, patientId, route);
   if (consent) reasons.push(consent);
+  // Esketamine: the patient must be enrolled in the REMS before the dose [REFERENCE §4, S8].
+  const rems = route === 'esketamine-nasal' ? store.rems.enrollmentReason(patientId, at) : null;
+  if (rems) reasons.push(rems);
   return {
     eligible: reasons.length === 0,
     screening,

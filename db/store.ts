@@ -14,10 +14,12 @@ import { QuestionnaireStore } from './questionnaire-store';
 import { ConsentRepository } from './repositories/consents';
 import { PatientRepository } from './repositories/patients';
 import { QuestionnaireRepository } from './repositories/questionnaires';
+import { RemsRepository } from './repositories/rems';
 import { ScreeningRepository } from './repositories/screenings';
 import { SessionRepository } from './repositories/sessions';
 import { SettingsRepository } from './repositories/settings';
 import { SignatureRepository } from './repositories/signatures';
+import { RemsStore } from './rems-store';
 import { ScreeningStore } from './screening-store';
 import { SessionStore } from './session-store';
 import type { StoreCore } from './store-core';
@@ -44,6 +46,9 @@ export class Store implements StoreCore {
   readonly questionnaires: QuestionnaireRepository;
   /** PHQ-9, GAD-7 and ASQ entries and their corrections, scored with the change from baseline. */
   readonly questionnaire: QuestionnaireStore;
+  readonly remsRecords: RemsRepository;
+  /** Esketamine REMS: enrolment, each session's form answers, forms due and their submission. */
+  readonly rems: RemsStore;
 
   /**
    * `onAuditHead` hears the chain's newest row after each commit that added
@@ -67,6 +72,8 @@ export class Store implements StoreCore {
     this.session = new SessionStore(this);
     this.questionnaires = new QuestionnaireRepository(db);
     this.questionnaire = new QuestionnaireStore(this);
+    this.remsRecords = new RemsRepository(db);
+    this.rems = new RemsStore(this);
   }
 
   static open(dataDir: string, options: OpenOptions & { onAuditHead?: (head: AuditHead) => void }): Store {

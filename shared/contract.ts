@@ -22,6 +22,10 @@ import {
 } from './session/schemas';
 import { sessionRecord } from './session/record';
 import { questionnaire, questionnaireAmend, questionnaireRecord } from './schemas/questionnaire';
+import {
+  remsEnrollment, remsEnrollmentRecord, remsFormDue, remsSessionSave, remsSessionView, remsSubmission, remsSubmissionRecord,
+} from './rems/schemas';
+import { remsFormData } from './rems/form-data';
 
 interface ChannelSpec {
   /** Who may call it (see shared/auth/access.ts); checked before the request is read. */
@@ -97,6 +101,15 @@ export const contract = {
   'questionnaires.amend': { access: 'clinical', signature: 'required', request: questionnaireAmend, response: questionnaire },
   'questionnaires.get': { access: 'any-role', request: z.strictObject({ id }), response: questionnaire },
   'questionnaires.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(questionnaire) },
+  // Esketamine REMS. Enrolment and submission are paperwork the front desk often does, so any role may record them;
+  // the session's form answers are chair-side clinical records.
+  'rems.enrollment': { access: 'any-role', request: z.strictObject({ patientId: id }), response: remsEnrollment.nullable() },
+  'rems.recordEnrollment': { access: 'any-role', request: remsEnrollmentRecord, response: remsEnrollment },
+  'rems.session': { access: 'any-role', request: z.strictObject({ sessionId: id }), response: remsSessionView },
+  'rems.saveSession': { access: 'clinical', request: remsSessionSave, response: remsSessionView },
+  'rems.formsDue': { access: 'any-role', request: empty, response: z.array(remsFormDue) },
+  'rems.markSubmitted': { access: 'any-role', request: remsSubmissionRecord, response: remsSubmission },
+  'rems.form': { access: 'any-role', request: z.strictObject({ sessionId: id }), response: remsFormData },
   'audit.verify': { access: 'admin', request: empty, response: auditVerification },
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -4,6 +4,7 @@ import { currentClinician, nowIso, signedWrite, type Handler } from './context';
 import { printPlan } from '../print/plan';
 import { authHandlers } from './auth';
 import { clinicianHandlers } from './clinicians';
+import { remsHandlers } from './rems';
 import {
   consentRecordedMeaning, dischargedMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
   questionnaireCorrectedMeaning,
@@ -21,6 +22,7 @@ function found<T>(value: T | null, what: string): T {
 export const handlers: HandlerTable = {
   ...authHandlers,
   ...clinicianHandlers,
+  ...remsHandlers,
   'patients.create': (fields, ctx) => ctx.store.createPatient(fields, currentClinician(ctx).id, nowIso(ctx)),
   'patients.amend': (amendment, ctx) =>
     signedWrite(ctx, 'patient', (p) => p.id, () => [patientAmendedMeaning(amendment.reason)], () =>

@@ -47,6 +47,13 @@ export const SETTING_DEFAULTS = {
   signInLockMinutes: 15,
   /** Session monitoring thresholds and timings: each default's source is beside it in shared/session/settings.ts. */
   ...SESSION_SETTING_DEFAULTS,
+  // ── Esketamine REMS Patient Monitoring Form [REFERENCE §4, S8] ──
+  /** The monitoring clinician's phone on the form. Default: blank (a line to write on). */
+  remsClinicianPhone: '',
+  /** The monitoring clinician's email on the form. Default: blank (a line to write on). */
+  remsClinicianEmail: '',
+  /** Days before the due day that a form shows as "due soon". Clinic default: 2. */
+  remsDueSoonDays: 2,
 } as const;
 
 export const clinicSettings = z.strictObject({
@@ -77,6 +84,16 @@ export const clinicSettings = z.strictObject({
     .max(20, { error: 'Wrong passphrases before a lock must be at most 20' }),
   signInLockMinutes: settingMinutes('Sign-in lock', 1, 240),
   ...sessionSettingsShape,
+  // Esketamine REMS Patient Monitoring Form (see SETTING_DEFAULTS).
+  remsClinicianPhone: phone('REMS monitoring clinician phone'),
+  remsClinicianEmail: clinicText('REMS monitoring clinician email', 200).regex(/^$|^[^@\s]+@[^@\s]+\.[^@\s]+$/, {
+    error: 'REMS monitoring clinician email must look like name@example.org',
+  }),
+  remsDueSoonDays: z
+    .number({ error: 'REMS form due soon must be a number of days' })
+    .int({ error: 'REMS form due soon must be a whole number of days' })
+    .min(0, { error: 'REMS form due soon must be at least 0 days' })
+    .max(7, { error: 'REMS form due soon must be at most 7 days' }),
 });
 
 export const clinicSettingsUpdate = z.strictObject({

@@ -12,6 +12,7 @@ import {
   type SessionEntry, type SessionSettings,
 } from '../../shared/session';
 import { addMinutes } from '../../shared/session/time';
+import { remsSessionSave } from '../../shared/rems/schemas';
 import { T0, patientInput, useTempStore } from './store-fixture';
 
 /** Dosing starts an hour after the screening is signed at T0. */
@@ -48,12 +49,31 @@ export function screeningAnswers(route: Route, overrides: Record<string, boolean
 export const recordConsent = (store: Store, patient: Patient, by: Clinician, route: Route) =>
   store.consent.record({ patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: route }, by.id, T0);
 
+/** The patient's esketamine REMS enrolment, recorded at T0 as enrolled that day (once). */
+export function enrollInRems(store: Store, patient: Patient, by: Clinician) {
+  if (store.rems.enrollment(patient.id)?.enrolled) return;
+  store.rems.recordEnrollment({ patientId: patient.id, enrolled: true, enrolledOn: T0.slice(0, 10), reason: null }, by, T0);
+}
+
+/** Every REMS form answer of an esketamine session, as a nurse records them at the chair. */
+export const REMS_ANSWERS = {
+  lots: [{ lot: 'LOT-24A17', at: START }, { lot: 'LOT-24A18', at: addMinutes(START, 5) }],
+  concomitant: { benzodiazepines: false, nonBenzodiazepineSedativeHypnotics: false, psychostimulants: false, maois: false },
+  vitalsAcceptableBeforeDose: true,
+  vitalsAcceptableBeforeEnd: true,
+  readyToLeaveMinutes: 90,
+};
+
+export const answerRems = (store: Store, sessionId: string, by: Clinician, now: string = START) =>
+  store.rems.save(remsSessionSave.parse({ sessionId, ...REMS_ANSWERS }), by, now);
+
 /** A signed screening at T0 for the patient, clear unless answers say otherwise, and their consent to that treatment. */
 export function signScreening(
   store: Store, patient: Patient, by: Clinician, route: Route = 'esketamine-nasal',
   extra: { overrides?: Record<string, boolean>; overrideReason?: string; at?: string } = {},
 ) {
   recordConsent(store, patient, by, route);
+  if (route === 'esketamine-nasal') enrollInRems(store, patient, by);
   const draft = store.screening.create({ patientId: patient.id, plannedTreatment: route }, by.id, extra.at ?? T0);
   const saved = store.screening.save({ id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route, extra.overrides) }, extra.at ?? T0);
   return store.screening.sign(
@@ -68,6 +88,7 @@ export function useSessionStore() {
     const ctx = open();
     const patient = ctx.store.createPatient(patientInput(patientOverrides), ctx.clinician.id, T0);
     recordConsent(ctx.store, patient, ctx.clinician, route);
+    if (route === 'esketamine-nasal') enrollInRems(ctx.store, patient, ctx.clinician);
     const nurse = ctx.store.createClinician({ name: 'Nurse Kim', credentials: 'RN', role: 'nurse', isAdmin: false }, T0, ctx.clinician.id);
     return { ...ctx, patient, nurse, route };
   };
