@@ -36,12 +36,12 @@ export function preDoseInput(overrides: Partial<PreDoseChecksInput> = {}): PreDo
 
 export const preDose = (overrides: Partial<PreDoseChecksInput> = {}) => preDoseChecks.parse(preDoseInput(overrides));
 
-export function screeningAnswers(route: Route, overrides: Record<string, boolean> = {}): ScreeningAnswers {
+export function screeningAnswers(route: Route, overrides: Record<string, boolean> = {}, medications: ScreeningAnswers['medications'] = []): ScreeningAnswers {
   return {
     plannedTreatment: route,
     baselineVitals: { systolic: 120, diastolic: 80 },
     answers: { ...Object.fromEntries(ITEM_IDS.map((i) => [i, false])), ...overrides },
-    medications: [],
+    medications,
   };
 }
 
@@ -70,14 +70,17 @@ export const answerRems = (store: Store, sessionId: string, by: Clinician, now: 
 /** A signed screening at T0 for the patient, clear unless answers say otherwise, and their consent to that treatment. */
 export function signScreening(
   store: Store, patient: Patient, by: Clinician, route: Route = 'esketamine-nasal',
-  extra: { overrides?: Record<string, boolean>; overrideReason?: string; at?: string } = {},
+  extra: {
+    overrides?: Record<string, boolean>; overrideReason?: string; at?: string; medications?: ScreeningAnswers['medications'];
+    acknowledgedRuleIds?: string[]; enrollInRems?: boolean;
+  } = {},
 ) {
   recordConsent(store, patient, by, route);
-  if (route === 'esketamine-nasal') enrollInRems(store, patient, by);
+  if (route === 'esketamine-nasal' && extra.enrollInRems !== false) enrollInRems(store, patient, by);
   const draft = store.screening.create({ patientId: patient.id, plannedTreatment: route }, by.id, extra.at ?? T0);
-  const saved = store.screening.save({ id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route, extra.overrides) }, extra.at ?? T0);
+  const saved = store.screening.save({ id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route, extra.overrides, extra.medications) }, extra.at ?? T0);
   return store.screening.sign(
-    { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], overrideReason: extra.overrideReason },
+    { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: extra.acknowledgedRuleIds ?? [], overrideReason: extra.overrideReason },
     by, extra.at ?? T0, store.settings.read().screeningValidityDays,
   );
 }
