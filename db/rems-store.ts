@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { localIsoDate } from '../shared/dates';
 import { DomainError } from '../shared/result';
-import { EMPTY_REMS_ANSWERS, remsMissing } from '../shared/rems/completeness';
+import { EMPTY_REMS_ANSWERS, REMS_READINESS_ID, remsMissing } from '../shared/rems/completeness';
 import { daysBetween, remsDueOn, remsFormStatus } from '../shared/rems/due';
 import { concomitantPrefill } from '../shared/rems/prefill';
 import type {
@@ -123,7 +123,7 @@ export class RemsStore {
     const row = this.store.remsRecords.answers(session.id);
     const missing = remsMissing(row ? answersOf(row) : EMPTY_REMS_ANSWERS);
     return {
-      id: 'rems-answers', label: 'REMS form answers recorded', met: missing.length === 0,
+      id: REMS_READINESS_ID, label: 'REMS form answers recorded', met: missing.length === 0,
       reason: missing.length === 0 ? 'Complete' : `Still to record: ${missing.join('; ')}`, overridable: false, source: 'REFERENCE §4, S8',
     };
   }

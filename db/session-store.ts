@@ -16,6 +16,7 @@ import {
 import { sessionSettingsOf } from '../shared/session/settings';
 import { addMinutes, clinicalTimeProblem, FUTURE_TOLERANCE_MS, toMs } from '../shared/session/time';
 import type { Route } from '../shared/session/reference';
+import { withRemsItem } from '../shared/rems/completeness';
 import { sessionEligibility, type SessionStoreDeps } from './session-gates';
 import type { SessionRow } from './repositories/sessions';
 import { savedTicksOf, toAlert, toEntry, toSession, toSummary } from './session-rows';
@@ -283,11 +284,8 @@ export class SessionStore {
     return { entry, alerts };
   }
 
-  /** Esketamine: the REMS form's answers are one more readiness item, which no override skips. */
   private withRems(session: Session, readiness: Readiness): Readiness {
-    const rems = this.store.rems.dischargeItem(session);
-    if (!rems) return readiness;
-    return { ...readiness, ready: readiness.ready && rems.met, canOverride: readiness.canOverride && rems.met, items: [...readiness.items, rems] };
+    return withRemsItem(readiness, this.store.rems.dischargeItem(session));
   }
 
   private row(id: string): SessionRow {

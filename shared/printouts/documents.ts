@@ -36,6 +36,12 @@ export const DOCUMENTS: Record<DocumentId, DocumentInfo> = {
     purpose: 'For staff: checks before dosing, vital signs during the session and discharge.',
     fileStem: 'session-monitoring-record',
   },
+  'rems-form': {
+    id: 'rems-form',
+    title: 'REMS Patient Monitoring Form',
+    purpose: 'For the esketamine REMS: one finished session’s answers in the form’s order, to transcribe or fax within 7 days.',
+    fileStem: 'rems-patient-monitoring-form',
+  },
 };
 
 export const documentTitle = (id: DocumentId) => DOCUMENTS[id].title;

@@ -4,8 +4,12 @@ import type { Cite, SourceId } from './sources';
 // A printout as data: sections of typed blocks. The renderer draws them, the
 // readability test reads their prose, and neither knows which sheet it is.
 
+/** The chart's printouts (its Printouts panel lists them). */
 export const DOCUMENT_IDS = ['risk-benefit', 'consent', 'aftercare', 'monitoring-record'] as const;
-export type DocumentId = (typeof DOCUMENT_IDS)[number];
+export type ChartDocumentId = (typeof DOCUMENT_IDS)[number];
+/** Everything KetaDesk prints: the chart's printouts and the esketamine REMS form, printed from a finished session. */
+export const PRINTABLE_DOCUMENT_IDS = [...DOCUMENT_IDS, 'rems-form'] as const;
+export type DocumentId = (typeof PRINTABLE_DOCUMENT_IDS)[number];
 
 export interface Paragraph {
   kind: 'paragraph';

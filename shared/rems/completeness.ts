@@ -1,6 +1,7 @@
 // What an esketamine session's REMS form still lacks. Discharge waits for it,
 // so the form can be printed complete from the session [REFERENCE §4, S8].
 
+import type { Readiness, ReadinessItem } from '../session/schemas';
 import { CONCOMITANT_CLASSES, CONCOMITANT_LABELS, type RemsSessionAnswers } from './schemas';
 
 /** Nothing answered yet: the form before the first save. */
@@ -21,4 +22,13 @@ export function remsMissing(answers: RemsSessionAnswers): string[] {
   if (answers.vitalsAcceptableBeforeEnd === null) missing.push('Vital signs acceptable before the end');
   if (answers.readyToLeaveMinutes === null) missing.push('Minutes until ready to leave');
   return missing;
+}
+
+/** The readiness item's id: the screen finds the store's verdict by it. */
+export const REMS_READINESS_ID = 'rems-answers';
+
+/** Esketamine: the REMS answers are one more readiness item, which no override skips. */
+export function withRemsItem(readiness: Readiness, item: ReadinessItem | null | undefined): Readiness {
+  if (!item) return readiness;
+  return { ...readiness, ready: readiness.ready && item.met, canOverride: readiness.canOverride && item.met, items: [...readiness.items, item] };
 }

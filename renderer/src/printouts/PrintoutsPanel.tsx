@@ -6,7 +6,7 @@ import { buildPrintout } from '../../../shared/printouts/build';
 import { CONSENT_FORM, consentFormLabel } from '../../../shared/printouts/consent';
 import { DOCUMENTS } from '../../../shared/printouts/documents';
 import type { PlannedTreatment } from '../../../shared/printouts/input';
-import { DOCUMENT_IDS, type DocumentId } from '../../../shared/printouts/model';
+import { DOCUMENT_IDS, type ChartDocumentId } from '../../../shared/printouts/model';
 import { fromSessionRecord } from '../../../shared/printouts/session-record';
 import { TREATMENT_WORDS } from '../../../shared/printouts/treatment';
 import type { ResponseOf } from '../../../shared/contract';
@@ -43,7 +43,7 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
   const screenings = useLoad('screenings.listForPatient', { patientId: patient.id }, patient.id);
   const [chosenTreatment, setChosenTreatment] = useState<PlannedTreatment | null>(null);
   const [nextVisit, setNextVisit] = useKeptState(keptNextVisit, patient.id, () => '');
-  const [open, setOpen] = useState<{ document: DocumentId; action: PrintAction | null } | null>(null);
+  const [open, setOpen] = useState<{ document: ChartDocumentId; action: PrintAction | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const { sign, signing, dialog: signatureDialog } = useSignature();
   const sessions = useLoad('sessions.listForPatient', { patientId: patient.id }, patient.id);

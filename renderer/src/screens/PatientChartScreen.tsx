@@ -13,6 +13,7 @@ import { PatientSummaryCard } from '../components/PatientSummaryCard';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { AmendPatientModal } from '../forms/AmendPatientModal';
 import { PrintoutsPanel } from '../printouts/PrintoutsPanel';
+import { RemsEnrollmentPanel } from '../rems/RemsEnrollmentPanel';
 import { ScreeningTab } from '../screening/ScreeningTab';
 import { keptSessionId, SessionsTab } from '../session/SessionsTab';
 
@@ -60,7 +61,10 @@ export function PatientChartScreen({ patientId, tab = 'record' }: { patientId: s
 
   const entries = history.loaded.state === 'ready' ? history.loaded.data : [];
   const tabs: ChartTabPanel[] = [
-    { value: 'record', label: 'Record', panel: <PatientRecordDetails patient={p} /> },
+    {
+      value: 'record', label: 'Record',
+      panel: <><PatientRecordDetails patient={p} /><RemsEnrollmentPanel patientId={p.id} onChanged={history.reload} /></>,
+    },
     { value: 'screening', label: 'Screening', panel: <ScreeningTab patient={p} /> },
     { value: 'sessions', label: 'Sessions', panel: <SessionsTab patient={p} onOpenTab={setTab} /> },
     { value: 'printouts', label: 'Printouts', panel: <PrintoutsPanel patient={p} /> },
