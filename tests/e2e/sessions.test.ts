@@ -9,6 +9,7 @@ import type { Patient } from '../../shared/schemas/patient';
 import { SETTING_DEFAULTS } from '../../shared/schemas/settings';
 import type { Route } from '../../shared/session';
 import { screeningAnswers } from '../helpers/session-fixture';
+import { answerRemsAtChair, enrollInRems } from './rems-steps';
 import {
   CREDENTIAL_CHECK, PASSPHRASE, SCREENS_DIR, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signInOnPage, startSignedInApp,
   type E2EApp,
@@ -84,8 +85,11 @@ async function signScreening(app: E2EApp, patientId: string, route: Route, overr
   });
 }
 
-const recordConsent = (app: E2EApp, patientId: string, route: Route) =>
-  app.api('consents.record', { patientId, formVersion: CONSENT_FORM.version, plannedTreatment: route, signature: { passphrase: PASSPHRASE } });
+/** The consent to the treatment; for esketamine also the REMS enrolment the start gate asks for. */
+async function recordConsent(app: E2EApp, patientId: string, route: Route) {
+  if (route === 'esketamine-nasal') await enrollInRems(app, patientId);
+  return app.api('consents.record', { patientId, formVersion: CONSENT_FORM.version, plannedTreatment: route, signature: { passphrase: PASSPHRASE } });
+}
 
 function helpers(getApp: () => E2EApp) {
   const page = () => getApp().page;
@@ -290,6 +294,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await h.recordSedation(0);
     await h.recordDissociation('none');
     await clock.advance(page, 6);
+    await answerRemsAtChair(page, ['LOT-24A17', 'LOT-24A18']);
 
     const panel = page.getByTestId('discharge-panel');
     await panel.scrollIntoViewIfNeeded();
@@ -606,6 +611,7 @@ describe('sessions: the start gate', () => {
     clock = new MovingClock();
     app = await startSignedInApp({ beforeSignIn: (started) => clock.install(started.page) });
     olga = await app.api('patients.create', patientInput({ legalName: 'Olga Lind', dateOfBirth: '1990-09-09', sex: 'female', mrn: 'SE-3001', weightKg: 58 }));
+    await enrollInRems(app, olga.id);
   });
   afterAll(async () => {
     await app?.close();
