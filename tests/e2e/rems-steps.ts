@@ -26,6 +26,8 @@ export async function answerRemsAtChair(page: Page, lots: readonly string[], rea
     await box.press('Enter');
     await panel.getByTestId('rems-lots').getByText(lot, { exact: true }).waitFor();
     await panel.getByText(`(${i + 1} of`).waitFor();
+    // The box keeps focus and is empty, ready for the next scan.
+    await page.waitForFunction(() => document.activeElement?.id === 'rems-lot' && (document.activeElement as HTMLInputElement).value === '');
   }
   await panel.getByRole('button', { name: 'Confirm medicines' }).click();
   await panel.getByText(/^Confirmed by/).waitFor();
