@@ -199,7 +199,7 @@ export function RemsSessionPanel({ sessionId, deviceCount, onSaved }: Props) {
           />
         </Group>
         {view && view.missing.length > 0 && (
-          <Text size="sm" c="orange.9" data-testid="rems-missing">
+          <Text size="sm" c="#9a3412" data-testid="rems-missing">
             Still to record before discharge: {view.missing.join('; ')}.
           </Text>
         )}
