@@ -8,6 +8,7 @@ import { ROUTE_LABELS, type Route } from '../shared/session/reference';
 import type { EligibilityReason, SessionEligibility } from '../shared/session/schemas';
 import { toMs } from '../shared/session/time';
 import type { ConsentStore } from './consent-store';
+import type { RemsStore } from './rems-store';
 import type { ScreeningStore } from './screening-store';
 import type { SuicideRiskStore } from './suicide-risk-store';
 import type { StoreCore } from './store-core';
@@ -17,6 +18,7 @@ export interface SessionStoreDeps extends StoreCore {
   readonly screening: Pick<ScreeningStore, 'get'>;
   readonly consent: Pick<ConsentStore, 'standing'>;
   readonly suicideRisk: Pick<SuicideRiskStore, 'gate' | 'freezeForSession' | 'forSession'>;
+  readonly rems: Pick<RemsStore, 'enrollmentReason' | 'dischargeItem'>;
 }
 
 const reason = (code: EligibilityReason['code'], message: string): EligibilityReason => ({ code, message });
@@ -72,6 +74,9 @@ export function sessionEligibility(store: SessionStoreDeps, patientId: string, a
   if (consent) reasons.push(consent);
   const suicideRisk = store.suicideRisk.gate(patientId, at);
   reasons.push(...suicideRisk.reasons);
+  // Esketamine: the patient must be enrolled in the REMS before the dose [REFERENCE §4, S8].
+  const rems = route === 'esketamine-nasal' ? store.rems.enrollmentReason(patientId, at) : null;
+  if (rems) reasons.push(rems);
   return {
     eligible: reasons.length === 0,
     screening,

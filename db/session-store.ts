@@ -10,12 +10,13 @@ import { decisionProblems, preDoseConcerns, preDoseProblems } from '../shared/se
 import { buildSessionRecord, type SessionRecord } from '../shared/session/record';
 import { schedule } from '../shared/session/schedule';
 import {
-  EMPTY_CHECKLIST, type DischargeChecklist, type EntryData, type Session, type SessionAlert, type SessionEntry,
+  EMPTY_CHECKLIST, type DischargeChecklist, type EntryData, type Readiness, type Session, type SessionAlert, type SessionEntry,
   type SessionEligibility, type SessionStart, type SessionSummary, type SessionView,
 } from '../shared/session/schemas';
 import { sessionSettingsFor } from '../shared/session/im-settings';
 import { addMinutes, clinicalTimeProblem, FUTURE_TOLERANCE_MS, toMs } from '../shared/session/time';
 import type { Route } from '../shared/session/reference';
+import { withRemsItem } from '../shared/rems/completeness';
 import { sessionEligibility, type SessionStoreDeps } from './session-gates';
 import type { SessionRow } from './repositories/sessions';
 import { savedTicksOf, toAlert, toEntry, toSession, toSummary } from './session-rows';
@@ -112,10 +113,10 @@ export class SessionStore {
     const alerts = this.store.sessions.alerts(id).map(toAlert);
     const savedChecklist = session.discharge ? null : savedTicksOf(row);
     // A discharged session is judged as it stood when the patient left.
-    const readiness = dischargeReadiness(
+    const readiness = this.withRems(session, dischargeReadiness(
       session, entries, session.discharge?.checklist ?? checklist ?? savedChecklist ?? EMPTY_CHECKLIST,
       session.discharge?.at ?? now, session.settings, alerts,
-    );
+    ));
     return {
       session, savedChecklist, entries, alerts, schedule: schedule(session, entries, now, session.settings), readiness, now,
     };
@@ -210,7 +211,7 @@ export class SessionStore {
         throw new DomainError('invalid-input', 'Discharge cannot be earlier than the last entry on the timeline', 'at');
       }
       const alerts = this.store.sessions.alerts(session.id).map(toAlert);
-      const readiness = dischargeReadiness(session, entries, input.checklist, at, session.settings, alerts);
+      const readiness = this.withRems(session, dischargeReadiness(session, entries, input.checklist, at, session.settings, alerts));
       const unmet = readiness.items.filter((i) => !i.met);
       if (!readiness.canOverride) {
         const blocking = unmet.filter((i) => !i.overridable).map((i) => `${i.label}: ${i.reason}`);
@@ -283,6 +284,10 @@ export class SessionStore {
       amendsId: e.amendsId, amendReason: e.amendReason, supersededById: null,
     };
     return { entry, alerts };
+  }
+
+  private withRems(session: Session, readiness: Readiness): Readiness {
+    return withRemsItem(readiness, this.store.rems.dischargeItem(session));
   }
 
   private row(id: string): SessionRow {

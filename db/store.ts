@@ -16,10 +16,12 @@ import { QuestionnaireStore } from './questionnaire-store';
 import { ConsentRepository } from './repositories/consents';
 import { PatientRepository } from './repositories/patients';
 import { QuestionnaireRepository } from './repositories/questionnaires';
+import { RemsRepository } from './repositories/rems';
 import { ScreeningRepository } from './repositories/screenings';
 import { SessionRepository } from './repositories/sessions';
 import { SettingsRepository } from './repositories/settings';
 import { SignatureRepository } from './repositories/signatures';
+import { RemsStore } from './rems-store';
 import { ScreeningStore } from './screening-store';
 import { SessionStore } from './session-store';
 import { SuicideRiskRepository } from './repositories/suicide-risk';
@@ -50,6 +52,9 @@ export class Store implements StoreCore {
   readonly questionnaire: QuestionnaireStore;
   /** Suicide-risk safety before dosing: prescribers' assessments of positive ASQs and the start gate's check. */
   readonly suicideRisk: SuicideRiskStore;
+  readonly remsRecords: RemsRepository;
+  /** Esketamine REMS: enrolment, each session's form answers, forms due and their submission. */
+  readonly rems: RemsStore;
 
   /**
    * `onAuditHead` hears the chain's newest row after each commit that added
@@ -74,6 +79,8 @@ export class Store implements StoreCore {
     this.questionnaires = new QuestionnaireRepository(db);
     this.questionnaire = new QuestionnaireStore(this);
     this.suicideRisk = new SuicideRiskStore(this, new SuicideRiskRepository(db));
+    this.remsRecords = new RemsRepository(db);
+    this.rems = new RemsStore(this);
   }
 
   static open(dataDir: string, options: OpenOptions & { onAuditHead?: (head: AuditHead) => void }): Store {

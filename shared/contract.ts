@@ -27,6 +27,10 @@ import {
   backupConfigure, backupFileName, backupInspection, backupRestore, backupStatus, backupSummary, restoreResult,
 } from './backup/schemas';
 import { safetyAssessment, safetyAssessmentRecord } from './suicide-risk/schemas';
+import {
+  remsEnrollment, remsEnrollmentRecord, remsFormDue, remsSessionSave, remsSessionView, remsSubmission, remsSubmissionRecord,
+} from './rems/schemas';
+import { remsFormData } from './rems/form-data';
 
 interface ChannelSpec {
   /** Who may call it (see shared/auth/access.ts); checked before the request is read. */
@@ -106,6 +110,15 @@ export const contract = {
   'questionnaires.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(questionnaire) },
   'safetyAssessments.record': { access: 'prescriber', signature: 'required', request: safetyAssessmentRecord, response: safetyAssessment },
   'safetyAssessments.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(safetyAssessment) },
+  // Esketamine REMS. Enrolment and submission are paperwork the front desk often does, so any role may record them;
+  // the session's form answers are chair-side clinical records.
+  'rems.enrollment': { access: 'any-role', request: z.strictObject({ patientId: id }), response: remsEnrollment.nullable() },
+  'rems.recordEnrollment': { access: 'any-role', request: remsEnrollmentRecord, response: remsEnrollment },
+  'rems.session': { access: 'any-role', request: z.strictObject({ sessionId: id }), response: remsSessionView },
+  'rems.saveSession': { access: 'clinical', request: remsSessionSave, response: remsSessionView },
+  'rems.formsDue': { access: 'any-role', request: empty, response: z.array(remsFormDue) },
+  'rems.markSubmitted': { access: 'any-role', request: remsSubmissionRecord, response: remsSubmission },
+  'rems.form': { access: 'any-role', request: z.strictObject({ sessionId: id }), response: remsFormData },
   'audit.verify': { access: 'admin', request: empty, response: auditVerification },
   // One patient's record goes to those who treat (minimum necessary: not the front desk); bulk exports are an administrator's.
   'export.fhirPatient': { access: 'clinical', request: fhirPatientExport, response: exportFile },

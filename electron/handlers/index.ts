@@ -8,6 +8,7 @@ import { exportHandlers } from './exports';
 import { backupHandlers } from './backups';
 import { safetyAssessmentHandlers } from './safety-assessments';
 import { consentHandlers } from './consents';
+import { remsHandlers } from './rems';
 import {
   dischargedMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
   questionnaireCorrectedMeaning,
@@ -29,6 +30,7 @@ export const handlers: HandlerTable = {
   ...backupHandlers,
   ...safetyAssessmentHandlers,
   ...consentHandlers,
+  ...remsHandlers,
   'patients.create': (fields, ctx) => ctx.store.createPatient(fields, currentClinician(ctx).id, nowIso(ctx)),
   'patients.amend': (amendment, ctx) =>
     signedWrite(ctx, 'patient', (p) => p.id, () => [patientAmendedMeaning(amendment.reason)], () =>

@@ -1,7 +1,7 @@
 import { aftercareSheet } from './aftercare';
 import { consentForm } from './consent';
 import type { PrintInput } from './input';
-import type { DocumentId, Printout } from './model';
+import type { ChartDocumentId, Printout } from './model';
 import { monitoringRecord, type SessionRecordData } from './monitoring-record';
 import { progressSheet } from './progress';
 import { questionnaireForm } from './questionnaire-form';
@@ -18,7 +18,7 @@ export interface PrintExtras {
   trend?: Trend | null;
 }
 
-export function buildPrintout(document: DocumentId, input: PrintInput, extras: PrintExtras = {}): Printout {
+export function buildPrintout(document: ChartDocumentId, input: PrintInput, extras: PrintExtras = {}): Printout {
   switch (document) {
     case 'risk-benefit':
       return riskBenefitSheet(input);

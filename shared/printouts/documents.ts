@@ -61,6 +61,12 @@ export const DOCUMENTS: Record<DocumentId, DocumentInfo> = {
     purpose: 'Blank suicide-risk screening questions on paper; the answers are typed in on the Questionnaires tab.',
     fileStem: 'asq-questionnaire',
   },
+  'rems-form': {
+    id: 'rems-form',
+    title: 'REMS Patient Monitoring Form',
+    purpose: 'For the esketamine REMS: one finished session’s answers in the form’s order, to transcribe or fax within 7 days.',
+    fileStem: 'rems-patient-monitoring-form',
+  },
 };
 
 /** The blank form of each questionnaire. */

@@ -5,8 +5,12 @@ import type { Cite, SourceId } from './sources';
 // A printout as data: sections of typed blocks. The renderer draws them, the
 // readability test reads their prose, and neither knows which sheet it is.
 
+/** The chart's printouts (its Printouts panel lists them; the blank questionnaires also print from the Questionnaires tab). */
 export const DOCUMENT_IDS = ['risk-benefit', 'consent', 'aftercare', 'monitoring-record', 'progress', 'phq9-form', 'gad7-form', 'asq-form'] as const;
-export type DocumentId = (typeof DOCUMENT_IDS)[number];
+export type ChartDocumentId = (typeof DOCUMENT_IDS)[number];
+/** Everything KetaDesk prints: the chart's printouts and the esketamine REMS form, printed from a finished session. */
+export const PRINTABLE_DOCUMENT_IDS = [...DOCUMENT_IDS, 'rems-form'] as const;
+export type DocumentId = (typeof PRINTABLE_DOCUMENT_IDS)[number];
 
 export interface Paragraph {
   kind: 'paragraph';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_IDS } from '../printouts/model';
+import { PRINTABLE_DOCUMENT_IDS } from '../printouts/model';
 import { PAPER_SIZES } from './settings';
 import { id, isoDate } from './common';
 
@@ -10,7 +10,7 @@ import { id, isoDate } from './common';
 export const PRINT_ACTIONS = ['print', 'save-pdf'] as const;
 
 export const printRequest = z.strictObject({
-  document: z.enum(DOCUMENT_IDS, { error: `Document must be one of ${DOCUMENT_IDS.join(', ')}` }),
+  document: z.enum(PRINTABLE_DOCUMENT_IDS, { error: `Document must be one of ${PRINTABLE_DOCUMENT_IDS.join(', ')}` }),
   patientId: id,
   /** The day printed on the sheet. */
   onDay: isoDate('Date'),

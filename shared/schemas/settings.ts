@@ -56,6 +56,13 @@ export const SETTING_DEFAULTS = {
   ...SUICIDE_RISK_SETTING_DEFAULTS,
   /** IM ketamine's own monitoring settings (issue #12): clinic defaults, the IV values; see shared/session/im-settings.ts. */
   ...IM_SETTING_DEFAULTS,
+  // ── Esketamine REMS Patient Monitoring Form [REFERENCE §4, S8] ──
+  /** The monitoring clinician's phone on the form. Default: blank (a line to write on). */
+  remsClinicianPhone: '',
+  /** The monitoring clinician's email on the form. Default: blank (a line to write on). */
+  remsClinicianEmail: '',
+  /** Days before the due day that a form shows as "due soon". Clinic default: 2. */
+  remsDueSoonDays: 2,
 } as const;
 
 export const clinicSettings = z.strictObject({
@@ -91,6 +98,16 @@ export const clinicSettings = z.strictObject({
   ...suicideRiskSettingsShape,
   // IM ketamine's own monitoring settings (issue #12).
   ...imSettingsShape,
+  // Esketamine REMS Patient Monitoring Form (see SETTING_DEFAULTS).
+  remsClinicianPhone: phone('REMS monitoring clinician phone'),
+  remsClinicianEmail: clinicText('REMS monitoring clinician email', 200).regex(/^$|^[^@\s]+@[^@\s]+\.[^@\s]+$/, {
+    error: 'REMS monitoring clinician email must look like name@example.org',
+  }),
+  remsDueSoonDays: z
+    .number({ error: 'REMS form due soon must be a number of days' })
+    .int({ error: 'REMS form due soon must be a whole number of days' })
+    .min(0, { error: 'REMS form due soon must be at least 0 days' })
+    .max(7, { error: 'REMS form due soon must be at most 7 days' }),
 });
 
 export const clinicSettingsUpdate = z.strictObject({

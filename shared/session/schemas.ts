@@ -468,7 +468,7 @@ export type SessionSummary = z.output<typeof sessionSummary>;
 export const eligibilityReason = z.object({
   code: z.enum([
     'no-signed-screening', 'screening-expired', 'screening-amended', 'screening-contraindicated',
-    'screening-other-treatment', 'session-open', 'consent-required',
+    'screening-other-treatment', 'session-open', 'consent-required', 'rems-enrollment-required',
     ...SUICIDE_RISK_REASON_CODES,
   ]),
   message: z.string(),

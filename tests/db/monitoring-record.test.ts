@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allTextOf, buildPrintout, fromSessionRecord, initialsOf } from '../../shared/printouts';
 import { clockMinutesBetween, entryData, sessionStart } from '../../shared/session';
-import { at, PLANS, preDoseInput, signScreening, START, useSessionStore } from '../helpers/session-fixture';
+import { answerRems, at, PLANS, preDoseInput, signScreening, START, useSessionStore } from '../helpers/session-fixture';
 import { printInput } from '../helpers/printouts';
 import { T0 } from '../helpers/store-fixture';
 
@@ -21,6 +21,7 @@ describe('session monitoring record from sessions.record', () => {
       clinician,
       START,
     );
+    answerRems(store, session.id, nurse);
     const add = (minutes: number, entry: unknown) =>
       store.session.addEntry({ sessionId: session.id, at: at(minutes), entry: entryData.parse(entry) }, nurse, at(minutes));
     add(40, { kind: 'vitals', systolic: 150, diastolic: 88, heartRate: 84, spo2: 97, respiratoryRate: 14 });
@@ -72,6 +73,7 @@ describe('session monitoring record from sessions.record', () => {
       clinician,
       at(-2),
     );
+    answerRems(store, session.id, nurse);
     const add = (minutes: number, entry: unknown) =>
       store.session.addEntry({ sessionId: session.id, at: at(minutes), entry: entryData.parse(entry) }, nurse, at(minutes));
     add(5, { kind: 'dose-complete' });
@@ -133,6 +135,7 @@ describe('session monitoring record from sessions.record', () => {
       sessionStart.parse({ patientId: patient.id, startedAt: START, plan: PLANS['esketamine-nasal'], preDose: preDoseInput({ lastFoodAt: at(-60) }), decisionReason: 'Light snack only' }),
       clinician, START,
     );
+    answerRems(store, session.id, nurse);
     store.session.addEntry({ sessionId: session.id, at: at(5), entry: entryData.parse({ kind: 'dose-complete' }) }, nurse, at(5));
     store.session.discharge({ sessionId: session.id, checklist: { ...ALL, escortPresent: false }, overrideReason: 'Taxi arranged by family' }, clinician, at(130));
     const data = fromSessionRecord(store.session.record(session.id, at(131)), utcClock);

@@ -4,7 +4,7 @@ import { requireConsent } from '../../db/session-gates';
 import type { Clinician } from '../../shared/schemas/clinician';
 import { sessionStart, type EntryDataInput, type PreDoseChecksInput, entryData } from '../../shared/session';
 import { openTestStore, patientInput, T0 } from '../helpers/store-fixture';
-import { at, PLANS, preDoseInput, recordClearMeasures, signScreening, START, useSessionStore } from '../helpers/session-fixture';
+import { answerRems, at, PLANS, preDoseInput, recordClearMeasures, signScreening, START, useSessionStore } from '../helpers/session-fixture';
 
 const setup = useSessionStore();
 const ALL = { oriented: true, walksSteadily: true, nauseaControlled: true, escortPresent: true, aftercareExplained: true };
@@ -17,7 +17,10 @@ function start(
     patientId, startedAt: opts.startedAt ?? START, plan: opts.plan ?? PLANS['esketamine-nasal'], preDose: preDoseInput(opts.preDose),
     decisionReason: opts.decisionReason,
   });
-  return store.session.start(input, by, opts.now ?? opts.startedAt ?? START);
+  const session = store.session.start(input, by, opts.now ?? opts.startedAt ?? START);
+  // The REMS form's answers are recorded at the chair; discharge waits for them (tests/db/rems.test.ts).
+  if (session.route === 'esketamine-nasal') answerRems(store, session.id, by, opts.now ?? opts.startedAt ?? START);
+  return session;
 }
 
 const add = (store: Store, sessionId: string, by: Clinician, minutes: number, entry: EntryDataInput) =>
@@ -127,7 +130,7 @@ describe('starting a session', () => {
       dose: { route: 'esketamine-nasal', deviceCount: 2, totalMg: 56 }, concerns: [], decisionReason: null,
       baseline: { systolic: 120, diastolic: 80 }, settings: { alertSystolicAbove: 180, esketamineMinObservationMinutes: 120 },
     });
-    expect(store.session.history(session.id).map((h) => h.action)).toEqual(['start']);
+    expect(store.session.history(session.id).map((h) => h.action)).toEqual(['start', 'rems-answers']);
   });
 
   it('needs a documented decision above 140/90, from a prescriber above 180/100', () => {
@@ -172,7 +175,7 @@ describe('timeline entries', () => {
       const view = reopened.session.view(session.id, at(41));
       expect(view.entries.map((e) => e.id)).toEqual([w.entry.id]);
       expect(view.alerts.map((a) => [a.code, a.entryId, a.acknowledgement])).toEqual([['systolic-high', w.entry.id, null], ['systolic-rise', w.entry.id, null]]);
-      expect(reopened.session.history(session.id).map((h) => h.action)).toEqual(['start', 'add-entry']);
+      expect(reopened.session.history(session.id).map((h) => h.action)).toEqual(['start', 'rems-answers', 'add-entry']);
       expect(reopened.audit.verify(reopened.audit.head()).ok).toBe(true);
     } finally {
       reopened.close();

@@ -8,6 +8,7 @@ import type { Patient } from '../../shared/schemas/patient';
 import { SETTING_DEFAULTS } from '../../shared/schemas/settings';
 import type { Route } from '../../shared/session';
 import { screeningAnswers } from '../helpers/session-fixture';
+import { answerRemsAtChair, enrollInRems } from './rems-steps';
 import {
   CREDENTIAL_CHECK, PASSPHRASE, SCREENS_DIR, seedClearMeasures, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signInOnPage, startSignedInApp,
   type E2EApp,
@@ -83,8 +84,9 @@ async function signScreening(app: E2EApp, patientId: string, route: Route, overr
   });
 }
 
-/** The patient's signed consent, and today's clear ASQ, PHQ-9 and GAD-7 the suicide-risk gate asks for. */
+/** The patient's signed consent, today's clear ASQ, PHQ-9 and GAD-7, and for esketamine the REMS enrolment the start gate asks for. */
 async function recordConsent(app: E2EApp, patientId: string, route: Route) {
+  if (route === 'esketamine-nasal') await enrollInRems(app, patientId);
   await seedClearMeasures(app, patientId);
   return seedSignedConsent(app, patientId, route);
 }
@@ -292,6 +294,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await h.recordSedation(0);
     await h.recordDissociation('none');
     await clock.advance(page, 6);
+    await answerRemsAtChair(page, ['LOT-24A17', 'LOT-24A18']);
 
     const panel = page.getByTestId('discharge-panel');
     await panel.scrollIntoViewIfNeeded();
@@ -610,6 +613,7 @@ describe('sessions: the start gate', () => {
     olga = await app.api('patients.create', patientInput({ legalName: 'Olga Lind', dateOfBirth: '1990-09-09', sex: 'female', mrn: 'SE-3001', weightKg: 58 }));
     // Today's ASQ, PHQ-9 and GAD-7, so these tests see only the screening and consent reasons.
     await seedClearMeasures(app, olga.id);
+    await enrollInRems(app, olga.id);
   });
   afterAll(async () => {
     await app?.close();

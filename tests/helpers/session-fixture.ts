@@ -14,6 +14,7 @@ import {
 import { addMinutes } from '../../shared/session/time';
 import type { AsqAnswer, QuestionnaireAnswers } from '../../shared/measures';
 import { storedAsqAnswers, storedFrequencyAnswers } from '../../shared/measures/stored-answers';
+import { remsSessionSave } from '../../shared/rems/schemas';
 import { T0, patientInput, useTempStore } from './store-fixture';
 
 /** Dosing starts an hour after the screening is signed at T0. */
@@ -37,18 +38,36 @@ export function preDoseInput(overrides: Partial<PreDoseChecksInput> = {}): PreDo
 
 export const preDose = (overrides: Partial<PreDoseChecksInput> = {}) => preDoseChecks.parse(preDoseInput(overrides));
 
-export function screeningAnswers(route: Route, overrides: Record<string, boolean> = {}): ScreeningAnswers {
+export function screeningAnswers(route: Route, overrides: Record<string, boolean> = {}, medications: ScreeningAnswers['medications'] = []): ScreeningAnswers {
   return {
     plannedTreatment: route,
     baselineVitals: { systolic: 120, diastolic: 80 },
     answers: { ...Object.fromEntries(ITEM_IDS.map((i) => [i, false])), ...overrides },
-    medications: [],
+    medications,
   };
 }
 
 /** The patient's signed consent on the current consent form for a treatment, witnessed, at T0. */
 export const recordConsent = (store: Store, patient: Patient, by: Clinician, route: Route) =>
   store.consent.recordSigned({ patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: route, witnessName: 'Jo Witness', signedAt: T0 }, by.id, T0);
+
+/** The patient's esketamine REMS enrolment, recorded at T0 as enrolled that day (once). */
+export function enrollInRems(store: Store, patient: Patient, by: Clinician) {
+  if (store.rems.enrollment(patient.id)?.enrolled) return;
+  store.rems.recordEnrollment({ patientId: patient.id, enrolled: true, enrolledOn: T0.slice(0, 10), reason: null }, by, T0);
+}
+
+/** Every REMS form answer of an esketamine session, as a nurse records them at the chair. */
+export const REMS_ANSWERS = {
+  lots: [{ lot: 'LOT-24A17', at: START }, { lot: 'LOT-24A18', at: addMinutes(START, 5) }],
+  concomitant: { benzodiazepines: false, nonBenzodiazepineSedativeHypnotics: false, psychostimulants: false, maois: false },
+  vitalsAcceptableBeforeDose: true,
+  vitalsAcceptableBeforeEnd: true,
+  readyToLeaveMinutes: 90,
+};
+
+export const answerRems = (store: Store, sessionId: string, by: Clinician, now: string = START) =>
+  store.rems.save(remsSessionSave.parse({ sessionId, ...REMS_ANSWERS }), by, now);
 
 /**
  * A negative ASQ, a PHQ-9 and a GAD-7 taken at `takenAt`: what the suicide-risk gate
@@ -69,14 +88,18 @@ export function recordClearMeasures(store: Store, patientId: string, byId: strin
  */
 export function signScreening(
   store: Store, patient: Patient, by: Clinician, route: Route = 'esketamine-nasal',
-  extra: { overrides?: Record<string, boolean>; overrideReason?: string; at?: string } = {},
+  extra: {
+    overrides?: Record<string, boolean>; overrideReason?: string; at?: string; medications?: ScreeningAnswers['medications'];
+    acknowledgedRuleIds?: string[]; enrollInRems?: boolean;
+  } = {},
 ) {
   recordConsent(store, patient, by, route);
   recordClearMeasures(store, patient.id, by.id, extra.at ?? T0);
+  if (route === 'esketamine-nasal' && extra.enrollInRems !== false) enrollInRems(store, patient, by);
   const draft = store.screening.create({ patientId: patient.id, plannedTreatment: route }, by.id, extra.at ?? T0);
-  const saved = store.screening.save({ id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route, extra.overrides) }, extra.at ?? T0);
+  const saved = store.screening.save({ id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route, extra.overrides, extra.medications) }, extra.at ?? T0);
   return store.screening.sign(
-    { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], overrideReason: extra.overrideReason },
+    { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: extra.acknowledgedRuleIds ?? [], overrideReason: extra.overrideReason },
     by, extra.at ?? T0, store.settings.read().screeningValidityDays,
   );
 }
@@ -87,6 +110,7 @@ export function useSessionStore() {
     const ctx = open();
     const patient = ctx.store.createPatient(patientInput(patientOverrides), ctx.clinician.id, T0);
     recordConsent(ctx.store, patient, ctx.clinician, route);
+    if (route === 'esketamine-nasal') enrollInRems(ctx.store, patient, ctx.clinician);
     const nurse = ctx.store.createClinician({ name: 'Nurse Kim', credentials: 'RN', role: 'nurse', isAdmin: false }, T0, ctx.clinician.id);
     return { ...ctx, patient, nurse, route };
   };

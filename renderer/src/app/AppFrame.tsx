@@ -11,6 +11,7 @@ import { useWorkspace } from './workspace';
 /** The screens the header's Main navigation goes to. */
 const MAIN_NAVIGATION = [
   { name: 'patients', label: 'Patients' },
+  { name: 'rems-forms', label: 'REMS forms' },
   { name: 'settings', label: 'Settings' },
   // Only administrators manage clinicians: the link shows for them alone.
   { name: 'clinicians', label: 'Clinicians', onlyFor: 'clinicians.create' },

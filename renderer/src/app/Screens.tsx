@@ -7,6 +7,7 @@ import { useNavigation } from './navigation';
 const PatientChartScreen = deferred(() => import('../screens/PatientChartScreen').then((m) => m.PatientChartScreen), 'Loading the chart');
 const NewPatientScreen = deferred(() => import('../screens/NewPatientScreen').then((m) => m.NewPatientScreen), 'Loading');
 const SettingsScreen = deferred(() => import('../settings/SettingsScreen').then((m) => m.SettingsScreen), 'Loading settings');
+const RemsFormsScreen = deferred(() => import('../rems/RemsFormsScreen').then((m) => m.RemsFormsScreen), 'Loading REMS forms');
 const CliniciansScreen = deferred(() => import('../clinicians/CliniciansScreen').then((m) => m.CliniciansScreen), 'Loading clinicians');
 
 /** The screen for the current route. A new feature adds its route here. */
@@ -23,5 +24,7 @@ export function Screens() {
       return <SettingsScreen />;
     case 'clinicians':
       return <CliniciansScreen />;
+    case 'rems-forms':
+      return <RemsFormsScreen />;
   }
 }

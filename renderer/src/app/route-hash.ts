@@ -11,7 +11,8 @@ export type Route =
   | { name: 'patient-new' }
   | { name: 'patient'; id: string; tab?: ChartTab; sessionId?: string }
   | { name: 'settings' }
-  | { name: 'clinicians' };
+  | { name: 'clinicians' }
+  | { name: 'rems-forms' };
 
 const ID = /^[0-9a-f-]{36}$/i;
 const isTab = (t: string | undefined): t is ChartTab => (CHART_TABS as readonly string[]).includes(t ?? '');
@@ -26,6 +27,8 @@ export function routeToHash(route: Route): string {
       return '#/settings';
     case 'clinicians':
       return '#/clinicians';
+    case 'rems-forms':
+      return '#/rems-forms';
     case 'patient': {
       const tab = route.tab ?? 'record';
       return `#/patient/${route.id}/${tab}${tab === 'sessions' && route.sessionId ? `/${route.sessionId}` : ''}`;
@@ -39,6 +42,7 @@ export function routeFromHash(hash: string): Route {
   const [head, id, tab, sessionId] = parts;
   if (head === 'settings') return { name: 'settings' };
   if (head === 'clinicians') return { name: 'clinicians' };
+  if (head === 'rems-forms') return { name: 'rems-forms' };
   if (head === 'patients' && id === 'new') return { name: 'patient-new' };
   if (head === 'patient' && id && ID.test(id)) {
     if (!isTab(tab)) return { name: 'patient', id };

@@ -6,7 +6,7 @@ import { buildPrintout } from '../../../shared/printouts/build';
 import { DOCUMENTS } from '../../../shared/printouts/documents';
 import { SIDE_EFFECTS_CHECK } from '../../../shared/printouts/evidence';
 import type { PlannedTreatment } from '../../../shared/printouts/input';
-import { DOCUMENT_IDS, type DocumentId } from '../../../shared/printouts/model';
+import { DOCUMENT_IDS, type ChartDocumentId } from '../../../shared/printouts/model';
 import { fromSessionRecord } from '../../../shared/printouts/session-record';
 import { TREATMENT_OPTIONS, TREATMENT_WORDS } from '../../../shared/printouts/treatment';
 import type { ResponseOf } from '../../../shared/contract';
@@ -38,7 +38,7 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
   const screenings = useLoad('screenings.listForPatient', { patientId: patient.id }, patient.id);
   const [chosenTreatment, setChosenTreatment] = useState<PlannedTreatment | null>(null);
   const [nextVisit, setNextVisit] = useKeptState(keptNextVisit, patient.id, () => '');
-  const [open, setOpen] = useState<{ document: DocumentId; action: PrintAction | null } | null>(null);
+  const [open, setOpen] = useState<{ document: ChartDocumentId; action: PrintAction | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [printedConsent, setPrintedConsent] = useState(false);
   const sessions = useLoad('sessions.listForPatient', { patientId: patient.id }, patient.id);

@@ -1,4 +1,4 @@
-import type { DocumentId } from '../../../shared/printouts/model';
+import type { ChartDocumentId as DocumentId } from '../../../shared/printouts/model';
 
 // What the chart's printouts keep per patient while another tab is shown: the
 // next visit as typed (shared by the Printouts tab and the session screen's

@@ -16,6 +16,7 @@ import { ExportButton } from '../export/ExportButton';
 import { ProgressTab } from '../measures/trend/ProgressTab';
 import { QuestionnairesTab } from '../measures/QuestionnairesTab';
 import { PrintoutsPanel } from '../printouts/PrintoutsPanel';
+import { RemsEnrollmentPanel } from '../rems/RemsEnrollmentPanel';
 import { ScreeningTab } from '../screening/ScreeningTab';
 import { keptSessionId, SessionsTab } from '../session/SessionsTab';
 
@@ -63,7 +64,10 @@ export function PatientChartScreen({ patientId, tab = 'record' }: { patientId: s
 
   const entries = history.loaded.state === 'ready' ? history.loaded.data : [];
   const tabs: ChartTabPanel[] = [
-    { value: 'record', label: 'Record', panel: <PatientRecordDetails patient={p} /> },
+    {
+      value: 'record', label: 'Record',
+      panel: <><PatientRecordDetails patient={p} /><RemsEnrollmentPanel patientId={p.id} onChanged={history.reload} /></>,
+    },
     { value: 'screening', label: 'Screening', panel: <ScreeningTab patient={p} /> },
     { value: 'sessions', label: 'Sessions', panel: <SessionsTab patient={p} onOpenTab={setTab} /> },
     { value: 'questionnaires', label: 'Questionnaires', panel: <QuestionnairesTab patient={p} /> },

@@ -5,6 +5,7 @@ import {
   type DischargeChecklist, type SessionView,
 } from '../../../shared/session';
 import { dischargeMeaning } from '../../../shared/auth/meanings';
+import { REMS_READINESS_ID, withRemsItem } from '../../../shared/rems/completeness';
 import { useSignature } from '../app/signature';
 import { AppModal } from '../components/AppModal';
 import { clockOf, dayClock } from '../format/dates';
@@ -64,7 +65,11 @@ export function DischargePanel({ view, live, now, checklist, onChecklist, saveEr
 
   const parsed = parseClock(time, now, 'Discharge time');
   const at = parsed.ok ? parsed.at : undefined;
-  const readiness = dischargeReadiness(session, entries, checklist, at ?? now, session.settings, alerts);
+  // The REMS answers are judged by the store (they are saved apart from the timeline): its verdict is added as it stands.
+  const readiness = withRemsItem(
+    dischargeReadiness(session, entries, checklist, at ?? now, session.settings, alerts),
+    view.readiness.items.find((i) => i.id === REMS_READINESS_ID),
+  );
   const unmet = readiness.items.filter((i) => !i.met);
   const blocking = unmet.filter((i) => !i.overridable);
   const canSubmit = readiness.ready || (readiness.canOverride && reason.trim() !== '');

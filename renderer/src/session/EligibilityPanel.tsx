@@ -11,6 +11,8 @@ function fixFor(code: EligibilityReason['code']): Fix {
   switch (code) {
     case 'consent-required':
       return { label: 'Go to Printouts', tab: 'printouts' };
+    case 'rems-enrollment-required':
+      return { label: 'Record the REMS enrolment', tab: 'record' };
     case 'session-open':
       return { label: 'Open the session in progress', openSession: true };
     case 'screening-contraindicated':

@@ -16,6 +16,7 @@ import { DISCHARGE_PANEL_ID, DischargePanel } from './DischargePanel';
 import { ENTRY_IDS, EntryPanel } from './EntryPanel';
 import { countdownText, minutesText, routeLabel, shortDoseText, type TimelineRow } from './model';
 import { nextCheck, SchedulePanel } from './SchedulePanel';
+import { RemsSessionPanel } from '../rems/RemsSessionPanel';
 import { Timeline } from './Timeline';
 import { useSessionLive } from './useSessionLive';
 import { VitalsChart } from './vitals-chart-deferred';
@@ -200,6 +201,9 @@ export function SessionScreen({ sessionId, patient, onBack, onDischarged }: Prop
 
       <div className={classes.lowerGrid}>
         <div className={classes.lowerMain}>
+          {session.dose.route === 'esketamine-nasal' && (
+            <RemsSessionPanel sessionId={session.id} deviceCount={session.dose.deviceCount} onSaved={() => void live.refresh()} />
+          )}
           <section className={classes.panel} aria-labelledby="chart-title">
             <div className={classes.panelHead}>
               <h2 id="chart-title" className={classes.panelTitle}>
