@@ -7,11 +7,12 @@ import { ROUTE_LABELS, type Route } from '../shared/session/reference';
 import type { EligibilityReason, SessionEligibility } from '../shared/session/schemas';
 import { toMs } from '../shared/session/time';
 import type { ConsentStore } from './consent-store';
+import { requireCourse, type CourseGateDeps } from './course-gate';
 import type { ScreeningStore } from './screening-store';
 import type { StoreCore } from './store-core';
 
 /** What the session feature needs of the store: the core, plus the screening and consent it checks. */
-export interface SessionStoreDeps extends StoreCore {
+export interface SessionStoreDeps extends StoreCore, CourseGateDeps {
   readonly screening: Pick<ScreeningStore, 'get'>;
   readonly consent: Pick<ConsentStore, 'hasCurrentConsent'>;
 }
@@ -68,6 +69,8 @@ export function sessionEligibility(store: SessionStoreDeps, patientId: string, a
   if (openSessionId) reasons.push(reason('session-open', 'This patient has a session that has not been discharged. Discharge it first.'));
   const consent = requireConsent(store, patientId, route);
   if (consent) reasons.push(consent);
+  const course = requireCourse(store, patientId, route, at);
+  if (course) reasons.push(course);
   return {
     eligible: reasons.length === 0,
     screening,

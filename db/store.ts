@@ -6,9 +6,12 @@ import type { Signature } from '../shared/auth/status';
 import { storedPatientFields, type Patient, type PatientAmendment, type PatientFields, type StoredPatientFields } from '../shared/schemas/patient';
 import type { ClinicSettings } from '../shared/schemas/settings';
 import { SESSION_SETTING_DEFAULTS } from '../shared/session/settings';
+import { COURSE_SETTING_DEFAULTS } from '../shared/course/settings';
 import { AuditLog, auditMacKey, type AuditHead } from './audit';
 import { openDatabase, type OpenOptions } from './connection';
 import { ConsentStore } from './consent-store';
+import { CourseStore } from './course-store';
+import { CourseRepository } from './repositories/courses';
 import { ClinicianRepository, type ClinicianChanges } from './repositories/clinicians';
 import { QuestionnaireStore } from './questionnaire-store';
 import { ConsentRepository } from './repositories/consents';
@@ -44,6 +47,9 @@ export class Store implements StoreCore {
   readonly questionnaires: QuestionnaireRepository;
   /** PHQ-9, GAD-7 and ASQ entries and their corrections, scored with the change from baseline. */
   readonly questionnaire: QuestionnaireStore;
+  readonly courses: CourseRepository;
+  /** Treatment courses: the prescriber's order, phase and plan status; every session belongs to one. */
+  readonly course: CourseStore;
 
   /**
    * `onAuditHead` hears the chain's newest row after each commit that added
@@ -64,6 +70,8 @@ export class Store implements StoreCore {
     this.consents = new ConsentRepository(db);
     this.consent = new ConsentStore(this);
     this.sessions = new SessionRepository(db);
+    this.courses = new CourseRepository(db);
+    this.course = new CourseStore(this);
     this.session = new SessionStore(this);
     this.questionnaires = new QuestionnaireRepository(db);
     this.questionnaire = new QuestionnaireStore(this);
@@ -197,7 +205,7 @@ export class Store implements StoreCore {
       if (changed.length === 0) throw new DomainError('invalid-input', 'Nothing was changed, so there is nothing to save.');
       // A session threshold, timing or action line decides what alerts and what blocks
       // discharge, so changing one needs a reason in the audit log.
-      const clinical = changed.some(([key]) => key in SESSION_SETTING_DEFAULTS);
+      const clinical = changed.some(([key]) => key in SESSION_SETTING_DEFAULTS || key in COURSE_SETTING_DEFAULTS);
       if (clinical && !reason?.trim()) {
         throw new DomainError('invalid-input', 'Give a reason for changing a session threshold, timing or alert action', 'reason');
       }

@@ -22,6 +22,7 @@ import {
 } from './session/schemas';
 import { sessionRecord } from './session/record';
 import { questionnaire, questionnaireAmend, questionnaireRecord } from './schemas/questionnaire';
+import { course, courseCreate, courseDueItem, courseQuery, orderChange, phaseChange } from './course/schemas';
 
 interface ChannelSpec {
   /** Who may call it (see shared/auth/access.ts); checked before the request is read. */
@@ -97,6 +98,13 @@ export const contract = {
   'questionnaires.amend': { access: 'clinical', signature: 'required', request: questionnaireAmend, response: questionnaire },
   'questionnaires.get': { access: 'any-role', request: z.strictObject({ id }), response: questionnaire },
   'questionnaires.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(questionnaire) },
+  'courses.create': { access: 'prescriber', signature: 'required', request: courseCreate, response: course },
+  'courses.changePhase': { access: 'prescriber', signature: 'required', request: phaseChange, response: course },
+  'courses.changeOrder': { access: 'prescriber', signature: 'required', request: orderChange, response: course },
+  'courses.get': { access: 'any-role', request: courseQuery, response: course },
+  'courses.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(course) },
+  'courses.dueToday': { access: 'any-role', request: empty, response: z.array(courseDueItem) },
+  'courses.history': { access: 'any-role', request: z.strictObject({ id }), response: z.array(auditEntry) },
   'audit.verify': { access: 'admin', request: empty, response: auditVerification },
 } as const satisfies Record<string, ChannelSpec>;
 

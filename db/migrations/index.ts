@@ -6,9 +6,11 @@ import m005 from './005-draft-signing-checklist';
 import m006 from './006-sign-in-signatures';
 import m007 from './007-questionnaires';
 import m008 from './008-patient-medicines-allergies';
+import m011 from './011-courses';
 
 /**
  * Numbered schema migrations. Migration i (1-based) takes the database from
  * user_version i-1 to i. Never edit a released migration: add a new one.
  */
-export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008,
+  m011];

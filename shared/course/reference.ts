@@ -13,6 +13,10 @@ export const INDICATION_LABELS: Record<Indication, string> = {
   other: 'Other',
 };
 
+/** The indication as the chart and the consent form name it. */
+export const indicationWords = (c: { indication: Indication | null; indicationOther: string | null }): string =>
+  c.indication === null ? 'indication not recorded' : c.indication === 'other' ? `other: ${c.indicationOther ?? ''}` : INDICATION_LABELS[c.indication];
+
 /** Induction and maintenance are active (sessions may start); paused and ended are not. */
 export const PHASES = ['induction', 'maintenance', 'paused', 'ended'] as const;
 export type Phase = (typeof PHASES)[number];

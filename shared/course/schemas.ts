@@ -46,20 +46,32 @@ export const doseOrder = z.discriminatedUnion('route', [
 ], { error: `Route must be one of ${ROUTES.join(', ')}` });
 export type DoseOrder = z.output<typeof doseOrder>;
 
+/** The prescriber's order: what the course treats, its plan and its dose. */
+const orderFields = {
+  indication: z.enum(INDICATIONS, { error: 'Choose the indication' }),
+  indicationOther: optionalText('Other indication', 200),
+  plan: coursePlan,
+  dose: doseOrder,
+};
+type OrderFields = { indication: string; indicationOther: string | null; plan: CoursePlan; dose: DoseOrder };
+const otherNamed = {
+  check: (c: OrderFields) => c.indication !== 'other' || c.indicationOther !== null,
+  params: { error: 'Name the indication', path: ['indicationOther'] },
+};
+const doseMatchesPlan = {
+  check: (c: OrderFields) => c.dose.route === c.plan.route,
+  params: { error: 'The dose order must be for the plan’s route', path: ['dose', 'route'] },
+};
+
 export const courseCreate = z
   .strictObject({
     patientId: id,
     route: z.enum(ROUTES, { error: `Route must be one of ${ROUTES.join(', ')}` }),
-    indication: z.enum(INDICATIONS, { error: 'Choose the indication' }),
-    indicationOther: optionalText('Other indication', 200),
-    plan: coursePlan,
-    dose: doseOrder,
+    ...orderFields,
   })
-  .refine((c) => c.indication !== 'other' || c.indicationOther !== null, {
-    error: 'Name the indication', path: ['indicationOther'],
-  })
+  .refine(otherNamed.check, otherNamed.params)
   .refine((c) => c.plan.route === c.route, { error: 'The plan must be for the course’s route', path: ['plan', 'route'] })
-  .refine((c) => c.dose.route === c.route, { error: 'The dose order must be for the course’s route', path: ['dose', 'route'] });
+  .refine(doseMatchesPlan.check, doseMatchesPlan.params);
 export type CourseCreate = z.output<typeof courseCreate>;
 
 export const phaseChange = z
@@ -73,12 +85,10 @@ export const phaseChange = z
   });
 export type PhaseChange = z.output<typeof phaseChange>;
 
-export const orderChange = z.strictObject({
-  courseId: id,
-  plan: coursePlan,
-  dose: doseOrder,
-  reason: requiredText('Reason for the change', 500),
-});
+export const orderChange = z
+  .strictObject({ courseId: id, ...orderFields, reason: requiredText('Reason for the change', 500) })
+  .refine(otherNamed.check, otherNamed.params)
+  .refine(doseMatchesPlan.check, doseMatchesPlan.params);
 export type OrderChange = z.output<typeof orderChange>;
 
 /** A date the chart asks about: what would a session on that day be? */
@@ -123,6 +133,8 @@ export const courseEvent = z.object({
   kind: z.enum(['created', 'phase', 'order', 'migrated']),
   phase: z.enum(PHASES).nullable(),
   reason: z.string().nullable(),
+  indication: z.enum(INDICATIONS).nullable(),
+  indicationOther: z.string().nullable(),
   plan: coursePlan.nullable(),
   dose: doseOrder.nullable(),
 });
@@ -132,13 +144,13 @@ export const course = z.object({
   id,
   patientId: id,
   route: z.enum(ROUTES),
+  /** Indication, plan and dose are null only on a course made from sessions recorded before courses, until a prescriber orders it. */
   indication: z.enum(INDICATIONS).nullable(),
   indicationOther: z.string().nullable(),
   createdAt: z.string(),
   phase: z.enum(PHASES),
   phaseSince: z.string(),
-  plan: coursePlan,
-  /** Null only for a course made from sessions recorded before courses existed, until a prescriber orders one. */
+  plan: coursePlan.nullable(),
   dose: doseOrder.nullable(),
   orderedByName: z.string().nullable(),
   orderedAt: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { logoProblem, LOGO_MAX_URL_LENGTH } from './logo';
 import { SESSION_SETTING_DEFAULTS, sessionSettingsShape } from '../session/settings';
+import { COURSE_SETTING_DEFAULTS, courseSettingsShape } from '../course/settings';
 
 // Clinic settings: choices a clinic makes where no source fixes a number.
 // Each default is labelled as such wherever it is shown.
@@ -47,6 +48,8 @@ export const SETTING_DEFAULTS = {
   signInLockMinutes: 15,
   /** Session monitoring thresholds and timings: each default's source is beside it in shared/session/settings.ts. */
   ...SESSION_SETTING_DEFAULTS,
+  /** Treatment courses (issue #12 point 3): each default's basis is beside it in shared/course/settings.ts. */
+  ...COURSE_SETTING_DEFAULTS,
 } as const;
 
 export const clinicSettings = z.strictObject({
@@ -77,6 +80,8 @@ export const clinicSettings = z.strictObject({
     .max(20, { error: 'Wrong passphrases before a lock must be at most 20' }),
   signInLockMinutes: settingMinutes('Sign-in lock', 1, 240),
   ...sessionSettingsShape,
+  // Treatment courses: IV/IM induction, spacing, overdue, who decides pre-dose concerns.
+  ...courseSettingsShape,
 });
 
 export const clinicSettingsUpdate = z.strictObject({

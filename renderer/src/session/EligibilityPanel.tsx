@@ -9,6 +9,8 @@ function fixFor(code: EligibilityReason['code']): Fix {
   switch (code) {
     case 'consent-required':
       return { label: 'Go to Printouts', tab: 'printouts' };
+    case 'no-active-course':
+      return { label: 'Go to Course', tab: 'course' };
     case 'session-open':
       return { label: 'Open the session in progress', openSession: true };
     case 'screening-contraindicated':
