@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONSENT_FORM } from '../../shared/printouts/consent';
 import { fromSessionRecord } from '../../shared/printouts/session-record';
 import { ADMIN_PASSPHRASE, useGate } from '../helpers/gate-fixture';
-import { preDoseInput, screeningAnswers } from '../helpers/session-fixture';
+import { COURSE_ORDERS, preDoseInput, screeningAnswers } from '../helpers/session-fixture';
 
 const gates = useGate();
 const signature = { passphrase: ADMIN_PASSPHRASE };
@@ -16,6 +16,7 @@ async function screenedPatient() {
   const draft = await h.ok('screenings.create', { patientId: patient.id, plannedTreatment: 'esketamine-nasal' });
   const saved = await h.ok('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
   const signed = await h.ok('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });
+  await h.ok('courses.create', { patientId: patient.id, route: 'esketamine-nasal', indication: 'trd', ...COURSE_ORDERS['esketamine-nasal'], signature });
   return { h, patient, signed };
 }
 
