@@ -1,3 +1,4 @@
+import { CourseTab } from '../course/CourseTab';
 import { Badge, Button, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
@@ -62,6 +63,7 @@ export function PatientChartScreen({ patientId, tab = 'record' }: { patientId: s
   const tabs: ChartTabPanel[] = [
     { value: 'record', label: 'Record', panel: <PatientRecordDetails patient={p} /> },
     { value: 'screening', label: 'Screening', panel: <ScreeningTab patient={p} /> },
+    { value: 'course', label: 'Course', panel: <CourseTab patient={p} /> },
     { value: 'sessions', label: 'Sessions', panel: <SessionsTab patient={p} onOpenTab={setTab} /> },
     { value: 'printouts', label: 'Printouts', panel: <PrintoutsPanel patient={p} /> },
     {
