@@ -21,6 +21,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { applyKey } from '../../db/connection';
 import { readKeyFile } from '../../db/vault/key-file';
 import { unwrapKey } from '../../db/vault/wrap';
+import { COURSE_ORDERS } from '../helpers/session-fixture';
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
@@ -401,4 +402,9 @@ export async function seedSignedScreening(
 ) {
   const draft = await seedScreeningDraft(app, patientId, plannedTreatment, seed);
   return app.api('screenings.sign', { id: draft.id, expectedVersion: draft.version, signature: { passphrase: PASSPHRASE }, ...signing });
+}
+
+/** A prescriber's induction course for the treatment (treatment-resistant depression), as the Course tab orders it. */
+export function seedCourse(app: E2EApp, patientId: string, route: Treatment) {
+  return app.api('courses.create', { patientId, route, indication: 'trd', ...COURSE_ORDERS[route], signature: { passphrase: PASSPHRASE } });
 }

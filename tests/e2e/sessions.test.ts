@@ -12,7 +12,7 @@ import { screeningAnswers } from '../helpers/session-fixture';
 import {
   CREDENTIAL_CHECK, PASSPHRASE, SCREENS_DIR, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signInOnPage, startSignedInApp,
   type E2EApp,
-  signWithPassphrase,
+  signWithPassphrase, seedCourse,
 } from './harness';
 
 // The Sessions tab and the chair-side session screen, driven in Chromium
@@ -84,8 +84,11 @@ async function signScreening(app: E2EApp, patientId: string, route: Route, overr
   });
 }
 
-const recordConsent = (app: E2EApp, patientId: string, route: Route) =>
-  app.api('consents.record', { patientId, formVersion: CONSENT_FORM.version, plannedTreatment: route, signature: { passphrase: PASSPHRASE } });
+/** The consent to the treatment, and the prescriber's course for it: what a session needs besides the screening. */
+async function recordConsent(app: E2EApp, patientId: string, route: Route) {
+  await app.api('consents.record', { patientId, formVersion: CONSENT_FORM.version, plannedTreatment: route, signature: { passphrase: PASSPHRASE } });
+  await seedCourse(app, patientId, route);
+}
 
 function helpers(getApp: () => E2EApp) {
   const page = () => getApp().page;
@@ -197,7 +200,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await form.waitFor();
     // The route comes from the signed screening.
     expect(await form.locator('input[name="start-route"]:checked').getAttribute('value')).toBe('esketamine-nasal');
-    await form.getByText('56 mg (2 devices)').click();
+    await form.locator('input[name="start-devices"][value="2"]').check(); // the course's order, filled in already
     await form.getByTestId('dose-result').getByText('56 mg (2 devices)').waitFor();
 
     const now = clock.now();

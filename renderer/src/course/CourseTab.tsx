@@ -31,7 +31,7 @@ export function CourseTab({ patient }: { patient: Patient }) {
   if (editing) {
     return (
       <Stack gap="sm">
-        <Title order={3}>{editing === 'new' ? 'Order a treatment course' : `Change the order: ${ROUTE_LABELS[editing.route]}`}</Title>
+        <Title order={2} size="h3">{editing === 'new' ? 'Order a treatment course' : `Change the order: ${ROUTE_LABELS[editing.route]}`}</Title>
         <CourseOrderForm
           patient={patient}
           {...(editing === 'new' ? {} : { course: editing })}
@@ -59,7 +59,7 @@ function CourseCard({ course: c, canChange, onEdit, onChanged }: { course: Cours
     <Paper withBorder p="md" data-testid="course-card">
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={3} size="h4">{ROUTE_LABELS[c.route]} · {indicationWords(c)}</Title>
+          <Title order={2} size="h4">{ROUTE_LABELS[c.route]} · {indicationWords(c)}</Title>
           <Group gap="xs" mt={4}>
             <Badge color={PHASE_COLOR[c.phase]} variant="light" c="dark.8">{c.phase}</Badge>
             {st.nextSessionLabel && <Text size="sm" fw={700} data-testid="course-next-label">Next: {st.nextSessionLabel}</Text>}
