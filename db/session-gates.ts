@@ -9,12 +9,13 @@ import type { EligibilityReason, SessionEligibility } from '../shared/session/sc
 import { toMs } from '../shared/session/time';
 import type { ConsentStore } from './consent-store';
 import type { RemsStore } from './rems-store';
+import { requireCourse, type CourseGateDeps } from './course-gate';
 import type { ScreeningStore } from './screening-store';
 import type { SuicideRiskStore } from './suicide-risk-store';
 import type { StoreCore } from './store-core';
 
 /** What the session feature needs of the store: the core, plus the screening and consent it checks. */
-export interface SessionStoreDeps extends StoreCore {
+export interface SessionStoreDeps extends StoreCore, CourseGateDeps {
   readonly screening: Pick<ScreeningStore, 'get'>;
   readonly consent: Pick<ConsentStore, 'standing'>;
   readonly suicideRisk: Pick<SuicideRiskStore, 'gate' | 'freezeForSession' | 'forSession'>;
@@ -77,6 +78,8 @@ export function sessionEligibility(store: SessionStoreDeps, patientId: string, a
   // Esketamine: the patient must be enrolled in the REMS before the dose [REFERENCE §4, S8].
   const rems = route === 'esketamine-nasal' ? store.rems.enrollmentReason(patientId, at) : null;
   if (rems) reasons.push(rems);
+  const course = requireCourse(store, patientId, route, at);
+  if (course) reasons.push(course);
   return {
     eligible: reasons.length === 0,
     screening,

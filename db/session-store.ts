@@ -17,6 +17,7 @@ import { sessionSettingsFor } from '../shared/session/im-settings';
 import { addMinutes, clinicalTimeProblem, FUTURE_TOLERANCE_MS, toMs } from '../shared/session/time';
 import type { Route } from '../shared/session/reference';
 import { withRemsItem } from '../shared/rems/completeness';
+import { startInCourse } from './course-gate';
 import { sessionEligibility, type SessionStoreDeps } from './session-gates';
 import type { SessionRow } from './repositories/sessions';
 import { savedTicksOf, toAlert, toEntry, toSession, toSummary } from './session-rows';
@@ -66,8 +67,9 @@ export class SessionStore {
       const ctx = { route: input.plan.route, sex: patient.sex, startedAt, dose: resolved.dose, settings };
       const problems = preDoseProblems(input.preDose, ctx);
       if (problems.length > 0) throw invalid(problems[0]!);
-      const concerns = preDoseConcerns(input.preDose, ctx);
-      const refused = decisionProblems(concerns, input.decisionReason, by.role);
+      const inCourse = startInCourse(this.store, patient, input, by, startedAt, settings.ketamineInfusionMinutes);
+      const concerns = [...preDoseConcerns(input.preDose, ctx), ...inCourse.concerns];
+      const refused = decisionProblems(concerns, input.decisionReason, by.role, this.store.settings.read().nursesDecideMilderConcerns);
       if (refused.length > 0) throw invalid(refused[refused.length - 1]!);
       const d = resolved.dose;
       const id = randomUUID();
@@ -78,8 +80,10 @@ export class SessionStore {
         decisionReason: concerns.length > 0 ? input.decisionReason!.trim() : null, settings,
       });
       this.store.suicideRisk.freezeForSession(id, gate.suicideRisk);
+      this.store.course.attachSession(id, inCourse.course.id);
       const session = this.get(id);
-      this.audit(by.id, now, id, 'start', null, session, session.decisionReason);
+      this.audit(by.id, now, id, 'start', null, { ...session, courseId: inCourse.course.id, doseChangeReason: inCourse.doseChangeReason },
+        [session.decisionReason, inCourse.doseChangeReason].filter(Boolean).join('; ') || null);
       return session;
     });
   }

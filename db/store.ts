@@ -8,9 +8,12 @@ import type { ClinicSettings } from '../shared/schemas/settings';
 import { SESSION_SETTING_DEFAULTS } from '../shared/session/settings';
 import { SUICIDE_RISK_GATE_KEYS } from '../shared/suicide-risk/settings';
 import { IM_SETTING_DEFAULTS } from '../shared/session/im-settings';
+import { COURSE_SETTING_DEFAULTS } from '../shared/course/settings';
 import { AuditLog, auditMacKey, type AuditHead } from './audit';
 import { openDatabase, type OpenOptions } from './connection';
 import { ConsentStore } from './consent-store';
+import { CourseStore } from './course-store';
+import { CourseRepository } from './repositories/courses';
 import { ClinicianRepository, type ClinicianChanges } from './repositories/clinicians';
 import { QuestionnaireStore } from './questionnaire-store';
 import { ConsentRepository } from './repositories/consents';
@@ -55,6 +58,9 @@ export class Store implements StoreCore {
   readonly remsRecords: RemsRepository;
   /** Esketamine REMS: enrolment, each session's form answers, forms due and their submission. */
   readonly rems: RemsStore;
+  readonly courses: CourseRepository;
+  /** Treatment courses: the prescriber's order, phase and plan status; every session belongs to one. */
+  readonly course: CourseStore;
 
   /**
    * `onAuditHead` hears the chain's newest row after each commit that added
@@ -75,6 +81,8 @@ export class Store implements StoreCore {
     this.consents = new ConsentRepository(db);
     this.consent = new ConsentStore(this);
     this.sessions = new SessionRepository(db);
+    this.courses = new CourseRepository(db);
+    this.course = new CourseStore(this);
     this.session = new SessionStore(this);
     this.questionnaires = new QuestionnaireRepository(db);
     this.questionnaire = new QuestionnaireStore(this);
@@ -212,7 +220,8 @@ export class Store implements StoreCore {
       // A session threshold, timing or action line decides what alerts and what blocks
       // discharge, so changing one needs a reason in the audit log.
       const clinical = changed.some(
-        ([key]) => key in SESSION_SETTING_DEFAULTS || key in IM_SETTING_DEFAULTS || SUICIDE_RISK_GATE_KEYS.includes(key),
+        ([key]) => key in SESSION_SETTING_DEFAULTS || key in IM_SETTING_DEFAULTS || key in COURSE_SETTING_DEFAULTS
+          || SUICIDE_RISK_GATE_KEYS.includes(key),
       );
       if (clinical && !reason?.trim()) {
         throw new DomainError('invalid-input', 'Give a reason for changing a session threshold, timing or alert action', 'reason');

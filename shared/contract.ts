@@ -31,6 +31,7 @@ import {
   remsEnrollment, remsEnrollmentRecord, remsFormDue, remsSessionSave, remsSessionView, remsSubmission, remsSubmissionRecord,
 } from './rems/schemas';
 import { remsFormData } from './rems/form-data';
+import { course, courseCreate, courseDueItem, courseQuery, orderChange, phaseChange } from './course/schemas';
 
 interface ChannelSpec {
   /** Who may call it (see shared/auth/access.ts); checked before the request is read. */
@@ -119,6 +120,13 @@ export const contract = {
   'rems.formsDue': { access: 'any-role', request: empty, response: z.array(remsFormDue) },
   'rems.markSubmitted': { access: 'any-role', request: remsSubmissionRecord, response: remsSubmission },
   'rems.form': { access: 'any-role', request: z.strictObject({ sessionId: id }), response: remsFormData },
+  'courses.create': { access: 'prescriber', signature: 'required', request: courseCreate, response: course },
+  'courses.changePhase': { access: 'prescriber', signature: 'required', request: phaseChange, response: course },
+  'courses.changeOrder': { access: 'prescriber', signature: 'required', request: orderChange, response: course },
+  'courses.get': { access: 'any-role', request: courseQuery, response: course },
+  'courses.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(course) },
+  'courses.dueToday': { access: 'any-role', request: empty, response: z.array(courseDueItem) },
+  'courses.history': { access: 'any-role', request: z.strictObject({ id }), response: z.array(auditEntry) },
   'audit.verify': { access: 'admin', request: empty, response: auditVerification },
   // One patient's record goes to those who treat (minimum necessary: not the front desk); bulk exports are an administrator's.
   'export.fhirPatient': { access: 'clinical', request: fhirPatientExport, response: exportFile },

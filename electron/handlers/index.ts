@@ -9,8 +9,9 @@ import { backupHandlers } from './backups';
 import { safetyAssessmentHandlers } from './safety-assessments';
 import { consentHandlers } from './consents';
 import { remsHandlers } from './rems';
+import { courseHandlers } from './courses';
 import {
-  dischargedMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
+  dischargedMeaning, doseChangedMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
   questionnaireCorrectedMeaning,
   screeningSignedMeanings,
 } from '../../shared/auth/meanings';
@@ -31,6 +32,7 @@ export const handlers: HandlerTable = {
   ...safetyAssessmentHandlers,
   ...consentHandlers,
   ...remsHandlers,
+  ...courseHandlers,
   'patients.create': (fields, ctx) => ctx.store.createPatient(fields, currentClinician(ctx).id, nowIso(ctx)),
   'patients.amend': (amendment, ctx) =>
     signedWrite(ctx, 'patient', (p) => p.id, () => [patientAmendedMeaning(amendment.reason)], () =>
@@ -73,10 +75,12 @@ export const handlers: HandlerTable = {
   'sessions.start': (input, ctx) => {
     const now = nowIso(ctx);
     const start = () => ctx.store.session.start(input, currentClinician(ctx), now);
-    // Proceeding despite a pre-dose concern is a documented decision: signed.
-    const session = input.decisionReason
-      ? signedWrite(ctx, 'session', (s) => s.id, () => [proceedDespiteConcernsMeaning(input.decisionReason!)], start)
-      : start();
+    // Proceeding despite a pre-dose concern, and a dose other than the course's order, are decisions: signed.
+    const meanings = [
+      ...(input.decisionReason ? [proceedDespiteConcernsMeaning(input.decisionReason)] : []),
+      ...(input.doseChangeReason ? [doseChangedMeaning(input.doseChangeReason)] : []),
+    ];
+    const session = meanings.length > 0 ? signedWrite(ctx, 'session', (s) => s.id, () => meanings, start) : start();
     return ctx.store.session.view(session.id, now);
   },
   'sessions.get': ({ id, checklist }, ctx) => ctx.store.session.view(id, nowIso(ctx), checklist),

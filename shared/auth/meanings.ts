@@ -5,6 +5,7 @@ import type { SessionView } from '../session/schemas';
 import type { ClinicianRole } from '../schemas/clinician';
 import type { Signature } from './status';
 import { KIND_WORDS, OUTCOME_LABELS, type AssessmentKind, type AssessmentOutcome } from '../suicide-risk/schemas';
+import { doseOrderWords, indicationWords, type Course, type Phase } from '../course';
 
 // What an electronic signature means, in words, as it is stored with the
 // signature and printed on the record (21 CFR Part 11: a signature is bound to
@@ -54,6 +55,18 @@ export const consentDeclinedMeaning = (c: ConsentWords) => `recorded that the pa
 
 export const consentWithdrawnMeaning = (c: ConsentWords, reason: string) =>
   `recorded that the patient withdrew consent (${consentWords(c)}): ${reason.trim()}`;
+
+export const doseChangedMeaning = (reason: string) => `gave a dose other than the course's order: ${reason}`;
+
+/** Ordering a treatment course: its treatment, indication and dose, in words. */
+export const courseOrderedMeaning = (c: Pick<Course, 'route' | 'indication' | 'indicationOther' | 'dose'>): string =>
+  `ordered a treatment course (${PLANNED_TREATMENT_WORDS[c.route]}; ${indicationWords(c)}; dose ${c.dose ? doseOrderWords(c.dose) : 'not ordered'})`;
+
+export const courseOrderChangedMeaning = (c: Pick<Course, 'route' | 'indication' | 'indicationOther' | 'dose'>, reason: string): string =>
+  `changed the course order (${indicationWords(c)}; dose ${c.dose ? doseOrderWords(c.dose) : 'not ordered'}): ${reason}`;
+
+export const coursePhaseMeaning = (phase: Phase, reason: string | null): string =>
+  `moved the treatment course to ${phase}${reason ? `: ${reason}` : ''}`;
 
 export const proceedDespiteConcernsMeaning = (reason: string) => `decided to proceed despite pre-dose concerns: ${reason}`;
 

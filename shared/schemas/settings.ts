@@ -4,6 +4,7 @@ import { SESSION_SETTING_DEFAULTS, sessionSettingsShape } from '../session/setti
 import { BACKUP_SETTING_DEFAULTS, backupSettingsShape } from './backup-settings';
 import { SUICIDE_RISK_SETTING_DEFAULTS, suicideRiskSettingsShape } from '../suicide-risk/settings';
 import { IM_SETTING_DEFAULTS, imSettingsShape } from '../session/im-settings';
+import { COURSE_SETTING_DEFAULTS, courseSettingsShape } from '../course/settings';
 
 // Clinic settings: choices a clinic makes where no source fixes a number.
 // Each default is labelled as such wherever it is shown.
@@ -63,6 +64,8 @@ export const SETTING_DEFAULTS = {
   remsClinicianEmail: '',
   /** Days before the due day that a form shows as "due soon". Clinic default: 2. */
   remsDueSoonDays: 2,
+  /** Treatment courses (issue #12 point 3): each default's basis is beside it in shared/course/settings.ts. */
+  ...COURSE_SETTING_DEFAULTS,
 } as const;
 
 export const clinicSettings = z.strictObject({
@@ -108,6 +111,8 @@ export const clinicSettings = z.strictObject({
     .int({ error: 'REMS form due soon must be a whole number of days' })
     .min(0, { error: 'REMS form due soon must be at least 0 days' })
     .max(7, { error: 'REMS form due soon must be at most 7 days' }),
+  // Treatment courses: IV/IM induction, spacing, overdue, who decides pre-dose concerns.
+  ...courseSettingsShape,
 });
 
 export const clinicSettingsUpdate = z.strictObject({

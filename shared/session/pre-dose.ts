@@ -125,9 +125,14 @@ export function preDoseConcerns(c: PreDoseChecks, ctx: PreDoseContext): PreDoseC
   return out;
 }
 
-/** What stops dosing from starting with the decision given: empty when it may start. */
+/**
+ * What stops dosing from starting with the decision given: empty when it may
+ * start. Proceeding despite a concern is a prescriber's decision; when the
+ * clinic delegates the milder ones (those needing only a documented decision,
+ * not "prescriber-reason") to nurses, a nurse may decide those.
+ */
 export function decisionProblems(
-  concerns: readonly PreDoseConcern[], decisionReason: string | null, role: ClinicianRole,
+  concerns: readonly PreDoseConcern[], decisionReason: string | null, role: ClinicianRole, nursesDecideMilder = false,
 ): FieldProblem[] {
   if (concerns.length === 0) return [];
   const problems: FieldProblem[] = [];
@@ -137,7 +142,8 @@ export function decisionProblems(
       message: `Proceeding needs a documented decision: ${concerns.map((c) => c.message).join('; ')}`,
     });
   }
-  const prescriberOnly = concerns.filter((c) => c.needs === 'prescriber-reason');
+  const delegated = role === 'nurse' && nursesDecideMilder;
+  const prescriberOnly = delegated ? concerns.filter((c) => c.needs === 'prescriber-reason') : concerns;
   if (prescriberOnly.length > 0 && role !== 'prescriber') {
     problems.push({
       field: 'decisionReason',

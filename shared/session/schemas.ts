@@ -223,6 +223,8 @@ export const sessionStart = z.strictObject({
   preDose: preDoseChecks,
   /** The documented decision to proceed despite the pre-dose concerns. */
   decisionReason: optionalText('Reason to proceed', 1000),
+  /** A prescriber's reason for a dose other than the course's order (signed). */
+  doseChangeReason: optionalText('Reason for a different dose', 1000),
 });
 export type SessionStart = z.output<typeof sessionStart>;
 
@@ -468,7 +470,7 @@ export type SessionSummary = z.output<typeof sessionSummary>;
 export const eligibilityReason = z.object({
   code: z.enum([
     'no-signed-screening', 'screening-expired', 'screening-amended', 'screening-contraindicated',
-    'screening-other-treatment', 'session-open', 'consent-required', 'rems-enrollment-required',
+    'screening-other-treatment', 'session-open', 'consent-required', 'rems-enrollment-required', 'no-active-course',
     ...SUICIDE_RISK_REASON_CODES,
   ]),
   message: z.string(),

@@ -393,7 +393,8 @@ describe('the chart and the record', () => {
     add(store, first.id, nurse, 11, { kind: 'dose-complete' });
     store.session.acknowledgeAlert({ alertId: alert!.id, actionNote: 'Roused' }, nurse, at(12));
     store.session.discharge({ sessionId: first.id, checklist: ALL, overrideReason: 'Test' }, nurse, at(20));
-    const second = start(store, patient.id, clinician, { startedAt: at(30), preDose: { vitals: { takenAt: at(25), systolic: 120, diastolic: 80, heartRate: 70, spo2: 98 } } });
+    // A second session the same day is too early for the course: the prescriber's documented decision.
+    const second = start(store, patient.id, clinician, { startedAt: at(30), decisionReason: 'Test: second session the same day', preDose: { vitals: { takenAt: at(25), systolic: 120, diastolic: 80, heartRate: 70, spo2: 98 } } });
     add(store, second.id, nurse, 40, { kind: 'vitals', spo2: 90 });
     expect(store.session.listForPatient(patient.id)).toEqual([
       expect.objectContaining({ id: second.id, status: 'open', alertCount: 1, openAlertCount: 1, dischargedAt: null }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONSENT_FORM } from '../../shared/printouts/consent';
 import { fromSessionRecord } from '../../shared/printouts/session-record';
 import { ADMIN_PASSPHRASE, useGate } from '../helpers/gate-fixture';
-import { preDoseInput, recordClearMeasures, screeningAnswers } from '../helpers/session-fixture';
+import { COURSE_ORDERS, preDoseInput, recordClearMeasures, screeningAnswers } from '../helpers/session-fixture';
 import { T0 } from '../helpers/store-fixture';
 
 const gates = useGate();
@@ -19,6 +19,7 @@ async function screenedPatient() {
   const signed = await h.ok('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });
   // The day's ASQ, PHQ-9 and GAD-7 the suicide-risk gate asks for before a session.
   recordClearMeasures(h.gate.requireStore(), patient.id, signed.signature!.signedBy, h.ctx.now().toISOString());
+  await h.ok('courses.create', { patientId: patient.id, route: 'esketamine-nasal', indication: 'trd', ...COURSE_ORDERS['esketamine-nasal'], signature });
   return { h, patient, signed };
 }
 

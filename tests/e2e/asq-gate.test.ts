@@ -4,7 +4,7 @@ import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
   addClinician, expectNoAxeViolations, PASSPHRASE, patientInput, screenshot, seedClearMeasures, signWithPassphrase, startSignedInApp,
-  workAs, type SignedInApp, seedSignedConsent,
+  workAs, type SignedInApp, seedSignedConsent, seedCourse, enrollInRems,
 } from './harness';
 
 // Issue #10 point 4 in Chromium: a positive ASQ today holds the session back
@@ -57,6 +57,8 @@ describe('suicide-risk gate: a positive ASQ blocks the session until a prescribe
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
     await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });
     await seedSignedConsent(app, patient.id, 'esketamine-nasal');
+    await seedCourse(app, patient.id, 'esketamine-nasal');
+    await enrollInRems(app, patient.id);
     // Positive, acute: question 5 answered yes.
     await seedClearMeasures(app, patient.id, ['yes', 'no', 'no', 'no', 'yes']);
   });

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHQ9 } from '../../shared/measures';
 import { fhirErrors, fhirValidator } from '../helpers/fhir-schema';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, startSignedInApp, workAs, type SignedInApp, seedSignedConsent } from './harness';
+import {
+  expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, startSignedInApp, workAs, type SignedInApp,
+  seedSessionNeeds,
+} from './harness';
 
 // Export from the screens: a patient's FHIR Bundle from the chart (saved as a
 // download, validated against the official R4 schema and left in
@@ -26,7 +29,7 @@ describe('export: FHIR from the chart, CSV from Settings', () => {
     }));
     patientId = patient.id;
     const signature = { passphrase: PASSPHRASE };
-    await seedSignedConsent(app, patientId, 'esketamine-nasal');
+    await seedSessionNeeds(app, patientId, 'esketamine-nasal');
     const draft = await app.api('screenings.create', { patientId, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
     await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });

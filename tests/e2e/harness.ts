@@ -21,6 +21,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { applyKey } from '../../db/connection';
 import { readKeyFile } from '../../db/vault/key-file';
 import { unwrapKey } from '../../db/vault/wrap';
+import { COURSE_ORDERS } from '../helpers/session-fixture';
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
@@ -433,4 +434,30 @@ export function seedSignedConsent(app: E2EApp, patientId: string, plannedTreatme
   return app.api('consents.recordSigned', {
     patientId, formVersion: CONSENT_FORM.version, plannedTreatment, witnessName: 'Jo Witness', signedAt: new Date(Date.now() - 1000).toISOString(), signature,
   });
+}
+
+/** Enrolled long before any test clock's day, so the start gate passes whatever day the server thinks it is. */
+export const REMS_ENROLLED_ON = '2020-01-06';
+
+/** The patient's esketamine REMS enrolment (once), which the start gate asks for before the first esketamine session. */
+export async function enrollInRems(app: E2EApp, patientId: string): Promise<void> {
+  const current = await app.api('rems.enrollment', { patientId });
+  if (!current?.enrolled) await app.api('rems.recordEnrollment', { patientId, enrolled: true, enrolledOn: REMS_ENROLLED_ON });
+}
+
+/**
+ * Everything a session needs besides the signed screening, for tests about something else:
+ * the signed consent, the prescriber's course, today's clear ASQ, PHQ-9 and GAD-7, and for
+ * esketamine the REMS enrolment.
+ */
+export async function seedSessionNeeds(app: E2EApp, patientId: string, route: Treatment, signature: RequestOf<'consents.recordSigned'>['signature'] = { passphrase: PASSPHRASE }) {
+  if (route === 'esketamine-nasal') await enrollInRems(app, patientId);
+  await seedClearMeasures(app, patientId);
+  await seedSignedConsent(app, patientId, route, signature);
+  await seedCourse(app, patientId, route);
+}
+
+/** A prescriber's induction course for the treatment (treatment-resistant depression), as the Course tab orders it. */
+export function seedCourse(app: E2EApp, patientId: string, route: Treatment) {
+  return app.api('courses.create', { patientId, route, indication: 'trd', ...COURSE_ORDERS[route], signature: { passphrase: PASSPHRASE } });
 }

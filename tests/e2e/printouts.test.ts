@@ -10,7 +10,10 @@ import {
 import type { PaperSize } from '../../shared/schemas/settings';
 import { seedScores } from '../helpers/questionnaire-fixture';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { expectNoAxeViolations, PASSPHRASE, seedClearMeasures, patientInput, ROOT, screenshot, signWithPassphrase, startSignedInApp, type E2EApp, seedSignedConsent } from './harness';
+import {
+  expectNoAxeViolations, PASSPHRASE, seedClearMeasures, patientInput, ROOT, screenshot, signWithPassphrase,
+  startSignedInApp, type E2EApp, seedSessionNeeds,
+} from './harness';
 
 // Each printout opened from the chart in Chromium, printed with page.pdf() on
 // the clinic's paper and read back with poppler: the patient's name, the
@@ -287,7 +290,7 @@ describe('patient printouts', () => {
     const before = await app.api('sessions.eligibility', { patientId, route: 'esketamine-nasal' });
     expect(before.reasons.map((r) => r.code)).toEqual(['consent-required']);
 
-    await seedSignedConsent(app, patientId, 'esketamine-nasal');
+    await seedSessionNeeds(app, patientId, 'esketamine-nasal');
     await app.open();
     await openPrintouts();
     await expect.poll(() => page.getByTestId('consent-entry').count()).toBe(2);

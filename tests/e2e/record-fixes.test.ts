@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAPER } from '../../shared/printouts';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { PASSPHRASE, ROOT, seedClearMeasures, expectNoAxeViolations, patientInput, screenshot, startSignedInApp, type E2EApp, seedSignedConsent } from './harness';
+import {
+  PASSPHRASE, ROOT, expectNoAxeViolations, patientInput, screenshot, startSignedInApp, type E2EApp, seedSessionNeeds,
+} from './harness';
 
 // Issue 13, "the record is the record": a finished esketamine session (a high
 // pre-dose BP proceeded on, a corrected 185/105, discharge) printed from its
@@ -28,8 +30,7 @@ describe('the printed record and the session screen say what was recorded', () =
     const draft = await app.api('screenings.create', { patientId: patient.id, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
     await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });
-    await seedSignedConsent(app, patient.id, 'esketamine-nasal', signature);
-    await seedClearMeasures(app, patient.id);
+    await seedSessionNeeds(app, patient.id, 'esketamine-nasal', signature);
     return app.api('sessions.start', {
       patientId: patient.id,
       plan: { route: 'esketamine-nasal', deviceCount: 2 },

@@ -2,15 +2,7 @@
 // API, and the form's answers recorded at the chair as a nurse would.
 
 import type { Page } from 'playwright-core';
-import type { E2EApp } from './harness';
-
-/** Enrolled long before any test clock's day, so the start gate passes whatever day the server thinks it is. */
-export const ENROLLED_ON = '2020-01-06';
-
-export async function enrollInRems(app: E2EApp, patientId: string): Promise<void> {
-  const current = await app.api('rems.enrollment', { patientId });
-  if (!current?.enrolled) await app.api('rems.recordEnrollment', { patientId, enrolled: true, enrolledOn: ENROLLED_ON });
-}
+export { enrollInRems, REMS_ENROLLED_ON as ENROLLED_ON } from './harness';
 
 /**
  * The REMS panel of an open esketamine session: each lot typed then Enter (as a

@@ -12,7 +12,7 @@ import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
   expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, seedSignedScreening, startSignedInApp, type SignedInApp,
-  seedSignedConsent, seedClearMeasures,
+  seedSignedConsent, seedClearMeasures, seedCourse,
 } from './harness';
 import { answerRemsAtChair } from './rems-steps';
 
@@ -39,8 +39,10 @@ describe('esketamine REMS: enrolment, answers at the chair, printed form, marked
     await seedSignedScreening(app, rosa.id, 'esketamine-nasal', {
       answers: { ...answers, medications: [{ name: 'lorazepam', class: 'benzodiazepine' }] },
     }, { acknowledgedRuleIds: ['CA-MED-BENZODIAZEPINE'] });
+    // Everything but the REMS enrolment, which the first test records on the chart.
     await seedSignedConsent(app, rosa.id, 'esketamine-nasal');
     await seedClearMeasures(app, rosa.id);
+    await seedCourse(app, rosa.id, 'esketamine-nasal');
   });
   afterAll(async () => {
     await app?.close();

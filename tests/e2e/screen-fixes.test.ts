@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { PASSPHRASE, expectNoAxeViolations, seedClearMeasures, patientInput, screenshot, signWithPassphrase, startSignedInApp, type SignedInApp, seedSignedConsent } from './harness';
+import {
+  PASSPHRASE, expectNoAxeViolations, patientInput, screenshot, signWithPassphrase, startSignedInApp, type SignedInApp,
+  seedSessionNeeds,
+} from './harness';
 
 // Screens that say what they mean (issue 13, points 3, 6–10 and 14), each
 // driven as a clinician would in Chromium against browser mode.
@@ -150,8 +153,7 @@ describe('screens that say what they mean', () => {
     const draft = await app.api('screenings.create', { patientId: p.id, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
     await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature: { passphrase: PASSPHRASE } });
-    await seedSignedConsent(app, p.id, 'esketamine-nasal');
-    await seedClearMeasures(app, p.id);
+    await seedSessionNeeds(app, p.id, 'esketamine-nasal');
     const now = () => new Date().toISOString();
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
     const started = await app.api('sessions.start', {

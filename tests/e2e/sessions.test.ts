@@ -12,7 +12,7 @@ import { answerRemsAtChair, enrollInRems } from './rems-steps';
 import {
   CREDENTIAL_CHECK, PASSPHRASE, SCREENS_DIR, seedClearMeasures, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signInOnPage, startSignedInApp,
   type E2EApp,
-  signWithPassphrase, seedSignedConsent,
+  signWithPassphrase, seedSignedConsent, seedCourse,
 } from './harness';
 
 // The Sessions tab and the chair-side session screen, driven in Chromium
@@ -84,11 +84,12 @@ async function signScreening(app: E2EApp, patientId: string, route: Route, overr
   });
 }
 
-/** The patient's signed consent, today's clear ASQ, PHQ-9 and GAD-7, and for esketamine the REMS enrolment the start gate asks for. */
+/** What a session needs besides the screening: the signed consent, the prescriber's course, today's clear ASQ, PHQ-9 and GAD-7, and for esketamine the REMS enrolment. */
 async function recordConsent(app: E2EApp, patientId: string, route: Route) {
   if (route === 'esketamine-nasal') await enrollInRems(app, patientId);
   await seedClearMeasures(app, patientId);
-  return seedSignedConsent(app, patientId, route);
+  await seedSignedConsent(app, patientId, route);
+  await seedCourse(app, patientId, route);
 }
 
 function helpers(getApp: () => E2EApp) {
@@ -201,7 +202,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await form.waitFor();
     // The route comes from the signed screening.
     expect(await form.locator('input[name="start-route"]:checked').getAttribute('value')).toBe('esketamine-nasal');
-    await form.getByText('56 mg (2 devices)').click();
+    await form.locator('input[name="start-devices"][value="2"]').check(); // the course's order, filled in already
     await form.getByTestId('dose-result').getByText('56 mg (2 devices)').waitFor();
 
     const now = clock.now();

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
-  addClinician, CREDENTIAL_CHECK, seedClearMeasures, DEFAULT_CLINICIAN, expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, startApp,
-  switchClinicianOnPage,
-  type E2EApp, seedSignedConsent,
+  addClinician, CREDENTIAL_CHECK, DEFAULT_CLINICIAN, expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot,
+  startApp, switchClinicianOnPage, type E2EApp, seedSessionNeeds,
 } from './harness';
 
 // Sign-in as a clinic meets it, in Chromium against browser mode: the first
@@ -37,8 +36,7 @@ async function startSession(app: E2EApp, patient: Patient) {
   const draft = await app.api('screenings.create', { patientId: patient.id, plannedTreatment: route });
   const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route) });
   await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });
-  await seedSignedConsent(app, patient.id, route, signature);
-  await seedClearMeasures(app, patient.id);
+  await seedSessionNeeds(app, patient.id, route, signature);
   await app.api('sessions.start', {
     patientId: patient.id,
     plan: { route, deviceCount: 2 },

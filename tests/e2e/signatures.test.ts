@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Patient } from '../../shared/schemas/patient';
 import { ITEM_IDS } from '../../shared/screening';
 import {
-  addClinician, expectNoAxeViolations, seedClearMeasures, PASSPHRASE, patientInput, screenshot, signWithPassphrase, startSignedInApp, workAs, type E2EApp, seedSignedConsent,
+  addClinician, expectNoAxeViolations, PASSPHRASE, patientInput, screenshot, signWithPassphrase, startSignedInApp,
+  workAs, type E2EApp, seedSessionNeeds,
 } from './harness';
 
 // Electronic signatures and the clinic's clinicians: the signature dialog when
@@ -164,8 +165,7 @@ describe('electronic signature of a session correction', () => {
     const page = a.page;
     const patient = await a.api('patients.create', patientInput({ legalName: 'Kim Sorensen', mrn: 'ES-1004', weightKg: 64 }));
     const signature = { passphrase: PASSPHRASE };
-    await seedSignedConsent(a, patient.id, 'esketamine-nasal', signature);
-    await seedClearMeasures(a, patient.id);
+    await seedSessionNeeds(a, patient.id, 'esketamine-nasal', signature);
     const draft = await a.api('screenings.create', { patientId: patient.id, plannedTreatment: 'esketamine-nasal' });
     const saved = await a.api('screenings.save', {
       id: draft.id, expectedVersion: draft.version,

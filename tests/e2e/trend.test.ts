@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_FORM } from '../../shared/printouts';
 import { seedScores } from '../helpers/questionnaire-fixture';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { expectNoAxeViolations, PASSPHRASE, screenshot, seedPatient, startSignedInApp, type E2EApp, seedSignedConsent } from './harness';
+import { expectNoAxeViolations, PASSPHRASE, screenshot, seedPatient, startSignedInApp, type E2EApp, seedSessionNeeds } from './harness';
 
 // The course at a glance: PHQ-9 and GAD-7 recorded through the API over five
 // weeks, a session started today; the chart's Progress tab and the session
@@ -27,7 +27,7 @@ describe('PHQ-9 and GAD-7 trend', () => {
     const draft = await app.api('screenings.create', { patientId, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
     await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature: { passphrase: PASSPHRASE } });
-    await seedSignedConsent(app, patientId, 'esketamine-nasal');
+    await seedSessionNeeds(app, patientId, 'esketamine-nasal');
     await app.api('sessions.start', {
       patientId,
       plan: { route: 'esketamine-nasal', deviceCount: 2 },

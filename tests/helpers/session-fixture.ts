@@ -2,6 +2,7 @@
 // pre-dose checks, and a session object for the pure functions.
 
 import { CONSENT_FORM } from '../../shared/printouts/consent';
+import { courseCreate } from '../../shared/course';
 import type { Store } from '../../db/store';
 import type { Clinician } from '../../shared/schemas/clinician';
 import type { Patient } from '../../shared/schemas/patient';
@@ -83,8 +84,9 @@ export function recordClearMeasures(store: Store, patientId: string, byId: strin
 }
 
 /**
- * A signed screening at T0 for the patient, clear unless answers say otherwise, their consent to
- * that treatment, and that day's clear ASQ, PHQ-9 and GAD-7 (so a session can start that day).
+ * A signed screening at T0 for the patient, clear unless answers say otherwise, their consent to that
+ * treatment, that day's clear ASQ, PHQ-9 and GAD-7, and (signed by a prescriber) a course for it: what
+ * a session needs before it starts.
  */
 export function signScreening(
   store: Store, patient: Patient, by: Clinician, route: Route = 'esketamine-nasal',
@@ -96,6 +98,7 @@ export function signScreening(
   recordConsent(store, patient, by, route);
   recordClearMeasures(store, patient.id, by.id, extra.at ?? T0);
   if (route === 'esketamine-nasal' && extra.enrollInRems !== false) enrollInRems(store, patient, by);
+  if (by.role === 'prescriber' && !store.course.activeFor(patient.id, route, T0)) orderCourse(store, patient, by, route);
   const draft = store.screening.create({ patientId: patient.id, plannedTreatment: route }, by.id, extra.at ?? T0);
   const saved = store.screening.save({ id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route, extra.overrides, extra.medications) }, extra.at ?? T0);
   return store.screening.sign(
@@ -104,6 +107,23 @@ export function signScreening(
   );
 }
 
+/** The course each route's test sessions run in: ordered by a prescriber at T0, with the dose PLANS gives. */
+export const COURSE_ORDERS = {
+  'esketamine-nasal': { plan: { route: 'esketamine-nasal', maintenanceIntervalDays: 14 }, dose: { route: 'esketamine-nasal', deviceCount: 2 } },
+  'iv-ketamine': {
+    plan: { route: 'iv-ketamine', inductionSessions: 6, inductionSpanDays: 21, maintenanceIntervalDays: 28 },
+    dose: { route: 'iv-ketamine', mgPerKg: 0.5, infusionMinutes: 40 },
+  },
+  'im-ketamine': {
+    plan: { route: 'im-ketamine', inductionSessions: 6, inductionSpanDays: 21, maintenanceIntervalDays: 28 },
+    dose: { route: 'im-ketamine', mgPerKg: 0.5 },
+  },
+} as const;
+
+/** A prescriber's induction course for the route (treatment-resistant depression), as the Course tab orders it. */
+export const orderCourse = (store: Store, patient: Patient, prescriber: Clinician, route: Route, at = T0) =>
+  store.course.create(courseCreate.parse({ patientId: patient.id, route, indication: 'trd', ...COURSE_ORDERS[route] }), prescriber, at);
+
 export function useSessionStore() {
   const open = useTempStore();
   return (route: Route = 'esketamine-nasal', patientOverrides: Parameters<typeof patientInput>[0] = { weightKg: 70 }) => {
@@ -111,6 +131,7 @@ export function useSessionStore() {
     const patient = ctx.store.createPatient(patientInput(patientOverrides), ctx.clinician.id, T0);
     recordConsent(ctx.store, patient, ctx.clinician, route);
     if (route === 'esketamine-nasal') enrollInRems(ctx.store, patient, ctx.clinician);
+    orderCourse(ctx.store, patient, ctx.clinician, route);
     const nurse = ctx.store.createClinician({ name: 'Nurse Kim', credentials: 'RN', role: 'nurse', isAdmin: false }, T0, ctx.clinician.id);
     return { ...ctx, patient, nurse, route };
   };

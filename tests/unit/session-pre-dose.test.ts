@@ -33,13 +33,17 @@ describe('pre-dose blood pressure against the screening thresholds [REFERENCE §
     expect(concernCodes({ vitals: { ...reading(135, 85), takenAt: at(-15) }, repeatVitals: reading(185, 85) })).toEqual(['CI-BP-SEVERE']);
   });
 
-  it('needs a reason above 140/90 and a prescriber’s reason above 180/100', () => {
+  it('needs a prescriber’s reason for any concern, unless the clinic lets nurses decide the milder ones (above 140/90, not above 180/100)', () => {
     const elevated = preDoseConcerns(preDose({ vitals: reading(150, 85) }), ctx());
-    expect(decisionProblems(elevated, null, 'nurse').map((p) => p.field)).toEqual(['decisionReason']);
-    expect(decisionProblems(elevated, 'Repeat BP 150/85, asymptomatic; prescriber informed', 'nurse')).toEqual([]);
+    expect(elevated[0]?.needs).toBe('reason');
+    expect(decisionProblems(elevated, 'Repeat BP 150/85, asymptomatic', 'nurse')[0]?.message).toMatch(/Only a prescriber/);
+    expect(decisionProblems(elevated, 'Repeat BP 150/85, asymptomatic', 'prescriber')).toEqual([]);
+    expect(decisionProblems(elevated, null, 'nurse', true).map((p) => p.field)).toEqual(['decisionReason']);
+    expect(decisionProblems(elevated, 'Repeat BP 150/85, asymptomatic; prescriber informed', 'nurse', true)).toEqual([]);
+    expect(decisionProblems(elevated, 'Proceed', 'front-desk', true)[0]?.message).toMatch(/Only a prescriber/);
     const severe = preDoseConcerns(preDose({ vitals: reading(190, 85) }), ctx());
     expect(severe[0]?.needs).toBe('prescriber-reason');
-    expect(decisionProblems(severe, 'Proceed', 'nurse')[0]?.message).toMatch(/Only a prescriber/);
+    expect(decisionProblems(severe, 'Proceed', 'nurse', true)[0]?.message).toMatch(/Only a prescriber/);
     expect(decisionProblems(severe, 'Cardiology advice on file', 'prescriber')).toEqual([]);
     expect(decisionProblems(severe, '   ', 'prescriber')[0]?.message).toMatch(/documented decision/);
   });

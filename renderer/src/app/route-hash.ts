@@ -2,7 +2,7 @@
 // "#/patient/<id>/<tab>" and "#/patient/<id>/sessions/<session id>". Reload,
 // Back and Forward then return to the same place. Pure, so it is unit-tested.
 
-export const CHART_TABS = ['record', 'screening', 'sessions', 'questionnaires', 'progress', 'printouts', 'history'] as const;
+export const CHART_TABS = ['record', 'screening', 'course', 'sessions', 'questionnaires', 'progress', 'printouts', 'history'] as const;
 export type ChartTab = (typeof CHART_TABS)[number];
 
 /** Every place the app can show. */

@@ -1,3 +1,4 @@
+import { CourseTab } from '../course/CourseTab';
 import { Badge, Button, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
@@ -69,6 +70,7 @@ export function PatientChartScreen({ patientId, tab = 'record' }: { patientId: s
       panel: <><PatientRecordDetails patient={p} /><RemsEnrollmentPanel patientId={p.id} onChanged={history.reload} /></>,
     },
     { value: 'screening', label: 'Screening', panel: <ScreeningTab patient={p} /> },
+    { value: 'course', label: 'Course', panel: <CourseTab patient={p} /> },
     { value: 'sessions', label: 'Sessions', panel: <SessionsTab patient={p} onOpenTab={setTab} /> },
     { value: 'questionnaires', label: 'Questionnaires', panel: <QuestionnairesTab patient={p} /> },
     { value: 'progress', label: 'Progress', panel: <ProgressTab patientId={p.id} /> },

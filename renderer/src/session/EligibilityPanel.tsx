@@ -13,6 +13,8 @@ function fixFor(code: EligibilityReason['code']): Fix {
       return { label: 'Go to Printouts', tab: 'printouts' };
     case 'rems-enrollment-required':
       return { label: 'Record the REMS enrolment', tab: 'record' };
+    case 'no-active-course':
+      return { label: 'Go to Course', tab: 'course' };
     case 'session-open':
       return { label: 'Open the session in progress', openSession: true };
     case 'screening-contraindicated':

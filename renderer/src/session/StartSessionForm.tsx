@@ -6,12 +6,15 @@ import { CLINICIAN_ROLE_LABELS } from '../../../shared/schemas/clinician';
 import type { Patient } from '../../../shared/schemas/patient';
 import type { ClinicSettings } from '../../../shared/schemas/settings';
 import {
-  ESKETAMINE_DEVICE_COUNTS, ESKETAMINE_MG_PER_DEVICE, PRE_DOSE_BP_ELEVATED, PREGNANCY_STATUSES, ROUTES,
+  ESKETAMINE_MG_PER_DEVICE, PRE_DOSE_BP_ELEVATED, PREGNANCY_STATUSES, ROUTES,
   WEIGHT_BASES, decisionProblems, dosePlan, preDoseConcerns, preDoseProblems, resolveDose, sessionStart,
   type DoseRecord, type PreDoseConcern, type Route, type SessionView,
 } from '../../../shared/session';
 import { capitalize } from '../../../shared/text';
-import { proceedDespiteConcernsMeaning } from '../../../shared/auth/meanings';
+import { doseChangedMeaning, proceedDespiteConcernsMeaning } from '../../../shared/auth/meanings';
+import { ageInYears, localIsoDate } from '../../../shared/dates';
+import { doseOrderWords, esketamineDeviceChoices, planAsOrder, sameDose, type Course, type DoseOrder } from '../../../shared/course';
+import { CourseStartPanel, courseConcerns, useActiveCourse } from '../course/course-start';
 import { call } from '../api/client';
 import { useSignature } from '../app/signature';
 import { useLoad } from '../api/useLoad';
@@ -61,6 +64,7 @@ interface Draft {
   substanceUse: boolean;
   changesDetails: string;
   decisionReason: string;
+  doseChangeReason: string;
 }
 
 /** A form left half-filled (a tab switch, "Switch" clinician) comes back as it was. */
@@ -89,6 +93,7 @@ const blankDraft = (route: Route, patient: Patient): Draft => ({
   substanceUse: false,
   changesDetails: '',
   decisionReason: '',
+  doseChangeReason: '',
 });
 
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s.trim().replace(',', '.')));
@@ -153,6 +158,7 @@ function buildRequest(d: Draft, patientId: string, now: string) {
       changesDetails: d.newMedicines || d.newIllness || d.substanceUse ? d.changesDetails : null,
     },
     decisionReason: d.decisionReason,
+    doseChangeReason: d.doseChangeReason,
   };
   return { request: request as unknown as RequestOf<'sessions.start'>, errors, start };
 }
@@ -167,7 +173,7 @@ interface Assessment {
 }
 
 /** What the store will decide about this request, computed with the same shared functions. */
-function assess(d: Draft, patient: Patient, clinician: Clinician, settings: ClinicSettings, now: string): Assessment {
+function assess(d: Draft, patient: Patient, clinician: Clinician, settings: ClinicSettings, now: string, course: Course | null | undefined): Assessment {
   const { request, errors, start } = buildRequest(d, patient.id, now);
   const s = sessionSettingsFor(d.route, settings);
   const out: Assessment = { errors: { ...errors }, dose: null, doseProblem: null, concerns: [], blocking: {} };
@@ -197,9 +203,14 @@ function assess(d: Draft, patient: Patient, clinician: Clinician, settings: Clin
   if (!preview.success || !out.dose) return out;
   const ctx = { route: preview.data.plan.route, sex: patient.sex, startedAt: preview.data.startedAt ?? start, dose: out.dose, settings: s };
   for (const p of preDoseProblems(preview.data.preDose, ctx)) out.errors[p.field] ??= p.message;
-  out.concerns = preDoseConcerns(preview.data.preDose, ctx);
+  out.concerns = [...preDoseConcerns(preview.data.preDose, ctx), ...courseConcerns(course)];
   if (!parsed.success) return out;
-  for (const p of decisionProblems(out.concerns, parsed.data.decisionReason, clinician.role)) {
+  const given = planAsOrder(parsed.data.plan, s.ketamineInfusionMinutes);
+  if (course?.dose && !sameDose(given, course.dose)) {
+    if (clinician.role !== 'prescriber') out.blocking.plan = `The course orders ${doseOrderWords(course.dose)}: a different dose needs a prescriber’s signature.`;
+    else if (!parsed.data.doseChangeReason) out.blocking.doseChangeReason = 'Give the reason for a dose other than the order.';
+  }
+  for (const p of decisionProblems(out.concerns, parsed.data.decisionReason, clinician.role, settings.nursesDecideMilderConcerns)) {
     // The store's message repeats every concern, which the form already lists above the box.
     const message = p.message.startsWith('Proceeding needs a documented decision')
       ? 'Write the decision to proceed, and why (the concerns are listed above).'
@@ -230,6 +241,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
   const settings = useLoad('settings.get', {}, 'settings');
   const [draft, setDraftState] = useKeptState(drafts, patient.id, () => blankDraft(screenedRoute ?? 'esketamine-nasal', patient));
   const eligibility = useLoad('sessions.eligibility', { patientId: patient.id, route: draft.route }, `${patient.id}:${draft.route}`);
+  const course = useActiveCourse(patient.id, draft.route);
   const [showErrors, setShowErrors] = useState(false);
   const [serverError, setServerError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -245,7 +257,15 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
   const setVitals = (which: 'vitals' | 'repeat', patch: Partial<Vitals>) =>
     setDraftState((d) => ({ ...d, [which]: typeIntoReading(d[which] ?? EMPTY_VITALS, patch, clockOf(new Date().toISOString())) }));
 
-  const a = assess(draft, patient, current, clinic, now);
+  const a = assess(draft, patient, current, clinic, now, course);
+  const typedPlan = dosePlan.safeParse(buildRequest(draft, patient.id, now).request.plan);
+  const givenDose = typedPlan.success ? planAsOrder(typedPlan.data, s.ketamineInfusionMinutes) : null;
+  const fillFromOrder = (dose: DoseOrder) => setDraftState((d) => (d.route !== dose.route || d.deviceCount !== null || d.mgPerKg !== '' ? d : {
+    ...d,
+    deviceCount: dose.route === 'esketamine-nasal' ? String(dose.deviceCount) : null,
+    mgPerKg: dose.route === 'esketamine-nasal' ? '' : String(dose.mgPerKg),
+    infusionMinutes: dose.route === 'iv-ketamine' ? String(dose.infusionMinutes) : '',
+  }));
   const err = (field: string) => (showErrors ? (a.errors[field] ?? (serverError?.field === field ? serverError.message : undefined)) : undefined);
   const gate = eligibility.loaded.state === 'ready' ? eligibility.loaded.data : null;
   const esketamine = draft.route === 'esketamine-nasal';
@@ -273,8 +293,10 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
     const { request } = buildRequest(draft, patient.id, new Date().toISOString());
     // Proceeding despite a pre-dose concern is a documented decision, signed; a plain start is not.
     const decision = draft.decisionReason.trim();
-    const r = decision
-      ? await sign([proceedDespiteConcernsMeaning(decision)], (signature) => call('sessions.start', { ...request, signature }))
+    const doseChange = draft.doseChangeReason.trim();
+    const meanings = [...(decision ? [proceedDespiteConcernsMeaning(decision)] : []), ...(doseChange ? [doseChangedMeaning(doseChange)] : [])];
+    const r = meanings.length > 0
+      ? await sign(meanings, (signature) => call('sessions.start', { ...request, signature }))
       : await call('sessions.start', request);
     setBusy(false);
     if (!r) return;
@@ -344,7 +366,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
               <ChoiceGroup
                 legend="Dose (devices, 28 mg each, 5 minutes apart)"
                 name="start-devices"
-                choices={ESKETAMINE_DEVICE_COUNTS.map((n) => ({ value: String(n), label: `${n * ESKETAMINE_MG_PER_DEVICE} mg (${n} device${n === 1 ? '' : 's'})` }))}
+                choices={esketamineDeviceChoices(ageInYears(patient.dateOfBirth, localIsoDate())).map((n) => ({ value: String(n), label: `${n * ESKETAMINE_MG_PER_DEVICE} mg (${n} device${n === 1 ? '' : 's'})` }))}
                 value={draft.deviceCount}
                 onChange={(deviceCount) => setDraft({ deviceCount })}
                 error={err('plan.deviceCount')}
@@ -387,6 +409,15 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
                 )}
               </div>
             )}
+            <CourseStartPanel
+              course={course}
+              given={givenDose}
+              onOrder={fillFromOrder}
+              doseChangeReason={draft.doseChangeReason}
+              onDoseChangeReason={(doseChangeReason) => setDraft({ doseChangeReason })}
+              isPrescriber={current.role === 'prescriber'}
+              error={showErrors ? (a.blocking.doseChangeReason ?? (serverError?.field === 'doseChangeReason' ? serverError.message : undefined)) : undefined}
+            />
             <div className={classes.doseResult} data-testid="dose-result" aria-live="polite">
               {a.dose ? (
                 <>
