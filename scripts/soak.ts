@@ -88,7 +88,9 @@ try {
     try {
       for (const c of committed) {
         report.committedChecked += 1;
-        const there = c.kind === 'patient' ? store.patients.get(c.id) : store.sessions.entry(c.id);
+        const there = c.kind === 'patient' ? store.patients.get(c.id)
+          : c.kind === 'questionnaire' ? store.questionnaires.get(c.id)
+          : store.sessions.entry(c.id);
         if (!there) report.lost += 1;
       }
       if (store.db.pragma('integrity_check', { simple: true }) !== 'ok') report.integrityFailures += 1;

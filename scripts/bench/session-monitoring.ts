@@ -16,6 +16,7 @@ import { entryData, sessionStart, type EntryData } from '../../shared/session';
 import { openRaw, type RawKind } from './raw-engine';
 import { patientFields } from './seed-data';
 import { ms, percentiles, type Section } from './section';
+import { ESKETAMINE_ORDER, prepareCourse, recordDayMeasures } from '../session-needs';
 import { round, roundSummary, sampleLatencies, summarize, timeInTurn, timeMs } from './stats';
 
 const ENTRIES = 2_000;
@@ -30,11 +31,11 @@ const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString();
 
 /** A signed, clear screening for `patient` at time t (valid for the clinic's validity days), with the consent a session needs. */
-function signScreening(store: Store, patient: Patient, by: Clinician, t: number) {
-  store.consent.recordSigned({ patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: 'esketamine-nasal', witnessName: 'Bench Witness', signedAt: iso(t) }, by.id, iso(t));
-  const draft = store.screening.create({ patientId: patient.id, plannedTreatment: 'esketamine-nasal' }, by.id, iso(t));
+function signScreening(store: Store, patient: Patient, by: Clinician, t: number, route: 'esketamine-nasal' | 'iv-ketamine' = 'esketamine-nasal') {
+  store.consent.recordSigned({ patientId: patient.id, formVersion: CONSENT_FORM.version, plannedTreatment: route, witnessName: 'Bench Witness', signedAt: iso(t) }, by.id, iso(t));
+  const draft = store.screening.create({ patientId: patient.id, plannedTreatment: route }, by.id, iso(t));
   const answers = {
-    plannedTreatment: 'esketamine-nasal' as const,
+    plannedTreatment: route,
     baselineVitals: { systolic: 122, diastolic: 78 },
     answers: Object.fromEntries(ITEM_IDS.map((i) => [i, false])),
     medications: [],
@@ -43,9 +44,13 @@ function signScreening(store: Store, patient: Patient, by: Clinician, t: number)
   store.screening.sign({ id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [] }, by, iso(t), store.settings.read().screeningValidityDays);
 }
 
-function startSession(store: Store, patient: Patient, by: Clinician, t: number) {
+const ESKETAMINE_PLAN = { route: 'esketamine-nasal', deviceCount: 2 } as const;
+const IV_PLAN = { route: 'iv-ketamine', mgPerKg: 0.5 } as const;
+
+function startSession(store: Store, patient: Patient, by: Clinician, t: number, plan: typeof ESKETAMINE_PLAN | typeof IV_PLAN = ESKETAMINE_PLAN) {
+  recordDayMeasures(store, patient.id, by, iso(t - 30 * MINUTE));
   const input = sessionStart.parse({
-    patientId: patient.id, startedAt: iso(t), plan: { route: 'esketamine-nasal', deviceCount: 2 },
+    patientId: patient.id, startedAt: iso(t), plan,
     preDose: {
       vitals: { takenAt: iso(t - 5 * MINUTE), systolic: 122, diastolic: 78, heartRate: 70, spo2: 98 },
       lastFoodAt: iso(t - 4 * 60 * MINUTE), lastDrinkAt: iso(t - 60 * MINUTE), pregnancy: 'test-negative', escortArranged: true,
@@ -60,14 +65,23 @@ const vitals = (i: number): EntryData =>
     ? { kind: 'vitals', systolic: 168, diastolic: 96, heartRate: 96, spo2: 97 } // a rise alert one time in ten
     : { kind: 'vitals', systolic: 120 + (i % 15), diastolic: 78 + (i % 8), heartRate: 70 + (i % 12), spo2: 96 + (i % 4) });
 
-/** A patient's past: sessions three days apart with a typical timeline, each discharged. */
+/**
+ * A patient's past: IV ketamine sessions three days apart (a maintenance course
+ * at that interval, so none is early) with a typical timeline, each discharged.
+ */
 function seedPastSessions(store: Store, patient: Patient, by: Clinician, count: number, t0: number) {
   const checklist = { oriented: true, walksSteadily: true, nauseaControlled: true, escortPresent: true, aftercareExplained: true };
   store.write(() => {
+    const course = prepareCourse(store, patient.id, by, {
+      route: 'iv-ketamine',
+      plan: { route: 'iv-ketamine', inductionSessions: 6, inductionSpanDays: 21, maintenanceIntervalDays: 3 },
+      dose: { route: 'iv-ketamine', mgPerKg: 0.5, infusionMinutes: 40 },
+    }, iso(t0 - 2 * DAY));
+    store.course.changePhase({ courseId: course.id, phase: 'maintenance', reason: null }, by, iso(t0 - 2 * DAY));
     for (let n = 0; n < count; n++) {
       const t = t0 + n * 3 * DAY;
-      if (n % 100 === 0) signScreening(store, patient, by, t - DAY);
-      const s = startSession(store, patient, by, t);
+      if (n % 100 === 0) signScreening(store, patient, by, t - DAY, 'iv-ketamine');
+      const s = startSession(store, patient, by, t, IV_PLAN);
       const add = (min: number, entry: unknown) =>
         store.session.addEntry({ sessionId: s.id, at: iso(t + min * MINUTE), entry: entryData.parse(entry) }, by, iso(t + min * MINUTE));
       add(5, { kind: 'dose-complete' });
@@ -90,6 +104,7 @@ export const sessionMonitoring: Section = ({ store, scratchDir, clinicianId, pat
   const monitored = store.createPatient({ ...patientFields(patientCount + 10_000), mrn: 'BENCH-SESSION-1', dateOfBirth: '1975-06-01' }, by.id, iso(Date.UTC(2025, 0, 1)));
   const t0 = Date.UTC(2025, 0, 2, 9);
   signScreening(store, monitored, by, t0 - DAY);
+  prepareCourse(store, monitored.id, by, ESKETAMINE_ORDER, iso(t0 - DAY));
   const session = startSession(store, monitored, by, t0);
 
   const rawEntries = (kind: RawKind) => {
@@ -133,7 +148,7 @@ export const sessionMonitoring: Section = ({ store, scratchDir, clinicianId, pat
   const pl = summarize(plainMs);
 
   // ── (2) the chart of a patient with 500 past sessions ──
-  const charted = store.createPatient({ ...patientFields(patientCount + 10_001), mrn: 'BENCH-SESSION-500', dateOfBirth: '1975-06-01' }, by.id, iso(Date.UTC(2019, 0, 1)));
+  const charted = store.createPatient({ ...patientFields(patientCount + 10_001), mrn: 'BENCH-SESSION-500', dateOfBirth: '1975-06-01', weightKg: 72 }, by.id, iso(Date.UTC(2019, 0, 1)));
   progress(`sessions: seeding ${PAST_SESSIONS} past sessions for one patient (start, 6 entries, alerts acknowledged, discharge)`);
   const seedMs = timeMs(() => seedPastSessions(store, charted, by, PAST_SESSIONS, Date.UTC(2019, 0, 2, 9)));
   const loadChart = () => ({

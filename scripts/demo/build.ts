@@ -16,7 +16,7 @@ import { ITEM_IDS } from '../../shared/screening/items';
 import { storedAsqAnswers, storedFrequencyAnswers } from '../../shared/measures/stored-answers';
 import type { EntryDataInput } from '../../shared/session';
 import { Desk } from './desk';
-import { CLINIC_SETTINGS, mrnOf, PATIENTS, STAFF, type DemoStaff } from './people';
+import { CLINIC_SETTINGS, DEMO_COURSE_ORDERS, mrnOf, PATIENTS, STAFF, type DemoStaff } from './people';
 import { planPatients, type PatientPlan } from './plan';
 
 export const DEMO_PATIENT_COUNT = PATIENTS.length;
@@ -195,7 +195,27 @@ class ClinicDays {
     }
     // Today's new patients are started by the nurse and not finished; others are screened by the day's prescriber.
     const screener: StaffKey = plan.intakeDay === 0 ? 'nurseA' : plan.intakeDay % 2 === 0 ? 'prescriberA' : 'prescriberB';
-    this.screen(plan, screener, start + (45 + 10 * k) * MINUTE);
+    const screened = start + (45 + 10 * k) * MINUTE;
+    this.screen(plan, screener, screened);
+    if (plan.sessionDays.length > 0 || plan.inProgressToday) this.orderCourse(plan, screened + 12 * MINUTE);
+  }
+
+  /**
+   * A treated patient's course, ordered by the prescriber after the screening (the
+   * label's esketamine schedule, or the clinic's IV induction), and for esketamine the
+   * REMS enrolment the front desk records that day.
+   */
+  private orderCourse(plan: PatientPlan, at: number): void {
+    this.step(at, 'prescriberA', async () => {
+      await this.desk.call('courses.create', {
+        patientId: this.patientId(plan), route: plan.route, indication: 'trd', ...DEMO_COURSE_ORDERS[plan.route],
+        ...await this.desk.pinSignature(staffOf('prescriberA'), this.ids.prescriberA),
+      });
+    });
+    if (plan.route !== 'esketamine-nasal') return;
+    this.step(at + MINUTE, 'frontDesk', async () => {
+      await this.desk.call('rems.recordEnrollment', { patientId: this.patientId(plan), enrolled: true, enrolledOn: localIsoDate(new Date(at)) });
+    });
   }
 
   private screen(plan: PatientPlan, who: StaffKey, at: number): void {
@@ -282,6 +302,7 @@ class ClinicDays {
       vitals(50, peak);
       entry(50, { kind: 'sedation', level: 1 });
       entry(50, { kind: 'dissociation', level: finish ? 'mild' : 'moderate' });
+      this.remsAnswers(() => sessionId, nurse, start, finish);
       if (!finish) return;
       if (alert) vitals(65, 10);
       vitals(90, 8);
@@ -300,6 +321,18 @@ class ClinicDays {
       this.finalChecks(entry, vitals, 97);
       this.discharge(() => sessionId, nurse, at(102));
     }
+  }
+
+  /** The REMS form's answers, recorded at the chair: both devices' lots, then the rest before the end. */
+  private remsAnswers(sessionId: () => string, nurse: StaffKey, start: number, finish: boolean): void {
+    const lots = [{ lot: 'DEMO24A17', at: iso(start) }, { lot: 'DEMO24A17', at: iso(start + 5 * MINUTE) }];
+    const none = { benzodiazepines: false, nonBenzodiazepineSedativeHypnotics: false, psychostimulants: false, maois: false };
+    this.step(start + 6 * MINUTE, nurse, async () => {
+      await this.desk.call('rems.saveSession', {
+        sessionId: sessionId(), lots, concomitant: none, vitalsAcceptableBeforeDose: true,
+        vitalsAcceptableBeforeEnd: finish ? true : null, readyToLeaveMinutes: finish ? 95 : null,
+      });
+    });
   }
 
   /** The discharge assessment, made in the check window at the end of the observation time. */

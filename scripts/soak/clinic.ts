@@ -1,5 +1,6 @@
 // The clinic a soak run writes into: an encrypted store with one prescriber
-// and one patient in an open esketamine session, so the writer can add
+// and one patient in an open esketamine session (with its course, REMS
+// enrolment and the day's questionnaires), so the writer can add
 // patients and timeline entries the way the app does.
 
 import { CONSENT_FORM } from '../../shared/printouts/consent';
@@ -7,6 +8,7 @@ import { ITEM_IDS } from '../../shared/screening/items';
 import { sessionStart } from '../../shared/session';
 import { patientFields } from '../../shared/schemas/patient';
 import { Store } from '../../db/store';
+import { ESKETAMINE_ORDER, prepareCourse, recordDayMeasures } from '../session-needs';
 
 export interface SoakClinic {
   sessionId: string;
@@ -33,6 +35,8 @@ export function prepareClinic(dataDir: string, key: Buffer): SoakClinic {
       signedAt,
     );
     store.screening.sign({ id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [] }, by, signedAt, 30);
+    prepareCourse(store, patient.id, by, ESKETAMINE_ORDER, signedAt);
+    recordDayMeasures(store, patient.id, by, signedAt);
     const session = store.session.start(
       sessionStart.parse({
         patientId: patient.id, startedAt: started, plan: { route, deviceCount: 2 },

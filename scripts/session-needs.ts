@@ -1,0 +1,36 @@
+// What a session needs besides a signed screening and consent, for the scripts
+// that write straight into a store (soak, bench): the day's clear ASQ, PHQ-9
+// and GAD-7 (the suicide-risk gate's clinic defaults), a prescriber's course
+// for the route, and for esketamine the REMS enrolment.
+
+import type { Store } from '../db/store';
+import { courseCreate } from '../shared/course/schemas';
+import type { z } from 'zod';
+import { storedAsqAnswers, storedFrequencyAnswers } from '../shared/measures/stored-answers';
+import type { QuestionnaireAnswers } from '../shared/measures';
+import type { Clinician } from '../shared/schemas/clinician';
+
+/** A negative ASQ and mild PHQ-9 and GAD-7, answered in patient mode at `at`. */
+export function recordDayMeasures(store: Store, patientId: string, by: Clinician, at: string): void {
+  const answers: QuestionnaireAnswers[] = [
+    storedAsqAnswers(['no', 'no', 'no', 'no', null]),
+    storedFrequencyAnswers('phq9', [1, 1, 0, 1, 0, 0, 0, 0, 0], 1),
+    storedFrequencyAnswers('gad7', [1, 0, 0, 1, 0, 0, 0], 0),
+  ];
+  for (const a of answers) store.questionnaire.record({ patientId, answers: a, mode: 'patient-mode', takenAt: at }, by.id, at);
+}
+
+/** The course (ordered by `by`, a prescriber) and, for esketamine, the REMS enrolment on that day. */
+export function prepareCourse(store: Store, patientId: string, by: Clinician, order: Omit<z.input<typeof courseCreate>, 'patientId' | 'indication'>, at: string) {
+  if (order.route === 'esketamine-nasal') {
+    store.rems.recordEnrollment({ patientId, enrolled: true, enrolledOn: at.slice(0, 10), reason: null }, by, at);
+  }
+  return store.course.create(courseCreate.parse({ patientId, indication: 'trd', ...order }), by, at);
+}
+
+/** The label's esketamine order: 56 mg (two devices), maintenance every two weeks. */
+export const ESKETAMINE_ORDER = {
+  route: 'esketamine-nasal',
+  plan: { route: 'esketamine-nasal', maintenanceIntervalDays: 14 },
+  dose: { route: 'esketamine-nasal', deviceCount: 2 },
+} as const;
