@@ -9,7 +9,7 @@ import { sessionStart } from '../../shared/session';
 import { addMinutes } from '../../shared/session/time';
 import { makeTempDir } from '../helpers/temp-dir';
 import { T0, TEST_DATABASE_KEY, patientInput } from '../helpers/store-fixture';
-import { COURSE_ORDERS, PLANS, preDoseInput, signScreening, START, useSessionStore } from '../helpers/session-fixture';
+import { answerRems, COURSE_ORDERS, PLANS, preDoseInput, recordClearMeasures, signScreening, START, useSessionStore } from '../helpers/session-fixture';
 
 const setup = useSessionStore();
 const DAY = 24 * 60;
@@ -25,7 +25,9 @@ function signedUp() {
   signScreening(ctx.store, ctx.patient, ctx.clinician);
   const course = ctx.store.course.listForPatient(ctx.patient.id, T0)[0]!;
   const give = (minutes: number, by = ctx.clinician, extra: Record<string, unknown> = {}) => {
+    recordClearMeasures(ctx.store, ctx.patient.id, by.id, startAt(minutes - 30));
     const s = ctx.store.session.start(input(ctx.patient.id, startAt(minutes), extra), by, startAt(minutes));
+    answerRems(ctx.store, s.id, by, startAt(minutes));
     ctx.store.session.discharge({ sessionId: s.id, checklist: { oriented: true, walksSteadily: true, nauseaControlled: true, escortPresent: true, aftercareExplained: true }, overrideReason: 'Test' }, by, startAt(minutes + 1));
     return s;
   };
@@ -77,6 +79,7 @@ describe('sessions in a course', () => {
   it('a session too early for the plan needs a prescriber’s documented decision', () => {
     const { store, give, nurse, patient, clinician } = signedUp();
     give(0);
+    recordClearMeasures(store, patient.id, nurse.id, startAt(DAY - 30));
     const early = input(patient.id, startAt(DAY));
     expect(() => store.session.start(early, nurse, startAt(DAY))).toThrow(/Too early: 1 day after the last session/);
     expect(() => store.session.start({ ...early, decisionReason: 'Travel' }, nurse, startAt(DAY))).toThrow(/Only a prescriber can decide/);

@@ -4,6 +4,7 @@ import { clinicBundleText, patientBundleText, type ExportPatient } from '../../s
 import { fhirErrors, fhirValidator } from '../helpers/fhir-schema';
 import { seedExportClinic } from '../helpers/export-clinic';
 import { useTempStore } from '../helpers/store-fixture';
+import { at } from '../helpers/session-fixture';
 
 interface Entry { fullUrl: string; resource: { resourceType: string; id: string; [k: string]: any } }
 interface Bundle { resourceType: 'Bundle'; type: string; entry: Entry[] }
@@ -115,13 +116,14 @@ describe('FHIR R4 export', () => {
     const { reader, seed, patientBundle } = seeded();
     const bundle = patientBundle(reader.patient(seed.maria.id)!);
     const responses = ofType(bundle, 'QuestionnaireResponse');
-    expect(responses.map((r) => r.status).sort()).toEqual(['amended', 'completed', 'completed', 'entered-in-error']);
-    const first = responses.find((r) => r.status === 'completed' && r.item.length === 10)!;
+    // Three of the completed are the day's clear ASQ, PHQ-9 and GAD-7 the session's start gate asked for.
+    expect(responses.map((r) => r.status).sort()).toEqual(['amended', 'completed', 'completed', 'completed', 'completed', 'completed', 'entered-in-error']);
+    const first = responses.find((r) => r.status === 'completed' && r.item.length === 10 && r.authored === at(-30))!;
     expect(first.item[0]).toMatchObject({ linkId: 'phq9-1', answer: [{ valueCoding: { system: 'http://loinc.org', code: 'LA6571-9' } }] });
     expect(first.source).toEqual({ reference: `urn:uuid:${seed.maria.id}` });
     const totals = ofType(bundle, 'Observation').filter((o) => o.category[0].coding[0].code === 'survey');
     expect(totals.map((o) => [codes(o)[0], o.valueInteger, o.status])).toEqual([
-      ['44261-6', 18, 'final'], ['70274-6', 12, 'final'], ['44261-6', 10, 'amended'],
+      ['44261-6', 3, 'final'], ['70274-6', 2, 'final'], ['44261-6', 18, 'final'], ['70274-6', 12, 'final'], ['44261-6', 10, 'amended'],
     ]);
     // The corrected entry has no total: it no longer counts.
     expect(totals.map((o) => o.derivedFrom[0].reference)).not.toContain(`urn:uuid:${seed.correctedPhq9.id}`);
@@ -129,7 +131,8 @@ describe('FHIR R4 export', () => {
 
   it('writes the ASQ answers with their free-text follow-up', () => {
     const { reader, seed, patientBundle } = seeded();
-    const [asq] = ofType(patientBundle(reader.patient(seed.omar.id)!), 'QuestionnaireResponse');
+    // The ASQ with a yes on question 4 (the other is the day's clear one).
+    const asq = ofType(patientBundle(reader.patient(seed.omar.id)!), 'QuestionnaireResponse').find((r) => r.item[3]?.item);
     expect(asq!.item[3]).toMatchObject({
       linkId: 'asq-4', answer: [{ valueString: 'Yes' }], item: [{ linkId: 'asq-4-details', answer: [{ valueString: 'Overdose, "2019", at home' }] }],
     });

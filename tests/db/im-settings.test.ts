@@ -24,8 +24,10 @@ describe('IM ketamine’s own monitoring settings', () => {
     for (const key of IM_SETTING_KEYS) {
       expect(IM_SETTING_INFO[key], key).toMatchObject({ basis: 'clinic-default', source: expect.stringMatching(/gives no figure for IM ketamine/) });
     }
-    // Added at the end of the clinic's settings, so they are stored, validated and audited with the rest.
-    expect(Object.keys(SETTING_DEFAULTS).slice(-IM_SETTING_KEYS.length)).toEqual(IM_SETTING_KEYS);
+    // Added as one block of the clinic's settings, so they are stored, validated and audited with the rest.
+    const keys = Object.keys(SETTING_DEFAULTS);
+    const first = keys.indexOf(IM_SETTING_KEYS[0]!);
+    expect(keys.slice(first, first + IM_SETTING_KEYS.length)).toEqual(IM_SETTING_KEYS);
   });
 
   it('replace the shared interval, observation and thresholds for IM sessions only', () => {

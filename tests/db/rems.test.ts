@@ -6,18 +6,20 @@ import type { Clinician } from '../../shared/schemas/clinician';
 import { entryData, sessionStart } from '../../shared/session';
 import { addMinutes } from '../../shared/session/time';
 import { T0 } from '../helpers/store-fixture';
-import { answerRems, at, PLANS, preDoseInput, REMS_ANSWERS, signScreening, START, useSessionStore } from '../helpers/session-fixture';
+import { answerRems, at, PLANS, preDoseInput, recordClearMeasures, REMS_ANSWERS, signScreening, START, useSessionStore } from '../helpers/session-fixture';
 
 const setup = useSessionStore();
 const ALL = { oriented: true, walksSteadily: true, nauseaControlled: true, escortPresent: true, aftercareExplained: true };
 /** Noon UTC on a day: the same calendar day in every zone the tests run in. */
 const noon = (day: string) => `${day}T12:00:00.000Z`;
 
-const startEsketamine = (store: Store, patientId: string, by: Clinician, startedAt = START) =>
-  store.session.start(sessionStart.parse({ patientId, startedAt, plan: PLANS['esketamine-nasal'], preDose: preDoseInput({
+const startEsketamine = (store: Store, patientId: string, by: Clinician, startedAt = START) => {
+  recordClearMeasures(store, patientId, by.id, addMinutes(startedAt, -30));
+  return store.session.start(sessionStart.parse({ patientId, startedAt, plan: PLANS['esketamine-nasal'], preDose: preDoseInput({
     vitals: { takenAt: addMinutes(startedAt, -10), systolic: 120, diastolic: 80, heartRate: 72, spo2: 98 },
     lastFoodAt: addMinutes(startedAt, -600), lastDrinkAt: addMinutes(startedAt, -600),
   }) }), by, startedAt);
+};
 
 /** An esketamine session observed for 2 hours and ready to leave: only the REMS answers decide discharge. */
 function observed(store: Store, sessionId: string, by: Clinician, from = START) {

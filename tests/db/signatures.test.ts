@@ -19,6 +19,7 @@ async function screenedPatient() {
   const signed = await h.ok('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature });
   // The day's ASQ, PHQ-9 and GAD-7 the suicide-risk gate asks for before a session.
   recordClearMeasures(h.gate.requireStore(), patient.id, signed.signature!.signedBy, h.ctx.now().toISOString());
+  await h.ok('rems.recordEnrollment', { patientId: patient.id, enrolled: true, enrolledOn: T0.slice(0, 10) });
   await h.ok('courses.create', { patientId: patient.id, route: 'esketamine-nasal', indication: 'trd', ...COURSE_ORDERS['esketamine-nasal'], signature });
   return { h, patient, signed };
 }

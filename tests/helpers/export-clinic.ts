@@ -10,7 +10,7 @@ import { ASQ, GAD7, PHQ9, type FrequencyAnswer, type QuestionnaireAnswers } from
 import type { Clinician } from '../../shared/schemas/clinician';
 import { questionnaireAmend, questionnaireRecord } from '../../shared/schemas/questionnaire';
 import { entryData, sessionStart, type EntryDataInput, type Route } from '../../shared/session';
-import { PLANS, at, preDoseInput, signScreening } from './session-fixture';
+import { PLANS, answerRems, at, preDoseInput, signScreening } from './session-fixture';
 import { T0, patientInput } from './store-fixture';
 
 const ALL_MET = { oriented: true, walksSteadily: true, nauseaControlled: true, escortPresent: true, aftercareExplained: true };
@@ -59,6 +59,7 @@ export function seedExportClinic(store: Store, prescriber: Clinician) {
   add(store, spray.id, nurse, 116, { kind: 'vitals', systolic: 126, diastolic: 82, heartRate: 70, spo2: 98 });
   add(store, spray.id, nurse, 116, { kind: 'sedation', level: 0 });
   add(store, spray.id, nurse, 116, { kind: 'dissociation', level: 'none' });
+  answerRems(store, spray.id, nurse, at(116));
   store.session.discharge({ sessionId: spray.id, at: at(120), checklist: ALL_MET, overrideReason: null }, nurse, at(120));
   sign(store, nurse, 'session', spray.id, 'Discharged the patient', at(120));
 

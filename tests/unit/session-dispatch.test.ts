@@ -4,7 +4,7 @@ import { dispatch } from '../../electron/dispatch';
 import type { HandlerContext } from '../../electron/handlers/context';
 import { ADMIN_PASSPHRASE, useGate } from '../helpers/gate-fixture';
 import { patientInput, T0 } from '../helpers/store-fixture';
-import { at, preDoseInput, signScreening, START } from '../helpers/session-fixture';
+import { at, preDoseInput, REMS_ANSWERS, signScreening, START } from '../helpers/session-fixture';
 
 const gates = useGate();
 const signature = { passphrase: ADMIN_PASSPHRASE };
@@ -57,6 +57,7 @@ describe('session channels through dispatch', () => {
     const fixed = await call('sessions.amendEntry', { sessionId: id, entryId: last.entry.id, entry: { kind: 'dissociation', level: 'none', note: 'Calm' }, reason: 'Added note', signature });
     expect(fixed.entry.amendsId).toBe(last.entry.id);
 
+    await call('rems.saveSession', { sessionId: id, ...REMS_ANSWERS });
     setNow(at(125));
     const checklist = { oriented: true, walksSteadily: true, nauseaControlled: true, escortPresent: true, aftercareExplained: true };
     expect((await call('sessions.get', { id, checklist })).readiness.ready).toBe(true);
@@ -66,7 +67,7 @@ describe('session channels through dispatch', () => {
     expect(await call('sessions.listForPatient', { patientId: patient.id })).toEqual([expect.objectContaining({ id, status: 'discharged', alertCount: 1, openAlertCount: 0 })]);
     expect(await call('sessions.record', { id })).toMatchObject({ bpIncrease: { occurred: true }, observation: { minutes: 125, countsFrom: 'the first device' } });
     expect((await call('sessions.history', { id })).map((h) => h.action)).toEqual([
-      'start', 'add-entry', 'add-entry', 'acknowledge-alert', 'add-entry', 'add-entry', 'add-entry', 'amend-entry', 'signature', 'discharge', 'signature',
+      'start', 'add-entry', 'add-entry', 'acknowledge-alert', 'add-entry', 'add-entry', 'add-entry', 'amend-entry', 'signature', 'rems-answers', 'discharge', 'signature',
     ]);
   });
 
