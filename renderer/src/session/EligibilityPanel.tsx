@@ -17,6 +17,12 @@ function fixFor(code: EligibilityReason['code']): Fix {
       return { label: 'Go to Course', tab: 'course' };
     case 'session-open':
       return { label: 'Open the session in progress', openSession: true };
+    case 'asq-required':
+    case 'asq-incomplete':
+    case 'phq9-item9-asq':
+    case 'phq9-required':
+    case 'gad7-required':
+      return { label: 'Go to Questionnaires', tab: 'questionnaires' };
     case 'screening-contraindicated':
       return { label: 'Review the screening', tab: 'screening' };
     case 'screening-amended':
