@@ -28,9 +28,22 @@ export function prepareCourse(store: Store, patientId: string, by: Clinician, or
   return store.course.create(courseCreate.parse({ patientId, indication: 'trd', ...order }), by, at);
 }
 
-/** The label's esketamine order: 56 mg (two devices), maintenance every two weeks. */
-export const ESKETAMINE_ORDER = {
-  route: 'esketamine-nasal',
-  plan: { route: 'esketamine-nasal', maintenanceIntervalDays: 14 },
-  dose: { route: 'esketamine-nasal', deviceCount: 2 },
+/**
+ * A prescriber's usual order per route, for the demo clinic, soak, bench and
+ * tests: esketamine 56 mg (two devices) on the label's schedule with maintenance
+ * every two weeks; IV ketamine 0.5 mg/kg over 40 minutes and IM 0.5 mg/kg on a
+ * clinic induction of 6 sessions in 21 days, then every four weeks.
+ */
+export const STANDARD_COURSE_ORDERS = {
+  'esketamine-nasal': { plan: { route: 'esketamine-nasal', maintenanceIntervalDays: 14 }, dose: { route: 'esketamine-nasal', deviceCount: 2 } },
+  'iv-ketamine': {
+    plan: { route: 'iv-ketamine', inductionSessions: 6, inductionSpanDays: 21, maintenanceIntervalDays: 28 },
+    dose: { route: 'iv-ketamine', mgPerKg: 0.5, infusionMinutes: 40 },
+  },
+  'im-ketamine': {
+    plan: { route: 'im-ketamine', inductionSessions: 6, inductionSpanDays: 21, maintenanceIntervalDays: 28 },
+    dose: { route: 'im-ketamine', mgPerKg: 0.5 },
+  },
 } as const;
+
+export const ESKETAMINE_ORDER = { route: 'esketamine-nasal', ...STANDARD_COURSE_ORDERS['esketamine-nasal'] } as const;

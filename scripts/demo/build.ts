@@ -16,7 +16,8 @@ import { ITEM_IDS } from '../../shared/screening/items';
 import { storedAsqAnswers, storedFrequencyAnswers } from '../../shared/measures/stored-answers';
 import type { EntryDataInput } from '../../shared/session';
 import { Desk } from './desk';
-import { CLINIC_SETTINGS, DEMO_COURSE_ORDERS, mrnOf, PATIENTS, STAFF, type DemoStaff } from './people';
+import { CLINIC_SETTINGS, mrnOf, PATIENTS, STAFF, type DemoStaff } from './people';
+import { STANDARD_COURSE_ORDERS } from '../session-needs';
 import { planPatients, type PatientPlan } from './plan';
 
 export const DEMO_PATIENT_COUNT = PATIENTS.length;
@@ -208,7 +209,7 @@ class ClinicDays {
   private orderCourse(plan: PatientPlan, at: number): void {
     this.step(at, 'prescriberA', async () => {
       await this.desk.call('courses.create', {
-        patientId: this.patientId(plan), route: plan.route, indication: 'trd', ...DEMO_COURSE_ORDERS[plan.route],
+        patientId: this.patientId(plan), route: plan.route, indication: 'trd', ...STANDARD_COURSE_ORDERS[plan.route],
         ...await this.desk.pinSignature(staffOf('prescriberA'), this.ids.prescriberA),
       });
     });

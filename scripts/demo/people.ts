@@ -82,20 +82,3 @@ export const PATIENTS: readonly Fields[] = [
 
 export const mrnOf = (i: number) => `DEMO-${String(1001 + i).padStart(5, '0')}`;
 
-/**
- * The demo prescribers' usual orders: esketamine 56 mg on the label's schedule
- * with maintenance every two weeks; IV ketamine 0.5 mg/kg over 40 minutes on the
- * clinic's induction (6 sessions in 21 days), then every four weeks (IM, which the
- * demo does not give, the same at 0.5 mg/kg).
- */
-export const DEMO_COURSE_ORDERS = {
-  'esketamine-nasal': { plan: { route: 'esketamine-nasal', maintenanceIntervalDays: 14 }, dose: { route: 'esketamine-nasal', deviceCount: 2 } },
-  'iv-ketamine': {
-    plan: { route: 'iv-ketamine', inductionSessions: 6, inductionSpanDays: 21, maintenanceIntervalDays: 28 },
-    dose: { route: 'iv-ketamine', mgPerKg: 0.5, infusionMinutes: 40 },
-  },
-  'im-ketamine': {
-    plan: { route: 'im-ketamine', inductionSessions: 6, inductionSpanDays: 21, maintenanceIntervalDays: 28 },
-    dose: { route: 'im-ketamine', mgPerKg: 0.5 },
-  },
-} as const;

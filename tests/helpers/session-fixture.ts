@@ -16,6 +16,7 @@ import { addMinutes } from '../../shared/session/time';
 import type { AsqAnswer, QuestionnaireAnswers } from '../../shared/measures';
 import { storedAsqAnswers, storedFrequencyAnswers } from '../../shared/measures/stored-answers';
 import { remsSessionSave } from '../../shared/rems/schemas';
+import { STANDARD_COURSE_ORDERS } from '../../scripts/session-needs';
 import { T0, patientInput, useTempStore } from './store-fixture';
 
 /** Dosing starts an hour after the screening is signed at T0. */
@@ -108,17 +109,7 @@ export function signScreening(
 }
 
 /** The course each route's test sessions run in: ordered by a prescriber at T0, with the dose PLANS gives. */
-export const COURSE_ORDERS = {
-  'esketamine-nasal': { plan: { route: 'esketamine-nasal', maintenanceIntervalDays: 14 }, dose: { route: 'esketamine-nasal', deviceCount: 2 } },
-  'iv-ketamine': {
-    plan: { route: 'iv-ketamine', inductionSessions: 6, inductionSpanDays: 21, maintenanceIntervalDays: 28 },
-    dose: { route: 'iv-ketamine', mgPerKg: 0.5, infusionMinutes: 40 },
-  },
-  'im-ketamine': {
-    plan: { route: 'im-ketamine', inductionSessions: 6, inductionSpanDays: 21, maintenanceIntervalDays: 28 },
-    dose: { route: 'im-ketamine', mgPerKg: 0.5 },
-  },
-} as const;
+export const COURSE_ORDERS = STANDARD_COURSE_ORDERS;
 
 /** A prescriber's induction course for the route (treatment-resistant depression), as the Course tab orders it. */
 export const orderCourse = (store: Store, patient: Patient, prescriber: Clinician, route: Route, at = T0) =>
