@@ -46,7 +46,7 @@ export const IM_SETTING_INFO: Record<ImSettingKey, SettingInfo> = derive((shared
   label: OWN_LABELS[shared as keyof typeof OWN_LABELS] ?? SESSION_SETTING_INFO[shared].label,
   unit: SESSION_SETTING_INFO[shared].unit,
   basis: 'clinic-default',
-  source: 'KetaDesk clinic default, the IV value (REFERENCE §4 gives no figure for IM ketamine)',
+  source: 'KetaDesk clinic default, the IV value (the monitoring protocol gives no figure for IM ketamine)',
 }));
 
 /**

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENTS } from '../../shared/printouts';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { expectNoAxeViolations, PASSPHRASE, patientInput, screenshot, signWithPassphrase, startSignedInApp, type E2EApp } from './harness';
+import {
+  expectNoAxeViolations, PASSPHRASE, patientInput, screenshot, signWithPassphrase, startSignedInApp, type E2EApp, enrollInRems, seedClearMeasures, seedCourse,
+} from './harness';
 
 // Consent as the patient's answer (issue #12): printing records nothing, even
 // when the print dialog is cancelled; a decline and a withdrawal each block a
@@ -19,6 +21,10 @@ describe('consent: the patient’s answer, not printing', () => {
     const draft = await app.api('screenings.create', { patientId: patient.id, plannedTreatment: route });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers(route) });
     await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature: { passphrase: PASSPHRASE } });
+    // Everything else a session needs, so the gate's reasons here are the consent's alone.
+    await enrollInRems(app, patient.id);
+    await seedClearMeasures(app, patient.id);
+    await seedCourse(app, patient.id, route);
     // The print dialog, cancelled: print() returns and nothing is printed.
     await app.page.addInitScript(() => {
       const w = window as unknown as { __printCalls: number };

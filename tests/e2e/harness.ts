@@ -445,6 +445,16 @@ export async function enrollInRems(app: E2EApp, patientId: string): Promise<void
   if (!current?.enrolled) await app.api('rems.recordEnrollment', { patientId, enrolled: true, enrolledOn: REMS_ENROLLED_ON });
 }
 
+/** Every REMS form answer of an open esketamine session, recorded now (both devices' lots, nothing concomitant). */
+export function seedRemsAnswers(app: E2EApp, sessionId: string) {
+  const at = new Date().toISOString();
+  return app.api('rems.saveSession', {
+    sessionId, lots: [{ lot: 'LOT-24A17', at }, { lot: 'LOT-24A18', at }],
+    concomitant: { benzodiazepines: false, nonBenzodiazepineSedativeHypnotics: false, psychostimulants: false, maois: false },
+    vitalsAcceptableBeforeDose: true, vitalsAcceptableBeforeEnd: true, readyToLeaveMinutes: 90,
+  });
+}
+
 /**
  * Everything a session needs besides the signed screening, for tests about something else:
  * the signed consent, the prescriber's course, today's clear ASQ, PHQ-9 and GAD-7, and for
@@ -458,6 +468,8 @@ export async function seedSessionNeeds(app: E2EApp, patientId: string, route: Tr
 }
 
 /** A prescriber's induction course for the treatment (treatment-resistant depression), as the Course tab orders it. */
-export function seedCourse(app: E2EApp, patientId: string, route: Treatment) {
-  return app.api('courses.create', { patientId, route, indication: 'trd', ...COURSE_ORDERS[route], signature: { passphrase: PASSPHRASE } });
+export async function seedCourse(app: E2EApp, patientId: string, route: Treatment) {
+  // Once: a patient has one open course per treatment.
+  const open = (await app.api('courses.listForPatient', { patientId })).find((c) => c.route === route && c.phase !== 'ended');
+  return open ?? app.api('courses.create', { patientId, route, indication: 'trd', ...COURSE_ORDERS[route], signature: { passphrase: PASSPHRASE } });
 }

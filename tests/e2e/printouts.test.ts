@@ -4,15 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../shared/dates';
 import {
-  CONSENT_FORM, DOCUMENTS, MURROUGH_2013, PAPER, SIDE_EFFECTS, TRANSFORM_2, consentFormLabel, inHundred, longDate,
+  CONSENT_FORM, DOCUMENT_IDS, DOCUMENTS, MURROUGH_2013, PAPER, SIDE_EFFECTS, TRANSFORM_2, consentFormLabel, inHundred, longDate,
   type DocumentId,
 } from '../../shared/printouts';
 import type { PaperSize } from '../../shared/schemas/settings';
 import { seedScores } from '../helpers/questionnaire-fixture';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
-  expectNoAxeViolations, PASSPHRASE, seedClearMeasures, patientInput, ROOT, screenshot, signWithPassphrase,
-  startSignedInApp, type E2EApp, seedSessionNeeds,
+  expectNoAxeViolations, PASSPHRASE, seedClearMeasures, patientInput, ROOT, screenshot, signWithPassphrase, startSignedInApp, type E2EApp, enrollInRems, seedCourse, seedSignedConsent,
 } from './harness';
 
 // Each printout opened from the chart in Chromium, printed with page.pdf() on
@@ -114,7 +113,7 @@ describe('patient printouts', () => {
 
   it('lists the documents on the chart, with no accessibility problems', async () => {
     await openPrintouts();
-    for (const id of Object.keys(DOCUMENTS) as DocumentId[]) {
+    for (const id of DOCUMENT_IDS) {
       await app.page.getByTestId(`printout-${id}`).getByRole('paragraph').getByText(DOCUMENTS[id].title, { exact: true }).waitFor();
     }
     await app.page.getByTestId('no-consents').waitFor();
@@ -286,15 +285,17 @@ describe('patient printouts', () => {
     const draft = await app.api('screenings.create', { patientId, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
     await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature: { passphrase: PASSPHRASE } });
-    // The consent signed above was for IV ketamine, so esketamine cannot start yet.
+    // Everything else a session needs; the consent signed above was for IV ketamine, so esketamine cannot start yet.
+    await enrollInRems(app, patientId);
+    await seedClearMeasures(app, patientId);
+    await seedCourse(app, patientId, 'esketamine-nasal');
     const before = await app.api('sessions.eligibility', { patientId, route: 'esketamine-nasal' });
     expect(before.reasons.map((r) => r.code)).toEqual(['consent-required']);
 
-    await seedSessionNeeds(app, patientId, 'esketamine-nasal');
+    await seedSignedConsent(app, patientId, 'esketamine-nasal');
     await app.open();
     await openPrintouts();
     await expect.poll(() => page.getByTestId('consent-entry').count()).toBe(2);
-    await seedClearMeasures(app, patientId);
     expect((await app.api('sessions.eligibility', { patientId, route: 'esketamine-nasal' })).eligible).toBe(true);
 
     const now = () => new Date().toISOString();

@@ -5,9 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAPER } from '../../shared/printouts';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
-import {
-  PASSPHRASE, ROOT, expectNoAxeViolations, patientInput, screenshot, startSignedInApp, type E2EApp, seedSessionNeeds,
-} from './harness';
+import { PASSPHRASE, ROOT, expectNoAxeViolations, patientInput, screenshot, startSignedInApp, type E2EApp, seedSessionNeeds, seedRemsAnswers } from './harness';
 
 // Issue 13, "the record is the record": a finished esketamine session (a high
 // pre-dose BP proceeded on, a corrected 185/105, discharge) printed from its
@@ -80,6 +78,7 @@ describe('the printed record and the session screen say what was recorded', () =
     for (const a of view.alerts.filter((x) => !x.acknowledgement && !x.entrySuperseded)) {
       await app.api('sessions.acknowledgeAlert', { alertId: a.id, actionNote: 'Rechecked after rest' });
     }
+    await seedRemsAnswers(app, finishedId);
     await app.api('sessions.discharge', {
       sessionId: finishedId,
       checklist: { oriented: true, walksSteadily: true, nauseaControlled: true, escortPresent: true, aftercareExplained: true },

@@ -612,9 +612,10 @@ describe('sessions: the start gate', () => {
     clock = new MovingClock();
     app = await startSignedInApp({ beforeSignIn: (started) => clock.install(started.page) });
     olga = await app.api('patients.create', patientInput({ legalName: 'Olga Lind', dateOfBirth: '1990-09-09', sex: 'female', mrn: 'SE-3001', weightKg: 58 }));
-    // Today's ASQ, PHQ-9 and GAD-7, so these tests see only the screening and consent reasons.
+    // Today's ASQ, PHQ-9 and GAD-7, the REMS enrolment and the course, so these tests see only the screening and consent reasons.
     await seedClearMeasures(app, olga.id);
     await enrollInRems(app, olga.id);
+    await seedCourse(app, olga.id, 'esketamine-nasal');
   });
   afterAll(async () => {
     await app?.close();

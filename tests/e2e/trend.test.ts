@@ -1,8 +1,9 @@
+import { storedAsqAnswers } from '../../shared/measures/stored-answers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_FORM } from '../../shared/printouts';
 import { seedScores } from '../helpers/questionnaire-fixture';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { expectNoAxeViolations, PASSPHRASE, screenshot, seedPatient, startSignedInApp, type E2EApp, seedSessionNeeds } from './harness';
+import { expectNoAxeViolations, PASSPHRASE, screenshot, seedPatient, startSignedInApp, type E2EApp, enrollInRems, seedCourse, seedSignedConsent } from './harness';
 
 // The course at a glance: PHQ-9 and GAD-7 recorded through the API over five
 // weeks, a session started today; the chart's Progress tab and the session
@@ -23,11 +24,15 @@ describe('PHQ-9 and GAD-7 trend', () => {
     patientId = patient.id;
     // PHQ-9 20 → 9: 11 points down from baseline, more than half: a response, not remission.
     // GAD-7 14 → 8: 6 points down, short of half: no response (by analogy).
-    await seedScores(app, patientId, [['phq9', 20, 35], ['phq9', 15, 21], ['phq9', 9, 1], ['gad7', 14, 35], ['gad7', 8, 1]]);
+    // The latest scores are today's, which the start gate also asks for, with a clear ASQ.
+    await seedScores(app, patientId, [['phq9', 20, 35], ['phq9', 15, 21], ['phq9', 9, 0], ['gad7', 14, 35], ['gad7', 8, 0]]);
+    await app.api('questionnaires.record', { patientId, answers: storedAsqAnswers(['no', 'no', 'no', 'no', null]), mode: 'read-aloud', takenAt: new Date().toISOString() });
     const draft = await app.api('screenings.create', { patientId, plannedTreatment: 'esketamine-nasal' });
     const saved = await app.api('screenings.save', { id: draft.id, expectedVersion: draft.version, answers: screeningAnswers('esketamine-nasal') });
     await app.api('screenings.sign', { id: saved.id, expectedVersion: saved.version, acknowledgedRuleIds: [], signature: { passphrase: PASSPHRASE } });
-    await seedSessionNeeds(app, patientId, 'esketamine-nasal');
+    await enrollInRems(app, patientId);
+    await seedSignedConsent(app, patientId, 'esketamine-nasal');
+    await seedCourse(app, patientId, 'esketamine-nasal');
     await app.api('sessions.start', {
       patientId,
       plan: { route: 'esketamine-nasal', deviceCount: 2 },

@@ -36,7 +36,7 @@ export function RemsEnrollmentPanel({ patientId, onChanged }: { patientId: strin
     <Paper withBorder p="md" mt="md" component="section" aria-labelledby="rems-enrollment-title" data-testid="rems-enrollment">
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={3} size="h5" id="rems-enrollment-title">Esketamine REMS enrolment</Title>
+          <Title order={2} size="h5" id="rems-enrollment-title">Esketamine REMS enrolment</Title>
           <Text size="sm" data-testid="rems-enrollment-status">
             {current?.enrolled
               ? `Enrolled on ${formatDate(current.enrolledOn!)} (recorded by ${current.recordedByName})`
