@@ -38,6 +38,11 @@ export class ExportReader {
         `${IDS} ${ENTRY_SELECT} WHERE e.session_id IN (SELECT id FROM sessions WHERE patient_id IN (SELECT id FROM ids))
          ORDER BY e.session_id, e.at, e.recorded_at, e.rowid`,
       ),
+      // The devices' lot numbers from the session's REMS answers (esketamine).
+      lots: db.prepare<[string], { session_id: string; lots_json: string }>(
+        `${IDS} SELECT r.session_id, r.lots_json FROM session_rems r
+         WHERE r.session_id IN (SELECT id FROM sessions WHERE patient_id IN (SELECT id FROM ids))`,
+      ),
       alertCounts: db.prepare<[string], { session_id: string; n: number }>(
         `${IDS} SELECT a.session_id, count(*) AS n FROM session_alerts a
          WHERE a.session_id IN (SELECT id FROM sessions WHERE patient_id IN (SELECT id FROM ids)) GROUP BY a.session_id`,
@@ -87,6 +92,7 @@ export class ExportReader {
     const param = JSON.stringify(ids);
     const entries = groupBy(this.s.entries.all(param), (r) => r.session_id);
     const alertCounts = new Map(this.s.alertCounts.all(param).map((r) => [r.session_id, r.n]));
+    const lots = new Map(this.s.lots.all(param).map((r) => [r.session_id, lotNumberOf(r.lots_json)]));
     const sessions = groupBy(this.s.sessions.all(param), (r) => r.patient_id);
     const questionnaires = groupBy(this.s.questionnaires.all(param), (r) => r.patient_id);
     const consents = groupBy(this.s.consents.all(param), (r) => r.patient_id);
@@ -98,8 +104,7 @@ export class ExportReader {
         session: toSession(r),
         entries: (entries.get(r.id) ?? []).map(toEntry),
         alertCount: alertCounts.get(r.id) ?? 0,
-        // Sessions do not record a lot number yet; when they do, read it here.
-        lotNumber: null,
+        lotNumber: lots.get(r.id) ?? null,
       })),
       questionnaires: viewsInTakenOrder(questionnaires.get(row.id) ?? []) satisfies Questionnaire[],
       consents: (consents.get(row.id) ?? []).map(consentView),
@@ -117,4 +122,10 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, 
     else groups.set(key, [row]);
   }
   return groups;
+}
+
+/** One batch number for the dose: the devices' distinct lots, in the order recorded (two devices usually share one). */
+function lotNumberOf(lotsJson: string): string | null {
+  const distinct = [...new Set((JSON.parse(lotsJson) as Array<{ lot: string }>).map((l) => l.lot))];
+  return distinct.length ? distinct.join(', ') : null;
 }

@@ -94,8 +94,10 @@ describe('FHIR R4 export', () => {
     const [encounter] = ofType(bundle, 'Encounter');
     expect(encounter).toMatchObject({ id: seed.spray.id, status: 'finished', period: { start: seed.spray.startedAt } });
     const [dose] = ofType(bundle, 'MedicationAdministration');
+    // The devices' lots come from the session's REMS answers, as the contained Medication's batch.
     expect(dose).toMatchObject({
-      status: 'completed', medicationCodeableConcept: { text: 'Esketamine' }, context: { reference: `urn:uuid:${seed.spray.id}` },
+      status: 'completed', medicationReference: { reference: '#drug' }, context: { reference: `urn:uuid:${seed.spray.id}` },
+      contained: [{ resourceType: 'Medication', code: { text: 'Esketamine' }, batch: { lotNumber: 'LOT-24A17, LOT-24A18' } }],
       dosage: { dose: { value: 56, code: 'mg', system: 'http://unitsofmeasure.org' }, route: { text: 'Nasal' } },
     });
   });
