@@ -28,11 +28,18 @@ describe('CSV tables', () => {
     expect(rows[0]).toBe('MRN,Instrument,Taken (UTC),Total,Band or result,Baseline,Change from baseline (points),Entry');
     // Patients come in id order; each patient's entries in the order taken.
     const byPatient = (mrn: string) => rows.slice(1).filter((r) => r.startsWith(`${mrn},`));
+    // The 09:00 ASQ, PHQ-9 and GAD-7 are the day's clear ones the session's start gate asked for: the PHQ-9 and GAD-7 are the baselines.
     expect([...byPatient('MRN-1001'), ...byPatient('MRN-2002')]).toEqual([
-      'MRN-1001,PHQ-9,2026-11-25T09:30:00.000Z,18,moderately-severe,18,0,Current',
-      'MRN-1001,GAD-7,2026-11-25T09:30:00.000Z,12,moderate,12,0,Current',
+      'MRN-1001,ASQ,2026-11-25T09:00:00.000Z,,negative,,,Current',
+      'MRN-1001,PHQ-9,2026-11-25T09:00:00.000Z,3,minimal,3,0,Current',
+      'MRN-1001,GAD-7,2026-11-25T09:00:00.000Z,2,minimal,2,0,Current',
+      'MRN-1001,PHQ-9,2026-11-25T09:30:00.000Z,18,moderately-severe,3,15,Current',
+      'MRN-1001,GAD-7,2026-11-25T09:30:00.000Z,12,moderate,2,10,Current',
       'MRN-1001,PHQ-9,2026-11-25T12:10:00.000Z,9,mild,,,Corrected later (does not count)',
-      'MRN-1001,PHQ-9,2026-11-25T12:10:00.000Z,10,moderate,18,-8,Correction',
+      'MRN-1001,PHQ-9,2026-11-25T12:10:00.000Z,10,moderate,3,7,Correction',
+      'MRN-2002,ASQ,2026-11-25T09:00:00.000Z,,negative,,,Current',
+      'MRN-2002,PHQ-9,2026-11-25T09:00:00.000Z,3,minimal,3,0,Current',
+      'MRN-2002,GAD-7,2026-11-25T09:00:00.000Z,2,minimal,2,0,Current',
       'MRN-2002,ASQ,2026-11-25T09:40:00.000Z,,positive-non-acute,,,Current',
     ]);
   });
