@@ -7,17 +7,23 @@ import type { Store } from '../db/store';
 import { courseCreate } from '../shared/course/schemas';
 import type { z } from 'zod';
 import { storedAsqAnswers, storedFrequencyAnswers } from '../shared/measures/stored-answers';
-import type { QuestionnaireAnswers } from '../shared/measures';
+import type { AsqAnswer, QuestionnaireAnswers } from '../shared/measures';
 import type { Clinician } from '../shared/schemas/clinician';
 
-/** A negative ASQ and mild PHQ-9 and GAD-7, answered in patient mode at `at`. */
+/** A negative ASQ (unless other answers are given) and minimal PHQ-9 (3) and GAD-7 (2): a session day's clear questionnaires. */
+export function clearDayAnswers(asq: ReadonlyArray<AsqAnswer | null> = ['no', 'no', 'no', 'no', null]): Record<'asq' | 'phq9' | 'gad7', QuestionnaireAnswers> {
+  return {
+    asq: storedAsqAnswers(asq),
+    phq9: storedFrequencyAnswers('phq9', [1, 1, 0, 1, 0, 0, 0, 0, 0], 1),
+    gad7: storedFrequencyAnswers('gad7', [1, 0, 0, 1, 0, 0, 0], 0),
+  };
+}
+
+/** The day's clear questionnaires, answered in patient mode at `at`. */
 export function recordDayMeasures(store: Store, patientId: string, by: Clinician, at: string): void {
-  const answers: QuestionnaireAnswers[] = [
-    storedAsqAnswers(['no', 'no', 'no', 'no', null]),
-    storedFrequencyAnswers('phq9', [1, 1, 0, 1, 0, 0, 0, 0, 0], 1),
-    storedFrequencyAnswers('gad7', [1, 0, 0, 1, 0, 0, 0], 0),
-  ];
-  for (const a of answers) store.questionnaire.record({ patientId, answers: a, mode: 'patient-mode', takenAt: at }, by.id, at);
+  for (const answers of Object.values(clearDayAnswers())) {
+    store.questionnaire.record({ patientId, answers, mode: 'patient-mode', takenAt: at }, by.id, at);
+  }
 }
 
 /** The course (ordered by `by`, a prescriber) and, for esketamine, the REMS enrolment on that day. */

@@ -21,13 +21,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { applyKey } from '../../db/connection';
 import { readKeyFile } from '../../db/vault/key-file';
 import { unwrapKey } from '../../db/vault/wrap';
-import { COURSE_ORDERS } from '../helpers/session-fixture';
+import { COURSE_ORDERS, REMS_ANSWERS } from '../helpers/session-fixture';
+import { clearDayAnswers } from '../../scripts/session-needs';
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { AsqAnswer, QuestionnaireAnswers } from '../../shared/measures';
-import { storedAsqAnswers, storedFrequencyAnswers } from '../../shared/measures/stored-answers';
 import { parseReadyLine, READY_JSON_ENV } from '../../electron/browser-address';
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../../scripts/chromium';
 import { requireBrowserModeBuild } from '../../scripts/browser-mode.mjs';
@@ -418,12 +418,9 @@ export async function seedClearMeasures(
   app: E2EApp, patientId: string, asq: ReadonlyArray<AsqAnswer | null> = ['no', 'no', 'no', 'no', null], at: Date = new Date(),
 ) {
   const takenAt = at.toISOString();
+  const day = clearDayAnswers(asq);
   const record = (answers: QuestionnaireAnswers) => app.api('questionnaires.record', { patientId, answers, mode: 'read-aloud', takenAt });
-  return {
-    asq: await record(storedAsqAnswers(asq)),
-    phq9: await record(storedFrequencyAnswers('phq9', [1, 1, 0, 1, 0, 0, 0, 0, 0], 1)),
-    gad7: await record(storedFrequencyAnswers('gad7', [1, 0, 0, 1, 0, 0, 0], 0)),
-  };
+  return { asq: await record(day.asq), phq9: await record(day.phq9), gad7: await record(day.gad7) };
 }
 
 /**
@@ -448,11 +445,7 @@ export async function enrollInRems(app: E2EApp, patientId: string): Promise<void
 /** Every REMS form answer of an open esketamine session, recorded now (both devices' lots, nothing concomitant). */
 export function seedRemsAnswers(app: E2EApp, sessionId: string) {
   const at = new Date().toISOString();
-  return app.api('rems.saveSession', {
-    sessionId, lots: [{ lot: 'LOT-24A17', at }, { lot: 'LOT-24A18', at }],
-    concomitant: { benzodiazepines: false, nonBenzodiazepineSedativeHypnotics: false, psychostimulants: false, maois: false },
-    vitalsAcceptableBeforeDose: true, vitalsAcceptableBeforeEnd: true, readyToLeaveMinutes: 90,
-  });
+  return app.api('rems.saveSession', { sessionId, ...REMS_ANSWERS, lots: REMS_ANSWERS.lots.map(({ lot }) => ({ lot, at })) });
 }
 
 /**

@@ -14,9 +14,8 @@ import {
 } from '../../shared/session';
 import { addMinutes } from '../../shared/session/time';
 import type { AsqAnswer, QuestionnaireAnswers } from '../../shared/measures';
-import { storedAsqAnswers, storedFrequencyAnswers } from '../../shared/measures/stored-answers';
 import { remsSessionSave } from '../../shared/rems/schemas';
-import { STANDARD_COURSE_ORDERS } from '../../scripts/session-needs';
+import { clearDayAnswers, STANDARD_COURSE_ORDERS } from '../../scripts/session-needs';
 import { T0, patientInput, useTempStore } from './store-fixture';
 
 /** Dosing starts an hour after the screening is signed at T0. */
@@ -76,12 +75,9 @@ export const answerRems = (store: Store, sessionId: string, by: Clinician, now: 
  * asks on the day of a session with the clinic's default settings.
  */
 export function recordClearMeasures(store: Store, patientId: string, byId: string, takenAt: string, asq: readonly (AsqAnswer | null)[] = ['no', 'no', 'no', 'no', null]) {
+  const day = clearDayAnswers(asq);
   const record = (answers: QuestionnaireAnswers) => store.questionnaire.record({ patientId, answers, mode: 'read-aloud', takenAt }, byId, takenAt);
-  return {
-    asq: record(storedAsqAnswers(asq)),
-    phq9: record(storedFrequencyAnswers('phq9', [1, 1, 0, 1, 0, 0, 0, 0, 0], 1)),
-    gad7: record(storedFrequencyAnswers('gad7', [1, 0, 0, 1, 0, 0, 0], 0)),
-  };
+  return { asq: record(day.asq), phq9: record(day.phq9), gad7: record(day.gad7) };
 }
 
 /**
