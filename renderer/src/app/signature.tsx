@@ -1,4 +1,4 @@
-import { Anchor, Blockquote, Button, Group, List, PasswordInput, Stack, Text } from '@mantine/core';
+import { Anchor, Blockquote, List, PasswordInput, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { signerWords } from '../../../shared/auth/meanings';
 import type { Credential } from '../../../shared/auth/passphrase';
@@ -6,6 +6,7 @@ import type { ApiError, Result } from '../../../shared/result';
 import { call } from '../api/client';
 import { retryWaitSeconds } from '../auth/retryWait';
 import { AppModal } from '../components/AppModal';
+import { FormActions } from '../forms/FormActions';
 import { useWorkspace } from './workspace';
 
 /** Sends the signed request with the credential typed in the dialog. */
@@ -184,19 +185,7 @@ function SignatureDialog({ meanings, submit, onDone }: {
               Use my passphrase instead
             </Anchor>
           )}
-          <Group justify="space-between" mt="xs">
-            <Text size="xs" c="dimmed">
-              Esc cancels; nothing is saved.
-            </Text>
-            <Group gap="xs">
-              <Button variant="default" onClick={cancel} disabled={busy}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={busy} disabled={!method}>
-                Sign
-              </Button>
-            </Group>
-          </Group>
+          <FormActions hint="Esc cancels; nothing is saved." onCancel={cancel} cancelDisabled={busy} saving={busy} submitDisabled={!method} submitLabel="Sign" />
         </Stack>
       </form>
     </AppModal>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Group, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { localIsoDate } from '../../../shared/dates';
 import { FREQUENCY_INSTRUMENTS, INSTRUMENT_NAMES, type InstrumentId } from '../../../shared/measures';
@@ -7,6 +7,7 @@ import type { Questionnaire, QuestionnaireMode } from '../../../shared/schemas/q
 import { call } from '../api/client';
 import { useSignature } from '../app/signature';
 import { AppModal } from '../components/AppModal';
+import { FormActions } from '../forms/FormActions';
 import { submitOnModEnter } from '../forms/submitOnModEnter';
 import { formatDateTime } from '../format/dates';
 import { AnswerChoices, FollowUpField, optionForKey } from './AnswerChoices';
@@ -163,19 +164,7 @@ export function QuestionnaireEntryModal({ target, patientId, onClose, onSaved }:
               {instrument === 'asq' ? 'Keys 1 Yes, 2 No, 3 Refused.' : 'Keys 0–3 pick an answer.'} Unanswered questions are stored as not
               answered. {instrument === 'asq' ? '' : FREQUENCY_INSTRUMENTS[instrument].footer}
             </Text>
-            <Group justify="space-between">
-              <Text size="xs" c="dimmed">
-                Ctrl+Enter saves
-              </Text>
-              <Group gap="xs">
-                <Button variant="default" onClick={onClose}>
-                  Cancel
-                </Button>
-                <Button type="submit" loading={busy}>
-                  {original ? 'Save correction' : `Save ${name}`}
-                </Button>
-              </Group>
-            </Group>
+            <FormActions hint="Ctrl+Enter saves" onCancel={onClose} saving={busy} submitLabel={original ? 'Save correction' : `Save ${name}`} />
           </Stack>
         </form>
       </AppModal>

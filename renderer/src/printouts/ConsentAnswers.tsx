@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { consentDeclinedMeaning, consentSignedMeaning, consentWithdrawnMeaning } from '../../../shared/auth/meanings';
 import { consentStanding } from '../../../shared/consent/standing';
 import { CONSENT_FORM, consentFormLabel } from '../../../shared/printouts/consent';
@@ -15,6 +15,7 @@ import { useSignature } from '../app/signature';
 import { AppModal } from '../components/AppModal';
 import { CenteredLoader } from '../components/CenteredLoader';
 import { LoadError } from '../components/LoadError';
+import { FormActions } from '../forms/FormActions';
 import { formatDateTime } from '../format/dates';
 
 // The chart's record of consent: the patient's answer to the printed form
@@ -39,6 +40,38 @@ function instantOf(value: string, label: string): { at: string } | { problem: st
   if (!value || !d.isValid()) return { problem: `Enter the ${label}` };
   if (toMs(d.toISOString()) > Date.now() + FUTURE_TOLERANCE_MS) return { problem: 'The time cannot be in the future' };
   return { at: d.toISOString() };
+}
+
+/** What the answer and withdrawal forms share: a time (now by default), field errors, and the signature. */
+function useSignedForm() {
+  const [time, setTime] = useState(() => localInput(new Date().toISOString()));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  return { time, setTime, errors, setErrors, busy, setBusy, ...useSignature() };
+}
+
+function SignedFormModal({ title, signing, dialog, onClose, onSubmit, children }: {
+  title: string;
+  signing: boolean;
+  dialog: ReactNode;
+  onClose: () => void;
+  onSubmit: (e: FormEvent) => Promise<void>;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <AppModal title={title} onClose={() => !signing && onClose()} size="lg" closeOnEscape={!signing}>
+        <form onSubmit={(e) => void onSubmit(e)} noValidate>
+          <Stack gap="sm">{children}</Stack>
+        </form>
+      </AppModal>
+      {dialog}
+    </>
+  );
+}
+
+function TimeField({ label, description, value, onChange, error }: { label: string; description: string; value: string; onChange: (v: string) => void; error: string | undefined }) {
+  return <TextInput type="datetime-local" label={label} description={description} value={value} onChange={(e) => onChange(e.currentTarget.value)} error={error} w={260} />;
 }
 
 export function ConsentAnswers({ patientId, treatment, loaded, onRetry, onChanged, printedForm }: {
@@ -141,10 +174,7 @@ function AnswerModal({ patientId, treatment: initial, onClose, onSaved }: { pati
   const [answer, setAnswer] = useState<Answer>('signed');
   const [treatment, setTreatment] = useState<PlannedTreatment>(initial);
   const [witness, setWitness] = useState('');
-  const [time, setTime] = useState(() => localInput(new Date().toISOString()));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const { sign, signing, dialog } = useSignature();
+  const { time, setTime, errors, setErrors, busy, setBusy, sign, signing, dialog } = useSignedForm();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -177,73 +207,48 @@ function AnswerModal({ patientId, treatment: initial, onClose, onSaved }: { pati
   };
 
   return (
-    <>
-      <AppModal title="Record the patient’s answer" onClose={() => !signing && onClose()} size="lg" closeOnEscape={!signing}>
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <Stack gap="sm">
-            <Text size="sm">
-              Form: <strong>{consentFormLabel()}</strong>, the version printed from this tab.
-            </Text>
-            <Select label="Treatment" data={TREATMENT_OPTIONS} value={treatment} onChange={(v) => v && setTreatment(v as PlannedTreatment)} allowDeselect={false} />
-            <div>
-              <Text size="sm" fw={500} id="consent-answer-label">
-                The patient’s answer
-              </Text>
-              <SegmentedControl
-                aria-labelledby="consent-answer-label"
-                data={[
-                  { value: 'signed', label: 'Signed the form' },
-                  { value: 'declined', label: 'Declined' },
-                ]}
-                value={answer}
-                onChange={(v) => setAnswer(v as Answer)}
-              />
-            </div>
-            <TextInput
-              label={answer === 'signed' ? 'Witness' : 'Witness (optional)'}
-              description="The name written on the witness line of the form"
-              value={witness}
-              onChange={(e) => { setWitness(e.currentTarget.value); setErrors(({ witness: _, ...rest }) => rest); }}
-              maxLength={120}
-              withAsterisk={answer === 'signed'}
-              error={errors.witness}
-            />
-            <TextInput
-              type="datetime-local"
-              label={answer === 'signed' ? 'Time signed' : 'Time declined'}
-              description="As written on the form; not in the future"
-              value={time}
-              onChange={(e) => setTime(e.currentTarget.value)}
-              error={errors.time}
-              w={260}
-            />
-            {errors.form && (
-              <Text size="sm" c="red.9" role="alert">
-                {errors.form}
-              </Text>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose} disabled={busy}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={busy}>
-                {answer === 'signed' ? 'Record signed consent' : 'Record declined'}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </AppModal>
-      {dialog}
-    </>
+    <SignedFormModal title="Record the patient’s answer" signing={signing} dialog={dialog} onClose={onClose} onSubmit={submit}>
+      <Text size="sm">
+        Form: <strong>{consentFormLabel()}</strong>, the version printed from this tab.
+      </Text>
+      <Select label="Treatment" data={TREATMENT_OPTIONS} value={treatment} onChange={(v) => v && setTreatment(v as PlannedTreatment)} allowDeselect={false} />
+      <div>
+        <Text size="sm" fw={500} id="consent-answer-label">
+          The patient’s answer
+        </Text>
+        <SegmentedControl
+          aria-labelledby="consent-answer-label"
+          data={[
+            { value: 'signed', label: 'Signed the form' },
+            { value: 'declined', label: 'Declined' },
+          ]}
+          value={answer}
+          onChange={(v) => setAnswer(v as Answer)}
+        />
+      </div>
+      <TextInput
+        label={answer === 'signed' ? 'Witness' : 'Witness (optional)'}
+        description="The name written on the witness line of the form"
+        value={witness}
+        onChange={(e) => { setWitness(e.currentTarget.value); setErrors(({ witness: _, ...rest }) => rest); }}
+        maxLength={120}
+        withAsterisk={answer === 'signed'}
+        error={errors.witness}
+      />
+      <TimeField label={answer === 'signed' ? 'Time signed' : 'Time declined'} description="As written on the form; not in the future" value={time} onChange={setTime} error={errors.time} />
+      {errors.form && (
+        <Text size="sm" c="red.9" role="alert">
+          {errors.form}
+        </Text>
+      )}
+      <FormActions onCancel={onClose} cancelDisabled={busy} saving={busy} submitLabel={answer === 'signed' ? 'Record signed consent' : 'Record declined'} />
+    </SignedFormModal>
   );
 }
 
 function WithdrawModal({ consent, onClose, onSaved }: { consent: Consent; onClose: () => void; onSaved: () => void }) {
   const [reason, setReason] = useState('');
-  const [time, setTime] = useState(() => localInput(new Date().toISOString()));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const { sign, signing, dialog } = useSignature();
+  const { time, setTime, errors, setErrors, busy, setBusy, sign, signing, dialog } = useSignedForm();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -270,36 +275,14 @@ function WithdrawModal({ consent, onClose, onSaved }: { consent: Consent; onClos
   };
 
   return (
-    <>
-      <AppModal title="Withdraw consent" onClose={() => !signing && onClose()} size="lg" closeOnEscape={!signing}>
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <Stack gap="sm">
-            <Text size="sm">
-              {TREATMENT_WORDS[consent.plannedTreatment].label} · {consentFormLabel(consent.formVersion, consent.formDate)}, signed {formatDateTime(consent.answeredAt)}.
-              After this, no new session for this treatment can start until the patient signs a new consent. The signed entry is kept.
-            </Text>
-            <Textarea label="Reason" withAsterisk autosize minRows={2} maxLength={500} value={reason} onChange={(e) => { setReason(e.currentTarget.value); setErrors(({ reason: _, ...rest }) => rest); }} error={errors.reason} />
-            <TextInput
-              type="datetime-local"
-              label="Time withdrawn"
-              description="When the patient withdrew; not in the future"
-              value={time}
-              onChange={(e) => setTime(e.currentTarget.value)}
-              error={errors.time}
-              w={260}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose} disabled={busy}>
-                Cancel
-              </Button>
-              <Button type="submit" color="red" loading={busy}>
-                Withdraw consent
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </AppModal>
-      {dialog}
-    </>
+    <SignedFormModal title="Withdraw consent" signing={signing} dialog={dialog} onClose={onClose} onSubmit={submit}>
+      <Text size="sm">
+        {TREATMENT_WORDS[consent.plannedTreatment].label} · {consentFormLabel(consent.formVersion, consent.formDate)}, signed {formatDateTime(consent.answeredAt)}.
+        After this, no new session for this treatment can start until the patient signs a new consent. The signed entry is kept.
+      </Text>
+      <Textarea label="Reason" withAsterisk autosize minRows={2} maxLength={500} value={reason} onChange={(e) => { setReason(e.currentTarget.value); setErrors(({ reason: _, ...rest }) => rest); }} error={errors.reason} />
+      <TimeField label="Time withdrawn" description="When the patient withdrew; not in the future" value={time} onChange={setTime} error={errors.time} />
+      <FormActions onCancel={onClose} cancelDisabled={busy} saving={busy} submitColor="red" submitLabel="Withdraw consent" />
+    </SignedFormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Group, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import {
   SEDATION_LEVEL_LABELS, SEDATION_LEVELS, clinicalTimeProblem, entryData,
@@ -6,6 +6,7 @@ import {
 } from '../../../shared/session';
 import { entryCorrectedMeaning } from '../../../shared/auth/meanings';
 import { useSignature } from '../app/signature';
+import { FormActions } from '../forms/FormActions';
 import { submitOnModEnter } from '../forms/submitOnModEnter';
 import { AppModal } from '../components/AppModal';
 import { clockOf } from '../format/dates';
@@ -169,19 +170,13 @@ export function AmendEntryModal({ row, session, live, now, onClose }: {
               {general.join(' ')}
             </Alert>
           )}
-          <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              Ctrl+Enter saves
-            </Text>
-            <Group gap="xs">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={busy} color={mode === 'strike' ? 'red.8' : undefined}>
-                {mode === 'strike' ? 'Strike out entry' : 'Save correction'}
-              </Button>
-            </Group>
-          </Group>
+          <FormActions
+            hint="Ctrl+Enter saves"
+            onCancel={onClose}
+            saving={busy}
+            submitColor={mode === 'strike' ? 'red.8' : undefined}
+            submitLabel={mode === 'strike' ? 'Strike out entry' : 'Save correction'}
+          />
         </Stack>
       </form>
     </AppModal>
