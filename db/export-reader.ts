@@ -5,6 +5,7 @@ import { consentView } from './consent-store';
 import { viewsInTakenOrder } from './questionnaire-store';
 import { ClinicianRepository } from './repositories/clinicians';
 import { CONSENT_SELECT, type ConsentRow } from './repositories/consents';
+import { COURSE_ENDS } from './repositories/courses';
 import { toPatient, type PatientRow } from './repositories/patients';
 import { QUESTIONNAIRE_SELECT, type QuestionnaireRow } from './repositories/questionnaires';
 import { ENTRY_SELECT, SESSION_SELECT, type EntryRow, type SessionRow } from './repositories/sessions';
@@ -50,6 +51,7 @@ export class ExportReader {
       questionnaires: db.prepare<[string], QuestionnaireRow>(
         `${IDS} ${QUESTIONNAIRE_SELECT} WHERE q.patient_id IN (SELECT id FROM ids) ORDER BY q.patient_id, q.taken_at, q.recorded_at, q.rowid`,
       ),
+      courseEnds: db.prepare<[string], { patient_id: string; at: string }>(`${IDS} ${COURSE_ENDS} AND c.patient_id IN (SELECT id FROM ids) ORDER BY e.at`),
       consents: db.prepare<[string], ConsentRow>(
         `${IDS} ${CONSENT_SELECT} WHERE k.patient_id IN (SELECT id FROM ids) ORDER BY k.patient_id, k.recorded_at, k.rowid`,
       ),
@@ -96,6 +98,7 @@ export class ExportReader {
     const sessions = groupBy(this.s.sessions.all(param), (r) => r.patient_id);
     const questionnaires = groupBy(this.s.questionnaires.all(param), (r) => r.patient_id);
     const consents = groupBy(this.s.consents.all(param), (r) => r.patient_id);
+    const courseEnds = groupBy(this.s.courseEnds.all(param), (r) => r.patient_id);
     const signatures = groupBy(this.s.signatures.all(param), (r) => r.patient_id);
 
     return this.s.patients.all(param).map((row) => ({
@@ -106,7 +109,7 @@ export class ExportReader {
         alertCount: alertCounts.get(r.id) ?? 0,
         lotNumber: lots.get(r.id) ?? null,
       })),
-      questionnaires: viewsInTakenOrder(questionnaires.get(row.id) ?? []) satisfies Questionnaire[],
+      questionnaires: viewsInTakenOrder(questionnaires.get(row.id) ?? [], (courseEnds.get(row.id) ?? []).map((r) => r.at)) satisfies Questionnaire[],
       consents: (consents.get(row.id) ?? []).map(consentView),
       signatures: (signatures.get(row.id) ?? []).map(toSignature),
     }));

@@ -65,7 +65,7 @@ export class QuestionnaireStore {
   /** Every entry of a patient, corrected ones included, newest first. */
   listForPatient(patientId: string): Questionnaire[] {
     this.store.requirePatient(patientId);
-    return viewsInTakenOrder(this.store.questionnaires.listForPatient(patientId)).reverse();
+    return viewsInTakenOrder(this.store.questionnaires.listForPatient(patientId), this.store.courses.endedAt(patientId)).reverse();
   }
 
   private insert(r: Omit<QuestionnaireInsert, 'id'>, action: 'record' | 'amend'): Questionnaire {
@@ -96,13 +96,22 @@ function takenBy(takenAt: string, at: string): string {
 
 /**
  * Views of a patient's rows, oldest first. The baseline of an instrument is
- * its first complete current entry (M6); every later complete current entry
- * is scored with its change from it. A corrected entry keeps its total but no
- * change, since it no longer counts.
+ * its first complete current entry in the current course of treatment (M6);
+ * every later complete current entry is scored with its change from it. A
+ * course of treatment starts after the previous one ended (`courseEnds`), so
+ * the entry taken at the consult before a new course is ordered is its
+ * baseline. A corrected entry keeps its total but no change, since it no
+ * longer counts.
  */
-export function viewsInTakenOrder(rows: readonly QuestionnaireRow[]): Questionnaire[] {
+export function viewsInTakenOrder(rows: readonly QuestionnaireRow[], courseEnds: readonly string[]): Questionnaire[] {
   const baselines = new Map<InstrumentId, { id: string; total: number }>();
+  let endsPassed = 0;
   return rows.map((row) => {
+    const ends = courseEnds.filter((end) => end <= row.taken_at).length;
+    if (ends > endsPassed) {
+      endsPassed = ends;
+      baselines.clear();
+    }
     const answers = questionnaireAnswersSchema.parse(JSON.parse(row.answers_json));
     const current = row.amended_by_id === null;
     const total = scoreMeasure(measureAnswersOf(answers)).total;

@@ -1,6 +1,7 @@
 import type { Patient } from '../shared/schemas/patient';
 import type { AuditLog } from './audit';
 import type { ConsentRepository } from './repositories/consents';
+import type { CourseRepository } from './repositories/courses';
 import type { QuestionnaireRepository } from './repositories/questionnaires';
 import type { ScreeningRepository } from './repositories/screenings';
 import type { SessionRepository } from './repositories/sessions';
@@ -21,6 +22,7 @@ export interface StoreCore {
   readonly settings: SettingsRepository;
   readonly questionnaires: QuestionnaireRepository;
   readonly signatures: SignatureRepository;
+  readonly courses: CourseRepository;
   requirePatient(id: string): Patient;
   write<T>(fn: () => T): T;
 }

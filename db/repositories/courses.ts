@@ -40,6 +40,9 @@ export interface NewCourseEvent {
   dose: unknown;
 }
 
+/** When courses ended, with their patient: a new course of treatment starts after each (questionnaire baselines). */
+export const COURSE_ENDS = `SELECT c.patient_id, e.at FROM course_events e JOIN courses c ON c.id = e.course_id WHERE e.kind = 'phase' AND e.phase = 'ended'`;
+
 const EVENT_SELECT = `SELECT e.*, c.name AS by_name FROM course_events e LEFT JOIN clinicians c ON c.id = e.by_id`;
 
 export class CourseRepository {
@@ -60,6 +63,9 @@ export class CourseRepository {
       events: db.prepare<[string], CourseEventRow>(`${EVENT_SELECT} WHERE e.course_id = ? ORDER BY e.at, e.rowid`),
       sessionStarts: db.prepare<[string], { started_at: string }>('SELECT started_at FROM sessions WHERE course_id = ? ORDER BY started_at'),
       attach: db.prepare('UPDATE sessions SET course_id = ? WHERE id = ?'),
+      endedAt: db.prepare<[string], { at: string }>(
+        `${COURSE_ENDS} AND c.patient_id = ? ORDER BY e.at`,
+      ),
       courseOfSession: db.prepare<[string], { course_id: string | null }>('SELECT course_id FROM sessions WHERE id = ?'),
     };
   }
@@ -87,6 +93,11 @@ export class CourseRepository {
   /** Every course, oldest first; the day's board reckons who is due from them. */
   all(): CourseRow[] {
     return this.s.all.all();
+  }
+
+  /** When each of a patient's courses ended, oldest first: a new course of treatment starts after each. */
+  endedAt(patientId: string): string[] {
+    return this.s.endedAt.all(patientId).map((r) => r.at);
   }
 
   events(courseId: string): CourseEventRow[] {

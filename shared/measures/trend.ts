@@ -105,7 +105,8 @@ function instrumentTrend(entries: readonly TrendEntry[], instrument: FrequencyIn
     bands: def.bands,
     changeDefinitions: def.changeDefinitions,
     points,
-    baseline: points.find((p) => p.isBaseline) ?? null,
+    // The current course's baseline: each course of treatment starts its own (M6).
+    baseline: points.findLast((p) => p.isBaseline) ?? null,
     latest,
     change: latestChange(entries, latest),
   };

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ASQ, GAD7, PHQ9, type FrequencyAnswer, type QuestionnaireAnswers } from '../../shared/measures';
 import { questionnaire, questionnaireAmend, questionnaireRecord } from '../../shared/schemas/questionnaire';
 import { MIGRATIONS } from '../../db/migrations';
+import { phaseChange } from '../../shared/course';
+import { buildTrend } from '../../shared/measures/trend';
+import { orderCourse } from '../helpers/session-fixture';
 import { patientInput, T0, useTempStore } from '../helpers/store-fixture';
 
 const open = useTempStore();
@@ -84,6 +87,23 @@ describe('questionnaires', () => {
     expect(store.questionnaire.get(typedFirst.id)).toMatchObject({
       isBaseline: false, score: { change: { baseline: 16, points: -6, response: false, remission: false } },
     });
+  });
+
+  it('starts a new baseline after a course ends: the first complete entry of the next course of treatment (M6)', () => {
+    const { store, clinician, patient, record } = setup();
+    const first = record(phq9Of(20), day(0));
+    const course = orderCourse(store, patient, clinician, 'iv-ketamine', day(0, 10));
+    const during = record(phq9Of(8), day(20));
+    store.course.changePhase(phaseChange.parse({ courseId: course.id, phase: 'ended', reason: 'Remission' }), clinician, day(30));
+    const consult = record(phq9Of(18), day(90));
+    orderCourse(store, patient, clinician, 'iv-ketamine', day(91));
+    const next = record(phq9Of(9), day(100));
+    expect(store.questionnaire.get(first.id).isBaseline).toBe(true);
+    expect(store.questionnaire.get(during.id).score.change).toMatchObject({ baseline: 20, points: -12, response: true });
+    // The consult before the next course is its baseline, not the first score ever.
+    expect(store.questionnaire.get(consult.id)).toMatchObject({ isBaseline: true, score: { change: { baseline: 18, points: 0 } } });
+    expect(store.questionnaire.get(next.id).score.change).toMatchObject({ baseline: 18, points: -9, response: true });
+    expect(buildTrend(store.questionnaire.listForPatient(patient.id), []).instruments[0]!.baseline).toMatchObject({ id: consult.id, total: 18 });
   });
 
   it('records an ASQ with its free-text follow-ups and its result', () => {

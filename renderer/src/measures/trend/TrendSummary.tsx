@@ -29,7 +29,7 @@ export function TrendSummary({ trend, small = false }: { trend: Trend; small?: b
         ))}
       </ul>
       <p className={classes.caption}>
-        Change from the baseline, the first complete score; {RESPONSE_DEFINITION}; {REMISSION_DEFINITION}.
+        Change from the baseline, the first complete score of the current course of treatment; {RESPONSE_DEFINITION}; {REMISSION_DEFINITION}.
         {anyByAnalogy && <> * {BY_ANALOGY_NOTE}</>}
       </p>
     </>
