@@ -7,7 +7,8 @@ import { isCommonPassphrase } from '../../db/vault/common-passwords';
 import {
   keyFileExists, keyFilePath, readKeyFile, writeKeyFile, type KeyFile, type KeyHolder, type SecurityEvent, type SignInPolicy,
 } from '../../db/vault/key-file';
-import { newRecoveryKey, normaliseRecoveryKey } from '../../db/vault/recovery-key';
+import { newRecoveryKey, normaliseRecoveryKey, RECOVERY_OWNER } from '../../db/vault/recovery-key';
+import { unwrapFromKeyFile } from '../../db/vault/unlock';
 import { PRODUCTION_KDF, unwrapKey, wrapKey, type KdfCost } from '../../db/vault/wrap';
 import { allows, ACCESS_REFUSALS, type Access } from '../../shared/auth/access';
 import type { Credential } from '../../shared/auth/passphrase';
@@ -46,8 +47,6 @@ export interface Signer {
   clinician: Clinician;
   method: 'passphrase' | 'pin';
 }
-
-const RECOVERY_OWNER = 'recovery';
 
 export class Gatekeeper {
   private store: Store | null = null;
@@ -193,7 +192,7 @@ export class Gatekeeper {
     const holder = keys.holders[clinicianId];
     if (!holder?.isAdmin) throw new DomainError('invalid-input', 'Choose an administrator to recover.', 'clinicianId');
     this.refuseCommon(next, 'next');
-    const key = await unwrapKey(keys.recovery, normaliseRecoveryKey(recoveryKey), RECOVERY_OWNER);
+    const key = await unwrapFromKeyFile(keys, { recoveryKey });
     if (!key) {
       this.event(null, 'recovery-failed', null);
       throw new DomainError('wrong-credential', 'That recovery key is not the one for this clinic. Check it against the sheet.', 'recoveryKey');
