@@ -29,18 +29,27 @@ export const backupHandlers: { [C in BackupChannel]: Handler<C> } = {
   // The desktop app answers this with a native folder dialog (electron/main.ts); browser mode types the path.
   'backups.pickFolder': () => ({ path: null, native: false }),
   'backups.list': (_, ctx) => listInFolder(ctx.store),
-  'backups.inspect': ({ file }, ctx) => inspectBackup(ctx, file),
-  'backups.restore': ({ file, reason }, ctx) => {
+  'backups.inspect': ({ file, unlock }, ctx) => inspectBackup(ctx, file, unlock),
+  'backups.restore': async ({ file, reason, unlock }, ctx) => {
     const signer = ctx.signer;
     if (!signer) throw new DomainError('invalid-input', 'Sign with your passphrase or PIN.', 'signature');
-    const { manifest, keptAsideIn } = restoreBackup(ctx, file, (store, restored, aside) => {
-      ctx.gate.keepSignedInClinician();
+    const { manifest, keptAsideIn, keyFileRestored } = await restoreBackup(ctx, file, unlock, (store, restored, aside, openedBy) => {
       const at = nowIso(ctx);
+      const after = { restoredFrom: file, createdAt: restored.createdAt, counts: restored.counts, keptAsideIn: aside };
+      if (openedBy) {
+        // Under the backup's own key the signer is not one of the restored records' clinicians: the row
+        // names them, and is the act of the backup's clinician whose passphrase opened it (none for the recovery key).
+        const clinicianId = openedBy.clinicianId && store.clinicians.get(openedBy.clinicianId) ? openedBy.clinicianId : null;
+        const requestedBy = `${signer.clinician.name}, ${signer.clinician.credentials} (signed with their ${signer.method} of the replaced records)`;
+        store.write(() => store.audit.append({
+          at, clinicianId, entity: 'backup', entityId: file, action: 'restore', before: null,
+          after: { ...after, keyFileRestored: true, openedWith: openedBy.with, requestedBy }, reason,
+        }));
+        return;
+      }
+      ctx.gate.keepSignedInClinician();
       store.write(() => {
-        store.audit.append({
-          at, clinicianId: signer.clinician.id, entity: 'backup', entityId: file, action: 'restore', before: null,
-          after: { restoredFrom: file, createdAt: restored.createdAt, counts: restored.counts, keptAsideIn: aside }, reason,
-        });
+        store.audit.append({ at, clinicianId: signer.clinician.id, entity: 'backup', entityId: file, action: 'restore', before: null, after, reason });
         store.recordSignature({
           id: randomUUID(), at, clinicianId: signer.clinician.id, clinicianName: signer.clinician.name,
           clinicianCredentials: signer.clinician.credentials, role: signer.clinician.role,
@@ -48,6 +57,6 @@ export const backupHandlers: { [C in BackupChannel]: Handler<C> } = {
         });
       });
     });
-    return { restoredFrom: file, keptAsideIn, summary: summaryOf(manifest) };
+    return { restoredFrom: file, keptAsideIn, summary: summaryOf(manifest), keyFileRestored };
   },
 };
