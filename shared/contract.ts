@@ -25,6 +25,7 @@ import { questionnaire, questionnaireAmend, questionnaireRecord } from './schema
 import { csvExport, exportFile, fhirPatientExport } from './schemas/export';
 import {
   backupConfigure, backupInspect, backupInspection, backupRestore, backupStatus, backupSummary, restoreResult,
+  setupBackupInspect, setupBackupList, setupBackupRestore,
 } from './backup/schemas';
 import { safetyAssessment, safetyAssessmentRecord } from './suicide-risk/schemas';
 import {
@@ -141,6 +142,10 @@ export const contract = {
   'backups.list': { access: 'admin', request: empty, response: z.array(backupSummary) },
   'backups.inspect': { access: 'admin', request: backupInspect, response: backupInspection },
   'backups.restore': { access: 'admin', signature: 'required', request: backupRestore, response: restoreResult },
+  // A new installation restores a backup instead of being set up (refused once anyone is set up).
+  'backups.listForSetup': { access: 'public', request: setupBackupList, response: z.array(backupSummary) },
+  'backups.inspectForSetup': { access: 'public', request: setupBackupInspect, response: backupInspection },
+  'backups.restoreForSetup': { access: 'public', request: setupBackupRestore, response: restoreResult },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -329,6 +329,17 @@ export class Gatekeeper {
   }
 
   /**
+   * Closes the records, lets `undo` put the data folder back as it was (an
+   * undone restore on a new installation) and forgets the key: the folder is
+   * read again as at start-up.
+   */
+  closeAfter(undo: () => void): void {
+    this.close();
+    undo();
+    this.keys = keyFileExists(this.options.dataDir) ? readKeyFile(this.options.dataDir) : null;
+  }
+
+  /**
    * After a restore under the backup's own key: the clinicians are the
    * backup's, so whoever was signed in is signed out (without a log entry:
    * they are not a clinician of the restored records) and one of them signs in.

@@ -179,23 +179,35 @@ const needsUnlock = (file: string) => new DomainError(
 );
 
 /**
- * What a backup holds and whether it would restore here, before anything
- * changes. A backup under another key says so and lists its clinicians; with
+ * What a backup in `folder` holds and whether it would restore here, before
+ * anything changes. A backup under another key (or any backup, on a new
+ * installation: `currentKey` null) says so and lists its clinicians; with
  * `unlock` it is opened with its own key and checked like any other.
  */
-export async function inspectBackup(ctx: HandlerContext, file: string, unlock?: BackupUnlock): Promise<BackupInspection> {
-  const { store, key } = openStoreOrRefuse(ctx);
-  const folder = requireFolder(store);
+async function inspectIn(
+  ctx: HandlerContext, folder: string, file: string, currentKey: Buffer | null, unlock?: BackupUnlock,
+): Promise<BackupInspection> {
   const path = join(folder, file);
   const manifest = readManifest(path);
   if (!manifest) throw new DomainError('not-found', `${file} has no readable manifest beside it, so it is not a KetaDesk backup.`, 'file');
   const other = otherKeyFile(ctx, folder, manifest);
-  if (!other) return { ...summaryOf(manifest), problem: verifyCopy(path, key, manifest), otherKey: null };
+  if (!other) {
+    if (currentKey) return { ...summaryOf(manifest), problem: verifyCopy(path, currentKey, manifest), otherKey: null };
+    return { ...summaryOf(manifest), problem: `${file} has no readable key file (${manifest.keyFile}) beside it, so nothing can open it here.`, otherKey: null };
+  }
   const holders = holdersOf(other);
   if (!unlock) return { ...summaryOf(manifest), problem: null, otherKey: { holders, unlocked: false } };
   const backupKey = await unlockBackup(ctx, file, other, unlock);
   return { ...summaryOf(manifest), problem: verifyCopy(path, backupKey, manifest), otherKey: { holders, unlocked: true } };
 }
+
+export function inspectBackup(ctx: HandlerContext, file: string, unlock?: BackupUnlock): Promise<BackupInspection> {
+  const { store, key } = openStoreOrRefuse(ctx);
+  return inspectIn(ctx, requireFolder(store), file, key, unlock);
+}
+
+type RestoreAudit = (store: Store, manifest: BackupManifest, keptAsideIn: string, openedBy: OpenedBy | null) => void;
+type Restored = { manifest: BackupManifest; keptAsideIn: string; keyFileRestored: boolean };
 
 /**
  * Restores a backup (see db/restore.ts for the steps and how a crash is
@@ -204,22 +216,63 @@ export async function inspectBackup(ctx: HandlerContext, file: string, unlock?: 
  * database key is opened with `unlock` and restored with its own key and key
  * file; whoever was signed in is then signed out, since the clinicians are the backup's.
  */
-export async function restoreBackup(
-  ctx: HandlerContext, file: string, unlock: BackupUnlock | undefined,
-  audit: (store: Store, manifest: BackupManifest, keptAsideIn: string, openedBy: OpenedBy | null) => void,
-): Promise<{ manifest: BackupManifest; keptAsideIn: string; keyFileRestored: boolean }> {
-  const first = openStoreOrRefuse(ctx);
-  const path = join(requireFolder(first.store), file);
+export function restoreBackup(ctx: HandlerContext, file: string, unlock: BackupUnlock | undefined, audit: RestoreAudit): Promise<Restored> {
+  const { store } = openStoreOrRefuse(ctx);
+  return restoreFrom(ctx, requireFolder(store), file, unlock, audit, () => openStoreOrRefuse(ctx).key);
+}
+
+/** Why the setup screen may not restore now, or null on a new installation that nobody has set up. */
+function refuseUnlessNew(ctx: HandlerContext): void {
+  if (ctx.gate.phase() !== 'setup') throw new DomainError('conflict', 'This installation is already set up: an administrator restores from Settings → Backups.');
+}
+
+/** The backups in a folder typed on the setup screen of a new installation. */
+export function listForSetup(ctx: HandlerContext, folder: string): BackupSummary[] {
+  refuseUnlessNew(ctx);
+  const problem = folderProblem(folder);
+  if (problem) throw new DomainError('invalid-input', problem, 'folder');
+  return listBackups(folder).map(summaryOf);
+}
+
+export function inspectForSetup(ctx: HandlerContext, folder: string, file: string, unlock?: BackupUnlock): Promise<BackupInspection> {
+  refuseUnlessNew(ctx);
+  const problem = folderProblem(folder);
+  if (problem) throw new DomainError('invalid-input', problem, 'folder');
+  return inspectIn(ctx, folder, file, null, unlock);
+}
+
+/** A new installation restores a backup instead of being set up: the backup's key file and clinicians come with it. */
+export function restoreForSetup(ctx: HandlerContext, folder: string, file: string, unlock: BackupUnlock, audit: RestoreAudit): Promise<Restored> {
+  refuseUnlessNew(ctx);
+  const problem = folderProblem(folder);
+  if (problem) throw new DomainError('invalid-input', problem, 'folder');
+  return restoreFrom(ctx, folder, file, unlock, audit, () => {
+    refuseUnlessNew(ctx);
+    return null;
+  });
+}
+
+/**
+ * The restore itself. `current` gives the data folder's key at the moment the
+ * synchronous work starts (null on a new installation, which has none).
+ */
+async function restoreFrom(
+  ctx: HandlerContext, folder: string, file: string, unlock: BackupUnlock | undefined, audit: RestoreAudit,
+  current: () => Buffer | null,
+): Promise<Restored> {
+  const path = join(folder, file);
   const listed = readManifest(path);
-  const other = listed && otherKeyFile(ctx, dirname(path), listed);
+  const other = listed && otherKeyFile(ctx, folder, listed);
+  if (!listed) throw new DomainError('invalid-input', `${file} has no readable manifest beside it, so it is not a KetaDesk backup that can be restored.`, 'file');
+  if (!other && !ctx.gate.keyFile()) throw new DomainError('invalid-input', `${file} has no readable key file beside it, so nothing can open it here.`, 'file');
   if (other && !unlock) throw needsUnlock(file);
   const backupKey = other ? await unlockBackup(ctx, file, other, unlock!) : null;
   const openedBy: OpenedBy | null = other && unlock
     ? 'recoveryKey' in unlock ? { clinicianId: null, with: 'recovery key' } : { clinicianId: unlock.clinicianId, with: 'passphrase' }
     : null;
   // From here on all is synchronous: no other request runs until the restore is done or undone.
-  const { key: currentKey } = openStoreOrRefuse(ctx);
-  const key = backupKey ?? currentKey;
+  const currentKey = current();
+  const key = backupKey ?? currentKey!;
   const at = nowIso(ctx);
   let manifest: BackupManifest;
   let journal;
@@ -239,8 +292,13 @@ export async function restoreBackup(
     finishRestore(ctx.dataDir);
   } catch (err) {
     // Put the records (and the key file) from before back, whatever failed after the swap.
-    const back = ctx.gate.reopenAfter(() => rollBackRestore(ctx.dataDir, at), journal.previousHead, currentKey);
-    back.recordSecurityEvent({ at, clinicianId: null, action: 'restore-failed', detail: `${file}: ${(err as Error).message}` });
+    const undo = () => rollBackRestore(ctx.dataDir, at);
+    if (currentKey) {
+      const back = ctx.gate.reopenAfter(undo, journal.previousHead, currentKey);
+      back.recordSecurityEvent({ at, clinicianId: null, action: 'restore-failed', detail: `${file}: ${(err as Error).message}` });
+    } else {
+      ctx.gate.closeAfter(undo);
+    }
     if (err instanceof RestoreRefused) throw new DomainError('conflict', `The restore was undone and nothing changed: ${err.message}`, 'file');
     throw err;
   }

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { backupRestoredMeaning } from '../../shared/auth/meanings';
 import { DomainError } from '../../shared/result';
-import { backupIfDue, backupNow, backupStatus, folderProblem, inspectBackup, listInFolder, restoreBackup, summaryOf } from '../backups/service';
+import type { BackupManifest } from '../../db/backup';
+import type { Store } from '../../db/store';
+import {
+  backupIfDue, backupNow, backupStatus, folderProblem, inspectBackup, inspectForSetup, listForSetup, listInFolder, restoreBackup,
+  restoreForSetup, summaryOf, type OpenedBy,
+} from '../backups/service';
 import { currentClinician, nowIso, type Handler } from './context';
 
 // Backups and restore (issue #14). The work is in electron/backups/service.ts
@@ -9,7 +14,26 @@ import { currentClinician, nowIso, type Handler } from './context';
 
 type BackupChannel =
   | 'backups.status' | 'backups.runNow' | 'backups.configure' | 'backups.pickFolder' | 'backups.list' | 'backups.inspect'
-  | 'backups.restore';
+  | 'backups.restore' | 'backups.listForSetup' | 'backups.inspectForSetup' | 'backups.restoreForSetup';
+
+/**
+ * The audit row of a restore under the backup's own key, in the restored log.
+ * Whoever asked is not one of the restored records' clinicians, so the row
+ * names them and is the act of the backup's clinician whose passphrase opened
+ * it (no one for the recovery key).
+ */
+function auditUnderBackupKey(
+  store: Store, at: string, file: string, after: Record<string, unknown>, openedBy: OpenedBy, requestedBy: string, reason: string,
+): void {
+  const clinicianId = openedBy.clinicianId && store.clinicians.get(openedBy.clinicianId) ? openedBy.clinicianId : null;
+  store.write(() => store.audit.append({
+    at, clinicianId, entity: 'backup', entityId: file, action: 'restore', before: null,
+    after: { ...after, keyFileRestored: true, openedWith: openedBy.with, requestedBy }, reason,
+  }));
+}
+
+const afterOf = (file: string, restored: BackupManifest, keptAsideIn: string) =>
+  ({ restoredFrom: file, createdAt: restored.createdAt, counts: restored.counts, keptAsideIn });
 
 export const backupHandlers: { [C in BackupChannel]: Handler<C> } = {
   'backups.status': (_, ctx) => backupStatus(ctx.store, nowIso(ctx)),
@@ -35,17 +59,10 @@ export const backupHandlers: { [C in BackupChannel]: Handler<C> } = {
     if (!signer) throw new DomainError('invalid-input', 'Sign with your passphrase or PIN.', 'signature');
     const { manifest, keptAsideIn, keyFileRestored } = await restoreBackup(ctx, file, unlock, (store, restored, aside, openedBy) => {
       const at = nowIso(ctx);
-      const after = { restoredFrom: file, createdAt: restored.createdAt, counts: restored.counts, keptAsideIn: aside };
+      const after = afterOf(file, restored, aside);
       if (openedBy) {
-        // Under the backup's own key the signer is not one of the restored records' clinicians: the row
-        // names them, and is the act of the backup's clinician whose passphrase opened it (none for the recovery key).
-        const clinicianId = openedBy.clinicianId && store.clinicians.get(openedBy.clinicianId) ? openedBy.clinicianId : null;
         const requestedBy = `${signer.clinician.name}, ${signer.clinician.credentials} (signed with their ${signer.method} of the replaced records)`;
-        store.write(() => store.audit.append({
-          at, clinicianId, entity: 'backup', entityId: file, action: 'restore', before: null,
-          after: { ...after, keyFileRestored: true, openedWith: openedBy.with, requestedBy }, reason,
-        }));
-        return;
+        return auditUnderBackupKey(store, at, file, after, openedBy, requestedBy, reason);
       }
       ctx.gate.keepSignedInClinician();
       store.write(() => {
@@ -57,6 +74,13 @@ export const backupHandlers: { [C in BackupChannel]: Handler<C> } = {
         });
       });
     });
+    return { restoredFrom: file, keptAsideIn, summary: summaryOf(manifest), keyFileRestored };
+  },
+  'backups.listForSetup': ({ folder }, ctx) => listForSetup(ctx, folder),
+  'backups.inspectForSetup': ({ folder, file, unlock }, ctx) => inspectForSetup(ctx, folder, file, unlock),
+  'backups.restoreForSetup': async ({ folder, file, unlock, reason }, ctx) => {
+    const { manifest, keptAsideIn, keyFileRestored } = await restoreForSetup(ctx, folder, file, unlock, (store, restored, aside, openedBy) =>
+      auditUnderBackupKey(store, nowIso(ctx), file, afterOf(file, restored, aside), openedBy!, 'the setup screen of a new installation', reason));
     return { restoredFrom: file, keptAsideIn, summary: summaryOf(manifest), keyFileRestored };
   },
 };

@@ -92,3 +92,20 @@ export const restoreResult = z.object({
   /** The backup's own key file was installed: its clinicians sign in with their passphrases from then. */
   keyFileRestored: z.boolean(),
 });
+
+/** A backup folder typed on the setup screen of a new installation (there are no clinic settings yet). */
+const setupFolder = z
+  .string({ error: 'Type the full path of the backup folder' })
+  .trim()
+  .min(1, { error: 'Type the full path of the backup folder' })
+  .max(1000, { error: 'The path is too long' });
+
+export const setupBackupList = z.strictObject({ folder: setupFolder });
+export const setupBackupInspect = z.strictObject({ folder: setupFolder, file: backupFileName, unlock: backupUnlock.optional() });
+export const setupBackupRestore = z.strictObject({
+  folder: setupFolder,
+  file: backupFileName,
+  /** A new installation has no key of its own: the backup's clinician's passphrase or its recovery key always opens it. */
+  unlock: backupUnlock,
+  reason: backupRestore.shape.reason,
+});

@@ -182,4 +182,32 @@ describe('restoring a backup made under another database key', () => {
     const undone = again.gate.requireStore().db.prepare("SELECT reason FROM audit_log WHERE action = 'restore-undone'").pluck().get();
     expect(undone).toMatch(new RegExp(`restore from ${a.backup.file} did not finish`));
   });
+
+  it('restores on a new installation from the setup screen, before anyone is set up, and is refused once someone is', async () => {
+    const a = await clinicA();
+    a.gate.close();
+    const fresh = gates.fresh();
+    fresh.advance(86_400_000);
+    const folder = a.usb;
+    const file = a.backup.file;
+    expect((await fresh.ok('auth.status', {})).phase).toBe('setup');
+    expect(await fresh.call('backups.listForSetup', { folder: join(folder, 'nope') })).toMatchObject({ ok: false, error: { field: 'folder' } });
+    expect((await fresh.ok('backups.listForSetup', { folder })).map((b) => b.file)).toEqual([file]);
+    expect(await fresh.ok('backups.inspectForSetup', { folder, file })).toMatchObject({ otherKey: { unlocked: false }, counts: { patients: 2 } });
+    const wrong = await fresh.call('backups.restoreForSetup', { folder, file, reason: 'New PC', unlock: { clinicianId: a.adminId, passphrase: 'wrong one' } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong-credential' } });
+    expect((await fresh.ok('auth.status', {})).phase).toBe('setup');
+    fresh.advance(2_000);
+
+    const result = await fresh.ok('backups.restoreForSetup', { folder, file, reason: 'New PC', unlock: { clinicianId: a.adminId, passphrase: ADMIN_PASSPHRASE } });
+    expect(result).toMatchObject({ keyFileRestored: true });
+    const status = await fresh.ok('auth.status', {});
+    expect(status.phase).toBe('signed-out');
+    expect(await fresh.call('backups.listForSetup', { folder })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await fresh.ok('auth.signIn', { clinicianId: a.adminId, passphrase: ADMIN_PASSPHRASE });
+    expect(await mrns(fresh)).toEqual(['MRN-1', 'MRN-2']);
+    expect(await fresh.ok('audit.verify', {})).toMatchObject({ ok: true });
+    const [restore] = fresh.gate.requireStore().audit.history('backup', file);
+    expect(restore).toMatchObject({ clinicianId: a.adminId, reason: 'New PC', after: { requestedBy: 'the setup screen of a new installation' } });
+  });
 });
