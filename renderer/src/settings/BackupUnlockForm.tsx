@@ -2,9 +2,8 @@ import { Alert, Button, Group, PasswordInput, SegmentedControl, Select, Stack, T
 import { useState, type FormEvent } from 'react';
 import type { SignInChoice } from '../../../shared/auth/status';
 import type { BackupInspection, BackupUnlock } from '../../../shared/backup/schemas';
-import type { ApiError } from '../../../shared/result';
+import type { ApiError, Result } from '../../../shared/result';
 import { CLINICIAN_ROLE_LABELS } from '../../../shared/schemas/clinician';
-import { call } from '../api/client';
 import { useRetryWait } from '../auth/useRetryWait';
 
 type Method = 'passphrase' | 'recovery';
@@ -15,8 +14,9 @@ type Method = 'passphrase' | 'recovery';
  * made, or with the recovery key of the clinic it was made in. The backup is
  * then checked with its own key and its preview shown; nothing changes yet.
  */
-export function BackupUnlockForm({ file, holders, onUnlocked }: {
-  file: string;
+export function BackupUnlockForm({ inspect, holders, onUnlocked }: {
+  /** Opens and checks the backup with `unlock` (the signed-in restore or the setup screen's). */
+  inspect: (unlock: BackupUnlock) => Promise<Result<BackupInspection>>;
   holders: SignInChoice[];
   onUnlocked: (unlock: BackupUnlock, inspection: BackupInspection) => void;
 }) {
@@ -37,7 +37,7 @@ export function BackupUnlockForm({ file, holders, onUnlocked }: {
     const unlock: BackupUnlock = method === 'passphrase' ? { clinicianId: clinicianId!, passphrase: secret } : { recoveryKey: secret };
     setBusy(true);
     setError(null);
-    const result = await call('backups.inspect', { file, unlock });
+    const result = await inspect(unlock);
     setBusy(false);
     if (result.ok) return onUnlocked(unlock, result.data);
     setError(result.error);

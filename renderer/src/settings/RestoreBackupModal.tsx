@@ -8,18 +8,8 @@ import { call } from '../api/client';
 import { useSignature } from '../app/signature';
 import { AppModal } from '../components/AppModal';
 import { formatDateTime } from '../format/dates';
+import { BackupPreviewTable } from './BackupPreviewTable';
 import { BackupUnlockForm } from './BackupUnlockForm';
-
-/** The records a clinic recognises, in the order the preview lists them; the manifest counts every table. */
-const SHOWN_COUNTS: Array<[table: string, label: string]> = [
-  ['patients', 'Patients'],
-  ['screenings', 'Screenings'],
-  ['consents', 'Consents'],
-  ['sessions', 'Sessions'],
-  ['questionnaires', 'Questionnaires'],
-  ['clinicians', 'Clinicians'],
-  ['audit_log', 'Audit log entries'],
-];
 
 type Restored = ResponseOf<'backups.restore'>;
 
@@ -91,31 +81,14 @@ export function RestoreBackupModal({ backup, onClose }: { backup: BackupSummary;
             )}
             {data && (
               <>
-                <Table withTableBorder verticalSpacing={4} aria-label="What the backup holds" data-testid="restore-preview">
-                  <Table.Tbody>
-                    <Table.Tr>
-                      <Table.Th scope="row">Made</Table.Th>
-                      <Table.Td>{formatDateTime(data.createdAt)}</Table.Td>
-                    </Table.Tr>
-                    <Table.Tr>
-                      <Table.Th scope="row">Newest change in it</Table.Th>
-                      <Table.Td>{data.newestChangeAt ? formatDateTime(data.newestChangeAt) : '—'}</Table.Td>
-                    </Table.Tr>
-                    {SHOWN_COUNTS.map(([table, label]) => (
-                      <Table.Tr key={table}>
-                        <Table.Th scope="row">{label}</Table.Th>
-                        <Table.Td>{data.counts[table] ?? 0}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <BackupPreviewTable backup={data} />
                 {otherKey && !otherKey.unlocked && (
                   <Text size="sm" c="dimmed">
                     As the backup’s manifest says; the file itself is checked once it is opened.
                   </Text>
                 )}
                 {otherKey && !otherKey.unlocked ? (
-                  <BackupUnlockForm file={backup.file} holders={otherKey.holders} onUnlocked={(unlock, checked) => setUnlocked({ unlock, inspection: checked })} />
+                  <BackupUnlockForm inspect={(unlock) => call('backups.inspect', { file: backup.file, unlock })} holders={otherKey.holders} onUnlocked={(unlock, checked) => setUnlocked({ unlock, inspection: checked })} />
                 ) : data.problem ? (
                   <Alert color="red" variant="light" role="alert" title="This backup cannot be restored">
                     {data.problem} Nothing has changed.
