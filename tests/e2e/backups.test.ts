@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  CREDENTIAL_CHECK, expectNoAxeViolations, patientInput, PASSPHRASE, screenshot, signInOnPage, signWithPassphrase, startSignedInApp, type E2EApp,
+  CREDENTIAL_CHECK, expectNoAxeViolations, patientInput, PASSPHRASE, screenshot, signInOnPage, signWithPassphrase, startApp, startSignedInApp,
+  type E2EApp,
 } from './harness';
 
 // Backups as a clinic meets them in browser mode: the warning before a folder
@@ -137,6 +138,37 @@ describe('backups', () => {
     await signInOnPage(page, 'Dr Ada Rivera');
     const found = await app.api('patients.search', { query: '' });
     expect(found.patients.map((p) => p.mrn).sort()).toEqual(['MRN-1', 'MRN-2']);
+    expect(await app.api('audit.verify', {})).toMatchObject({ ok: true });
+  });
+
+  it('restores a backup on a new installation from the setup screen, before anyone is set up', { timeout: SLOW }, async () => {
+    usb = mkdtempSync(join(tmpdir(), 'ketadesk-usb-'));
+    const old = await startSignedInApp({ clinician: { name: 'Dr Ada Rivera', credentials: 'MD', role: 'prescriber' } });
+    app = old;
+    await old.api('patients.create', patientInput({ mrn: 'MRN-1', legalName: 'Maria Lopez' }));
+    await old.api('backups.configure', { backupFolder: usb, backupDaily: true, backupOnClose: false, backupKeepDaily: 14, backupKeepMonthly: 12 });
+    await old.close();
+
+    app = await startApp();
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Set up your clinic' }).waitFor();
+    await page.getByRole('button', { name: 'Restore from a backup' }).click();
+    await page.getByRole('heading', { name: 'Restore from a backup' }).waitFor();
+    await page.getByLabel('Backup folder').fill(usb);
+    await page.getByRole('button', { name: 'Show the backups' }).click();
+    await page.getByRole('button', { name: /^Choose the backup of/ }).click();
+    await page.getByRole('form', { name: 'Open the backup' }).waitFor();
+    await page.getByLabel('Their passphrase when the backup was made').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Open the backup' }).click();
+    await page.getByLabel('Reason for the restore').fill('New workstation after the old one died');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'setup-restore-from-backup', { viewport: true });
+    await page.getByRole('button', { name: 'Restore this backup' }).click();
+    await page.getByTestId('restore-done').waitFor(CREDENTIAL_CHECK);
+    await page.getByRole('button', { name: 'Continue to sign in' }).click();
+    await signInOnPage(page, 'Dr Ada Rivera');
+    const found = await app.api('patients.search', { query: '' });
+    expect(found.patients.map((p) => p.mrn)).toEqual(['MRN-1']);
     expect(await app.api('audit.verify', {})).toMatchObject({ ok: true });
   });
 });

@@ -144,6 +144,9 @@ export function RestoreAtSetup({ onCancel }: { onCancel: () => void }) {
                 )}
                 {chosen.unlock && !inspection?.problem && (
                   <>
+                    <Text size="sm" role="status">
+                      The backup opened with its own key and verified: SQLite’s integrity check, its audit log and its record counts.
+                    </Text>
                     <Textarea
                       id="setup-restore-reason"
                       label="Reason for the restore"
