@@ -6,7 +6,9 @@ import { readManifest, recordCounts, verifyCopy, type BackupManifest } from './b
 import { DATABASE_FILE_NAME, databasePath } from './connection';
 import { fsyncPath } from './fsync';
 import type { Store } from './store';
-import { KEY_FILE_NAME, keyFileExists, keyFilePath, readKeyFile, writeKeyFile } from './vault/key-file';
+import {
+  KEY_FILE_NAME, keyFileExists, keyFilePath, readKeyFile, writeKeyFile, type KeyFile,
+} from './vault/key-file';
 
 // Restoring a backup replaces the database file, so it is done in steps that
 // a crash at any point can undo: the backup is copied into the data folder and
@@ -17,6 +19,13 @@ import { KEY_FILE_NAME, keyFileExists, keyFilePath, readKeyFile, writeKeyFile } 
 // If the app dies while the journal exists, the next start moves the old
 // database back and puts the key file's audit head back: an unfinished
 // restore leaves the clinic exactly where it was.
+//
+// A backup made under another database key (a new workstation, a rebuilt key
+// file) keeps that key: its copy of the key file, whose wraps open it for its
+// own clinicians and its recovery key, replaces the data folder's key file in
+// the swap. Nothing is re-encrypted, so nothing is ever on disk unencrypted;
+// the key file from before is kept aside with the database and put back if
+// the restore does not finish.
 
 export const RESTORE_JOURNAL = 'restore-journal.json';
 const STAGED_FILE = 'restore-staged.sqlite';
@@ -27,6 +36,8 @@ const restoreJournal = z.object({
   asideDir: z.string(),
   previousHead: z.object({ seq: z.number().int(), mac: z.string() }).nullable(),
   startedAt: z.string(),
+  /** The backup's key file replaces the data folder's (a backup under another database key). */
+  replacesKeyFile: z.boolean().default(false),
 });
 export type RestoreJournal = z.output<typeof restoreJournal>;
 
@@ -52,6 +63,7 @@ export function checkBackup(path: string, key: Buffer): BackupManifest {
  */
 export function prepareRestore(
   dataDir: string, backupPath: string, key: Buffer, manifest: BackupManifest, previousHead: AuditHead | null, at: string,
+  replacesKeyFile = false,
 ): RestoreJournal {
   const staged = join(dataDir, STAGED_FILE);
   copyFileSync(backupPath, staged);
@@ -66,6 +78,7 @@ export function prepareRestore(
     asideDir: `before-restore-${at.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`,
     previousHead,
     startedAt: at,
+    replacesKeyFile,
   };
   const path = join(dataDir, RESTORE_JOURNAL);
   writeFileSync(path, JSON.stringify(journal), { mode: 0o600 });
@@ -74,11 +87,32 @@ export function prepareRestore(
   return journal;
 }
 
-/** With the store closed: the current database goes aside (with a copy of the key file), the staged copy takes its place. */
-export function swapInRestored(dataDir: string, journal: RestoreJournal): void {
+/**
+ * The backup's own key file as it is installed by a restore under its key:
+ * its wraps, clinicians and sign-in policy, with the failed-attempt counters
+ * cleared, no events waiting (they belong to the log the backup was made
+ * from) and the backup's audit head.
+ */
+export function keysToInstall(backupKeys: KeyFile, manifest: BackupManifest): KeyFile {
+  const holders = Object.fromEntries(
+    Object.entries(backupKeys.holders).map(([id, h]) => [id, { ...h, failures: 0, retryAt: null }]),
+  );
+  return { ...backupKeys, holders, pendingEvents: [], auditHead: manifest.auditHead };
+}
+
+/**
+ * With the store closed: the current database goes aside (with a copy of the
+ * key file), the staged copy takes its place and, for a backup under another
+ * key, the backup's key file (`keys`) replaces the data folder's.
+ */
+export function swapInRestored(dataDir: string, journal: RestoreJournal, keys?: KeyFile): void {
+  if (journal.replacesKeyFile !== Boolean(keys)) throw new Error('The journal and the restore disagree about the key file.');
   const aside = join(dataDir, journal.asideDir);
   mkdirSync(aside, { recursive: true, mode: 0o700 });
-  if (keyFileExists(dataDir)) copyFileSync(keyFilePath(dataDir), join(aside, KEY_FILE_NAME));
+  if (keyFileExists(dataDir)) {
+    copyFileSync(keyFilePath(dataDir), join(aside, KEY_FILE_NAME));
+    fsyncPath(join(aside, KEY_FILE_NAME));
+  }
   for (const suffix of SIDE_FILES) {
     const from = databasePath(dataDir) + suffix;
     if (existsSync(from)) renameSync(from, join(aside, DATABASE_FILE_NAME + suffix));
@@ -86,6 +120,7 @@ export function swapInRestored(dataDir: string, journal: RestoreJournal): void {
   fsyncPath(aside);
   renameSync(join(dataDir, STAGED_FILE), databasePath(dataDir));
   fsyncPath(dataDir);
+  if (keys) writeKeyFile(dataDir, keys);
 }
 
 /** Why the reopened store is not the backup it should be, or null. */
@@ -122,6 +157,7 @@ export function rollBackRestore(dataDir: string, at: string): RestoreJournal | n
       if (existsSync(from)) renameSync(from, databasePath(dataDir) + suffix);
     }
   }
+  if (journal.replacesKeyFile) putKeyFileBack(dataDir, aside);
   rmSync(aside, { recursive: true, force: true });
   rmSync(join(dataDir, STAGED_FILE), { force: true });
   if (keyFileExists(dataDir)) {
@@ -131,4 +167,19 @@ export function rollBackRestore(dataDir: string, at: string): RestoreJournal | n
   }
   finishRestore(dataDir);
   return journal;
+}
+
+/** The key file from before a restore under another key goes back, byte for byte; on a new installation there was none. */
+function putKeyFileBack(dataDir: string, aside: string): void {
+  const before = join(aside, KEY_FILE_NAME);
+  const path = keyFilePath(dataDir);
+  if (existsSync(before)) {
+    copyFileSync(before, `${path}.tmp`);
+    fsyncPath(`${path}.tmp`);
+    renameSync(`${path}.tmp`, path);
+  } else {
+    rmSync(path, { force: true });
+    rmSync(`${path}.prev`, { force: true });
+  }
+  fsyncPath(dataDir);
 }

@@ -24,7 +24,8 @@ import { sessionRecord } from './session/record';
 import { questionnaire, questionnaireAmend, questionnaireRecord } from './schemas/questionnaire';
 import { csvExport, exportFile, fhirPatientExport } from './schemas/export';
 import {
-  backupConfigure, backupFileName, backupInspection, backupRestore, backupStatus, backupSummary, restoreResult,
+  backupConfigure, backupInspect, backupInspection, backupRestore, backupStatus, backupSummary, restoreResult,
+  setupBackupInspect, setupBackupList, setupBackupRestore,
 } from './backup/schemas';
 import { safetyAssessment, safetyAssessmentRecord } from './suicide-risk/schemas';
 import {
@@ -139,8 +140,12 @@ export const contract = {
   'backups.configure': { access: 'admin', request: backupConfigure, response: backupStatus },
   'backups.pickFolder': { access: 'admin', request: empty, response: z.object({ path: z.string().nullable(), native: z.boolean() }) },
   'backups.list': { access: 'admin', request: empty, response: z.array(backupSummary) },
-  'backups.inspect': { access: 'admin', request: z.strictObject({ file: backupFileName }), response: backupInspection },
+  'backups.inspect': { access: 'admin', request: backupInspect, response: backupInspection },
   'backups.restore': { access: 'admin', signature: 'required', request: backupRestore, response: restoreResult },
+  // A new installation restores a backup instead of being set up (refused once anyone is set up).
+  'backups.listForSetup': { access: 'public', request: setupBackupList, response: z.array(backupSummary) },
+  'backups.inspectForSetup': { access: 'public', request: setupBackupInspect, response: backupInspection },
+  'backups.restoreForSetup': { access: 'public', request: setupBackupRestore, response: restoreResult },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

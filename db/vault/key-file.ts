@@ -64,14 +64,15 @@ export function keyFileExists(dataDir: string): boolean {
 /** Reads the key file, falling back to the previous copy if the current one is damaged. */
 export function readKeyFile(dataDir: string): KeyFile {
   const path = keyFilePath(dataDir);
-  const parsed = parse(path);
+  const parsed = readKeyFileAt(path);
   if (parsed) return parsed;
-  const previous = parse(path + PREVIOUS_SUFFIX);
+  const previous = readKeyFileAt(path + PREVIOUS_SUFFIX);
   if (previous) return previous;
   throw new Error(`The key file ${KEY_FILE_NAME} in the data folder is damaged. Restore it from a backup.`);
 }
 
-function parse(path: string): KeyFile | null {
+/** The key file at `path` (such as the copy beside a backup), or null when it is missing or does not read. */
+export function readKeyFileAt(path: string): KeyFile | null {
   try {
     return keyFile.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch {

@@ -4,6 +4,9 @@ import { randomBytes } from 'node:crypto';
 // base32 in eight groups, so it can be read off paper and typed back without
 // confusing 0/O or 1/I/L. Typing is forgiving: case, spaces and dashes are ignored.
 
+/** Whose wrap the recovery key opens: the owner its wrap is bound to. */
+export const RECOVERY_OWNER = 'recovery';
+
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export function newRecoveryKey(): string {

@@ -7,7 +7,8 @@ import { isCommonPassphrase } from '../../db/vault/common-passwords';
 import {
   keyFileExists, keyFilePath, readKeyFile, writeKeyFile, type KeyFile, type KeyHolder, type SecurityEvent, type SignInPolicy,
 } from '../../db/vault/key-file';
-import { newRecoveryKey, normaliseRecoveryKey } from '../../db/vault/recovery-key';
+import { newRecoveryKey, normaliseRecoveryKey, RECOVERY_OWNER } from '../../db/vault/recovery-key';
+import { unwrapFromKeyFile } from '../../db/vault/unlock';
 import { PRODUCTION_KDF, unwrapKey, wrapKey, type KdfCost } from '../../db/vault/wrap';
 import { allows, ACCESS_REFUSALS, type Access } from '../../shared/auth/access';
 import type { Credential } from '../../shared/auth/passphrase';
@@ -15,6 +16,7 @@ import type { AuthPhase, AuthStatus, SetupInput } from '../../shared/auth/status
 import { DomainError } from '../../shared/result';
 import type { Clinician } from '../../shared/schemas/clinician';
 import { SETTING_DEFAULTS, type ClinicSettings } from '../../shared/schemas/settings';
+import { BackupUnlockAttempts } from '../backups/unlock-attempts';
 import { nextRetryDelaySeconds, PIN_TRIES } from './policy';
 
 // Who is working, and the key that opens the records. The database key lives
@@ -47,8 +49,6 @@ export interface Signer {
   method: 'passphrase' | 'pin';
 }
 
-const RECOVERY_OWNER = 'recovery';
-
 export class Gatekeeper {
   private store: Store | null = null;
   private databaseKey: Buffer | null = null;
@@ -59,6 +59,8 @@ export class Gatekeeper {
   private readonly pins = new Map<string, Pin>();
   private readonly idleClock: () => number;
   private readonly kdfCost: KdfCost;
+  /** Wrong passphrases or recovery keys for backups made under another key. */
+  readonly backupUnlocks: BackupUnlockAttempts;
 
   constructor(private readonly options: GatekeeperOptions) {
     prepareDataDir(options.dataDir);
@@ -68,6 +70,7 @@ export class Gatekeeper {
     this.idleClock = options.idleClock ?? (() => performance.now());
     this.kdfCost = options.kdfCost ?? PRODUCTION_KDF;
     this.lastActivity = this.idleClock();
+    this.backupUnlocks = new BackupUnlockAttempts(options.now, () => this.policy());
   }
 
   // ── Where we are ──────────────────────────────────────────────────────────
@@ -193,7 +196,7 @@ export class Gatekeeper {
     const holder = keys.holders[clinicianId];
     if (!holder?.isAdmin) throw new DomainError('invalid-input', 'Choose an administrator to recover.', 'clinicianId');
     this.refuseCommon(next, 'next');
-    const key = await unwrapKey(keys.recovery, normaliseRecoveryKey(recoveryKey), RECOVERY_OWNER);
+    const key = await unwrapFromKeyFile(keys, { recoveryKey });
     if (!key) {
       this.event(null, 'recovery-failed', null);
       throw new DomainError('wrong-credential', 'That recovery key is not the one for this clinic. Check it against the sheet.', 'recoveryKey');
@@ -297,6 +300,11 @@ export class Gatekeeper {
     return this.keys?.auditHead ?? null;
   }
 
+  /** The data folder's key file as it is now (wraps only), or null before setup. */
+  keyFile(): KeyFile | null {
+    return this.keys;
+  }
+
   /** What a backup copies: the open store, the key to verify the copy with, and the key file (wraps only) to put beside it. */
   backupSource(): { store: Store; key: Buffer; keyFilePath: string } | null {
     if (!this.store || !this.databaseKey) return null;
@@ -304,19 +312,42 @@ export class Gatekeeper {
   }
 
   /**
-   * Closes the records, lets `swap` replace the database file (a restore),
-   * records `head` as the audit chain's head and reopens them with the same
-   * key. The sign-in stays: the same clinicians hold the same key.
+   * Closes the records, lets `swap` replace the database file (a restore) and
+   * perhaps the key file, reads the key file again, records `head` as the
+   * audit chain's head and reopens the records with `key`: the same key, or
+   * the backup's own key when its key file was installed.
    */
-  reopenAfter(swap: () => void, head: AuditHead | null): Store {
-    const key = this.databaseKey;
+  reopenAfter(swap: () => void, head: AuditHead | null, key = this.databaseKey): Store {
     if (!key) throw new DomainError('signed-out', 'Sign in to open the clinic’s records.');
     this.store?.close();
     this.store = null;
     swap();
-    this.saveKeys({ ...this.requireKeys(), auditHead: head });
+    this.keys = readKeyFile(this.options.dataDir);
+    this.saveKeys({ ...this.keys, auditHead: head });
     this.openStore(key);
     return this.store!;
+  }
+
+  /**
+   * Closes the records, lets `undo` put the data folder back as it was (an
+   * undone restore on a new installation) and forgets the key: the folder is
+   * read again as at start-up.
+   */
+  closeAfter(undo: () => void): void {
+    this.close();
+    undo();
+    this.keys = keyFileExists(this.options.dataDir) ? readKeyFile(this.options.dataDir) : null;
+  }
+
+  /**
+   * After a restore under the backup's own key: the clinicians are the
+   * backup's, so whoever was signed in is signed out (without a log entry:
+   * they are not a clinician of the restored records) and one of them signs in.
+   */
+  endSignInAfterRestore(): void {
+    this.pins.clear();
+    this.signedIn = null;
+    this.locked = false;
   }
 
   close(): void {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signInChoice } from '../auth/status';
 import { backupSettingsShape } from '../schemas/backup-settings';
 
 // What the backup channels carry. A backup is named by its file in the
@@ -21,9 +22,34 @@ export const backupSummary = z.object({
 });
 export type BackupSummary = z.output<typeof backupSummary>;
 
+/**
+ * What opens a backup made under another database key (a new workstation, a
+ * rebuilt key file): a passphrase of a clinician in that backup, or the
+ * recovery key of the clinic it was made in.
+ */
+export const backupUnlock = z.union([
+  z.strictObject({
+    clinicianId: z.string({ error: 'Choose a clinician of the backup' }).min(1, { error: 'Choose a clinician of the backup' }),
+    passphrase: z.string({ error: 'Enter the passphrase' }).min(1, { error: 'Enter the passphrase' }).max(1024),
+  }),
+  z.strictObject({
+    recoveryKey: z.string({ error: 'Enter the recovery key' }).trim().min(1, { error: 'Enter the recovery key' }).max(100),
+  }),
+]);
+export type BackupUnlock = z.output<typeof backupUnlock>;
+
+export const backupInspect = z.strictObject({ file: backupFileName, unlock: backupUnlock.optional() });
+
 export const backupInspection = backupSummary.extend({
   /** Null when it opened with the clinic's key, passed integrity_check, its audit chain verified and its counts matched. */
   problem: z.string().nullable(),
+  /**
+   * Set when the backup was made under another database key: the clinicians
+   * whose passphrase opens it (names from its key file), and whether the
+   * request's passphrase or recovery key opened it (only then is `problem` the
+   * result of checking the file).
+   */
+  otherKey: z.object({ holders: z.array(signInChoice), unlocked: z.boolean() }).nullable(),
 });
 export type BackupInspection = z.output<typeof backupInspection>;
 
@@ -53,6 +79,8 @@ export const backupConfigure = z.strictObject({
 
 export const backupRestore = z.strictObject({
   file: backupFileName,
+  /** Needed for a backup made under another database key (see backupUnlock). */
+  unlock: backupUnlock.optional(),
   reason: z.string({ error: 'Give a reason for the restore' }).trim().min(1, { error: 'Give a reason for the restore' }).max(500),
 });
 
@@ -61,4 +89,23 @@ export const restoreResult = z.object({
   /** The folder in the data folder where the database from before the restore is kept. */
   keptAsideIn: z.string(),
   summary: backupSummary,
+  /** The backup's own key file was installed: its clinicians sign in with their passphrases from then. */
+  keyFileRestored: z.boolean(),
+});
+
+/** A backup folder typed on the setup screen of a new installation (there are no clinic settings yet). */
+const setupFolder = z
+  .string({ error: 'Type the full path of the backup folder' })
+  .trim()
+  .min(1, { error: 'Type the full path of the backup folder' })
+  .max(1000, { error: 'The path is too long' });
+
+export const setupBackupList = z.strictObject({ folder: setupFolder });
+export const setupBackupInspect = z.strictObject({ folder: setupFolder, file: backupFileName, unlock: backupUnlock.optional() });
+export const setupBackupRestore = z.strictObject({
+  folder: setupFolder,
+  file: backupFileName,
+  /** A new installation has no key of its own: the backup's clinician's passphrase or its recovery key always opens it. */
+  unlock: backupUnlock,
+  reason: backupRestore.shape.reason,
 });

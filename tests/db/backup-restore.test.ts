@@ -187,7 +187,7 @@ describe('restore', () => {
     }
   });
 
-  it('refuses another clinic’s backup (another database key) and changes nothing', async () => {
+  it('asks for a passphrase of another clinic’s backup (another database key) and changes nothing without one', async () => {
     const h = await clinicWithUsbDisk();
     const other = await gates.setUp();
     const otherFolder = join(other.dir, 'usb');
@@ -198,11 +198,14 @@ describe('restore', () => {
       h.advance(60_000); // a later name than the clinic's own backup, so the two do not collide
       const [foreign] = await other.ok('backups.list', {});
       for (const f of readdirSync(otherFolder)) writeFileSync(join(h.folder, f), readFileSync(join(otherFolder, f)));
-      expect((await h.ok('backups.inspect', { file: foreign!.file })).problem).toMatch(/not a KetaDesk backup of this clinic/);
+      expect((await h.ok('backups.inspect', { file: foreign!.file })).otherKey).toMatchObject({ unlocked: false });
       const before = snapshot(h);
       const refused = await h.call('backups.restore', { file: foreign!.file, reason: 'test', signature: h.signature });
-      expect(refused).toMatchObject({ ok: false, error: { field: 'file', message: expect.stringMatching(/not a KetaDesk backup of this clinic/) } });
+      expect(refused).toMatchObject({ ok: false, error: { field: 'unlock', message: expect.stringMatching(/made under another database key/) } });
       expect(snapshot(h)).toEqual(before);
+      // Without its key file beside it, it is a file this clinic's key does not open.
+      rmSync(join(h.folder, readManifest(join(h.folder, foreign!.file))!.keyFile));
+      expect((await h.ok('backups.inspect', { file: foreign!.file })).problem).toMatch(/not a KetaDesk backup of this clinic/);
     } finally {
       h.cleanupUsb();
     }

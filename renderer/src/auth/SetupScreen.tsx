@@ -1,4 +1,5 @@
-import { Alert, Button, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useForm } from '@mantine/form';
 import { setupInput, type AuthPhase } from '../../../shared/auth/status';
 import { call } from '../api/client';
@@ -9,6 +10,7 @@ import { GateLayout } from '../screens/GateLayout';
 import { FormErrorAlert } from '../forms/FormErrorAlert';
 import { useFormSubmit } from '../forms/useFormSubmit';
 import { confirmValidator, NewPassphraseFields } from './NewPassphraseFields';
+import { RestoreAtSetup } from './RestoreAtSetup';
 
 interface Values extends ClinicianIdentityValues {
   passphrase: string;
@@ -26,6 +28,7 @@ const toInput = ({ confirm: _confirm, ...v }: Values) => roleOrMissing(v);
  */
 export function SetupScreen({ phase, onDone }: { phase: Extract<AuthPhase, 'setup' | 'upgrade'>; onDone: (recoveryKey: string) => void }) {
   const { apply } = useWorkspace();
+  const [restoring, setRestoring] = useState(false);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { name: '', credentials: '', role: '', passphrase: '', confirm: '' },
@@ -47,6 +50,7 @@ export function SetupScreen({ phase, onDone }: { phase: Extract<AuthPhase, 'setu
     },
   );
 
+  if (restoring) return <RestoreAtSetup onCancel={() => setRestoring(false)} />;
   return (
     <GateLayout width={520}>
       <Stack gap="lg">
@@ -74,6 +78,15 @@ export function SetupScreen({ phase, onDone }: { phase: Extract<AuthPhase, 'setu
             </Button>
           </Stack>
         </form>
+        {phase === 'setup' && (
+          <Text size="sm">
+            A new workstation for an existing clinic?{' '}
+            <Anchor component="button" type="button" size="sm" onClick={() => setRestoring(true)}>
+              Restore from a backup
+            </Anchor>{' '}
+            instead of setting up a new clinic.
+          </Text>
+        )}
       </Stack>
     </GateLayout>
   );

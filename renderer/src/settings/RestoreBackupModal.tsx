@@ -1,31 +1,24 @@
 import { Alert, Button, Group, Loader, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { backupRestoredMeaning } from '../../../shared/auth/meanings';
-import type { BackupSummary } from '../../../shared/backup/schemas';
+import type { BackupInspection, BackupSummary, BackupUnlock } from '../../../shared/backup/schemas';
 import type { ResponseOf } from '../../../shared/contract';
 import { useLoad } from '../api/useLoad';
 import { call } from '../api/client';
 import { useSignature } from '../app/signature';
 import { AppModal } from '../components/AppModal';
 import { formatDateTime } from '../format/dates';
-
-/** The records a clinic recognises, in the order the preview lists them; the manifest counts every table. */
-const SHOWN_COUNTS: Array<[table: string, label: string]> = [
-  ['patients', 'Patients'],
-  ['screenings', 'Screenings'],
-  ['consents', 'Consents'],
-  ['sessions', 'Sessions'],
-  ['questionnaires', 'Questionnaires'],
-  ['clinicians', 'Clinicians'],
-  ['audit_log', 'Audit log entries'],
-];
+import { BackupPreviewTable } from './BackupPreviewTable';
+import { BackupUnlockForm } from './BackupUnlockForm';
 
 type Restored = ResponseOf<'backups.restore'>;
 
 /**
  * Restore…: first what the backup holds and whether it verifies (nothing has
- * changed yet), then a reason and an electronic signature. After a restore
- * the app reloads, so no screen shows records from before it.
+ * changed yet), then a reason and an electronic signature. A backup made
+ * under another database key is first opened with a passphrase or recovery
+ * key of its own (BackupUnlockForm). After a restore the app reloads, so no
+ * screen shows records from before it.
  */
 export function RestoreBackupModal({ backup, onClose }: { backup: BackupSummary; onClose: () => void }) {
   const inspection = useLoad('backups.inspect', { file: backup.file }, backup.file);
@@ -34,6 +27,9 @@ export function RestoreBackupModal({ backup, onClose }: { backup: BackupSummary;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [restored, setRestored] = useState<Restored | null>(null);
+  const [unlocked, setUnlocked] = useState<{ unlock: BackupUnlock; inspection: BackupInspection } | null>(null);
+  const data = unlocked?.inspection ?? (inspection.loaded.state === 'ready' ? inspection.loaded.data : null);
+  const otherKey = data?.otherKey ?? null;
   const { sign, signing, dialog } = useSignature();
 
   const restore = async () => {
@@ -44,7 +40,7 @@ export function RestoreBackupModal({ backup, onClose }: { backup: BackupSummary;
     setBusy(true);
     setError(null);
     const result = await sign([backupRestoredMeaning(backup.file, reason.trim())], (signature) =>
-      call('backups.restore', { file: backup.file, reason: reason.trim(), signature }));
+      call('backups.restore', { file: backup.file, reason: reason.trim(), unlock: unlocked?.unlock, signature }));
     setBusy(false);
     if (!result) return;
     if (!result.ok) setError(result.error.message);
@@ -59,10 +55,15 @@ export function RestoreBackupModal({ backup, onClose }: { backup: BackupSummary;
           <Stack gap="md" data-testid="restore-done">
             <Alert color="green" variant="light" title="Restored" role="status">
               The clinic’s records are now those of the backup made {formatDateTime(restored.summary.createdAt)}. The records from before the
-              restore are kept in the data folder, in {restored.keptAsideIn}.
+              restore are kept in the data folder, in {restored.keptAsideIn}
+              {restored.keyFileRestored ? ', with their key file.' : '.'}
+              {restored.keyFileRestored &&
+                ' The clinicians are now those of the backup: sign in with the passphrase you had when it was made. Keep the recovery key sheet of that clinic; it is the recovery key from now on.'}
             </Alert>
             <Group>
-              <Button onClick={() => window.location.reload()}>Continue with the restored records</Button>
+              <Button onClick={() => window.location.reload()}>
+                {restored.keyFileRestored ? 'Continue to sign in' : 'Continue with the restored records'}
+              </Button>
             </Group>
           </Stack>
         ) : (
@@ -78,35 +79,27 @@ export function RestoreBackupModal({ backup, onClose }: { backup: BackupSummary;
                 {inspection.loaded.error.message}
               </Alert>
             )}
-            {inspection.loaded.state === 'ready' && (
+            {data && (
               <>
-                <Table withTableBorder verticalSpacing={4} aria-label="What the backup holds" data-testid="restore-preview">
-                  <Table.Tbody>
-                    <Table.Tr>
-                      <Table.Th scope="row">Made</Table.Th>
-                      <Table.Td>{formatDateTime(inspection.loaded.data.createdAt)}</Table.Td>
-                    </Table.Tr>
-                    <Table.Tr>
-                      <Table.Th scope="row">Newest change in it</Table.Th>
-                      <Table.Td>{inspection.loaded.data.newestChangeAt ? formatDateTime(inspection.loaded.data.newestChangeAt) : '—'}</Table.Td>
-                    </Table.Tr>
-                    {SHOWN_COUNTS.map(([table, label]) => (
-                      <Table.Tr key={table}>
-                        <Table.Th scope="row">{label}</Table.Th>
-                        <Table.Td>{inspection.loaded.state === 'ready' ? (inspection.loaded.data.counts[table] ?? 0) : null}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-                {inspection.loaded.data.problem ? (
+                <BackupPreviewTable backup={data} />
+                {otherKey && !otherKey.unlocked && (
+                  <Text size="sm" c="dimmed">
+                    As the backup’s manifest says; the file itself is checked once it is opened.
+                  </Text>
+                )}
+                {otherKey && !otherKey.unlocked ? (
+                  <BackupUnlockForm inspect={(unlock) => call('backups.inspect', { file: backup.file, unlock })} holders={otherKey.holders} onUnlocked={(unlock, checked) => setUnlocked({ unlock, inspection: checked })} />
+                ) : data.problem ? (
                   <Alert color="red" variant="light" role="alert" title="This backup cannot be restored">
-                    {inspection.loaded.data.problem} Nothing has changed.
+                    {data.problem} Nothing has changed.
                   </Alert>
                 ) : (
                   <>
                     <Alert color="orange" variant="light" title="What a restore does">
-                      The records go back to this backup: everything entered after {formatDateTime(inspection.loaded.data.createdAt)} leaves the
+                      The records go back to this backup: everything entered after {formatDateTime(data.createdAt)} leaves the
                       working records. The current records are kept aside in the data folder, not deleted. The restore is signed and audited.
+                      {otherKey &&
+                        ' It keeps its own database key: its clinicians and their passphrases, and its recovery key, replace this workstation’s (whose key file is kept aside too), and you will be signed out.'}
                     </Alert>
                     {error && (
                       <Alert color="red" variant="light" role="alert">
