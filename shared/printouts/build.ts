@@ -4,6 +4,7 @@ import type { PrintInput } from './input';
 import type { ChartDocumentId, Printout } from './model';
 import { monitoringRecord, type SessionRecordData } from './monitoring-record';
 import { progressSheet } from './progress';
+import type { RemsRecordStatus } from './rems-status';
 import { questionnaireForm } from './questionnaire-form';
 import { riskBenefitSheet } from './risk-benefit';
 import type { Trend } from '../measures/trend';
@@ -14,6 +15,8 @@ export interface PrintExtras {
   nextVisit?: string | null;
   /** Monitoring record: the session, once the session feature provides one. */
   session?: SessionRecordData | null;
+  /** Monitoring record of an esketamine session: its REMS form's status, from what was recorded. */
+  rems?: RemsRecordStatus | null;
   /** Progress sheet: the patient's PHQ-9 and GAD-7 trend; none prints the sheet without scores. */
   trend?: Trend | null;
 }
@@ -27,7 +30,7 @@ export function buildPrintout(document: ChartDocumentId, input: PrintInput, extr
     case 'aftercare':
       return aftercareSheet({ ...input, nextVisit: extras.nextVisit ?? null });
     case 'monitoring-record':
-      return monitoringRecord(input, extras.session ?? null);
+      return monitoringRecord(input, extras.session ?? null, extras.rems ?? null);
     case 'progress':
       return progressSheet(input, extras.trend ?? null);
     case 'phq9-form':

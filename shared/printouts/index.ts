@@ -14,3 +14,4 @@ export * from './sources';
 export * from './treatment';
 export type { SessionRecordData } from './monitoring-record';
 export { fromSessionRecord, initialsOf } from './session-record';
+export { remsStatusOf, type RemsRecordStatus } from './rems-status';

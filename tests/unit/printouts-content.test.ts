@@ -241,6 +241,10 @@ describe('session monitoring record', () => {
       'Before the dose', 'About 40 min after', 'As needed', 'As needed', 'Before discharge',
     ]);
     expect(text(record)).toContain('REMS Patient Monitoring Form');
+    // The blank form leaves lines for the submission, not a box to tick "form completed".
+    expect(text(record)).toContain('REMS form submitted on, by, confirmation: ');
+    const boxes = record.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'list' && b.tickBoxes ? b.items : []));
+    expect(boxes.filter((b) => /REMS/.test(b.text))).toEqual([]);
   });
 
   it('prints a session’s vital signs when given one', () => {

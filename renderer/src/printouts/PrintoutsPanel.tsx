@@ -25,6 +25,7 @@ import { missingClinicDetails, printInputFor } from './print-input';
 import { ConsentAnswers } from './ConsentAnswers';
 import { PrintoutView } from './PrintoutView';
 import { printSheet, type PrintAction } from './printing';
+import { useRemsStatus } from './useRemsStatus';
 
 /**
  * The chart's Printouts tab: the documents for this patient, each with
@@ -44,6 +45,8 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
   const sessions = useLoad('sessions.listForPatient', { patientId: patient.id }, patient.id);
   const [sessionId, setSessionId] = useKeptState(keptSessionChoice, patient.id, () => BLANK_SESSION);
   const record = useSessionRecord(sessionId);
+  const esketamineSession = record.state === 'ready' && record.data.session.route === 'esketamine-nasal' ? record.data.session.id : null;
+  const rems = useRemsStatus(esketamineSession);
   const progress = useTrend(patient.id);
   const onDay = localIsoDate();
 
@@ -68,11 +71,15 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
       patient, settings.loaded.data, current, ofSession?.session.route ?? treatment, ofSession?.session.date ?? onDay,
     );
     const session = ofSession ? fromSessionRecord(ofSession, clockOf) : null;
+    // An esketamine session's record prints its REMS form's status, so it waits for it.
+    if (ofSession && esketamineSession && rems.state !== 'ready') return null;
     // The progress sheet waits for the scores rather than print "no scores yet".
     if (open.document === 'progress' && progress.state !== 'ready') return null;
     const trend = progress.state === 'ready' ? progress.trend : null;
-    return { input, printout: buildPrintout(open.document, input, { nextVisit, session, trend }) };
-  }, [open, settings.loaded, patient, current, treatment, onDay, nextVisit, record, sessionId, progress]);
+    return { input, printout: buildPrintout(open.document, input, {
+      nextVisit, session, trend, rems: rems.state === 'ready' ? rems.status : null,
+    }) };
+  }, [open, settings.loaded, patient, current, treatment, onDay, nextVisit, record, sessionId, progress, esketamineSession, rems]);
 
   const perform = useCallback(
     async (action: PrintAction, root: HTMLElement | null) => {
@@ -144,6 +151,7 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
         {record.state === 'failed' && (
           <LoadError title="The session record could not be loaded" error={record.error} />
         )}
+        {rems.state === 'failed' && <LoadError title="The session’s REMS form could not be loaded" error={rems.error} />}
         <Text size="sm" c="dimmed" mb="sm">
           Sheets are dated today and laid out for {paper} paper.
         </Text>
