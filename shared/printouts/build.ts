@@ -1,5 +1,6 @@
 import { aftercareSheet } from './aftercare';
 import { consentForm } from './consent';
+import type { ConsentIndication } from './consent-indication';
 import type { PrintInput } from './input';
 import type { ChartDocumentId, Printout } from './model';
 import { monitoringRecord, type SessionRecordData } from './monitoring-record';
@@ -13,6 +14,8 @@ import type { Trend } from '../measures/trend';
 export interface PrintExtras {
   /** Aftercare: the next visit as typed; blank prints a line to write on. */
   nextVisit?: string | null;
+  /** Consent form: the indication of the patient's active course for the treatment; none reads "low mood or anxiety". */
+  indication?: ConsentIndication | null;
   /** Monitoring record: the session, once the session feature provides one. */
   session?: SessionRecordData | null;
   /** Monitoring record of an esketamine session: its REMS form's status, from what was recorded. */
@@ -26,7 +29,7 @@ export function buildPrintout(document: ChartDocumentId, input: PrintInput, extr
     case 'risk-benefit':
       return riskBenefitSheet(input);
     case 'consent':
-      return consentForm(input);
+      return consentForm(input, extras.indication ?? null);
     case 'aftercare':
       return aftercareSheet({ ...input, nextVisit: extras.nextVisit ?? null });
     case 'monitoring-record':

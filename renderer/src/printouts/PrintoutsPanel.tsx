@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { localIsoDate } from '../../../shared/dates';
 import { buildPrintout } from '../../../shared/printouts/build';
+import { consentIndicationOf } from '../../../shared/printouts/consent-indication';
 import { DOCUMENTS } from '../../../shared/printouts/documents';
 import { SIDE_EFFECTS_CHECK } from '../../../shared/printouts/evidence';
 import type { PlannedTreatment } from '../../../shared/printouts/input';
@@ -37,6 +38,7 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
   const settings = useLoad('settings.get', {}, 'settings');
   const consents = useLoad('consents.listForPatient', { patientId: patient.id }, patient.id);
   const screenings = useLoad('screenings.listForPatient', { patientId: patient.id }, patient.id);
+  const courses = useLoad('courses.listForPatient', { patientId: patient.id }, patient.id);
   const [chosenTreatment, setChosenTreatment] = useState<PlannedTreatment | null>(null);
   const [nextVisit, setNextVisit] = useKeptState(keptNextVisit, patient.id, () => '');
   const [open, setOpen] = useState<{ document: ChartDocumentId; action: PrintAction | null } | null>(null);
@@ -76,10 +78,13 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
     // The progress sheet waits for the scores rather than print "no scores yet".
     if (open.document === 'progress' && progress.state !== 'ready') return null;
     const trend = progress.state === 'ready' ? progress.trend : null;
+    // The consent names what the course is for, so it waits for the courses; without one it reads as before.
+    if (open.document === 'consent' && courses.loaded.state === 'loading') return null;
+    const indication = courses.loaded.state === 'ready' ? consentIndicationOf(courses.loaded.data, treatment) : null;
     return { input, printout: buildPrintout(open.document, input, {
-      nextVisit, session, trend, rems: rems.state === 'ready' ? rems.status : null,
+      nextVisit, session, trend, indication, rems: rems.state === 'ready' ? rems.status : null,
     }) };
-  }, [open, settings.loaded, patient, current, treatment, onDay, nextVisit, record, sessionId, progress, esketamineSession, rems]);
+  }, [open, settings.loaded, patient, current, treatment, onDay, nextVisit, record, sessionId, progress, esketamineSession, rems, courses.loaded]);
 
   const perform = useCallback(
     async (action: PrintAction, root: HTMLElement | null) => {
@@ -150,6 +155,9 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
         )}
         {record.state === 'failed' && (
           <LoadError title="The session record could not be loaded" error={record.error} />
+        )}
+        {courses.loaded.state === 'failed' && (
+          <LoadError title="The treatment courses could not be loaded" error={courses.loaded.error} onRetry={courses.reload} />
         )}
         {rems.state === 'failed' && <LoadError title="The session’s REMS form could not be loaded" error={rems.error} />}
         <Text size="sm" c="dimmed" mb="sm">
