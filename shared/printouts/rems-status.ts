@@ -6,6 +6,7 @@
 import { remsMissing } from '../rems/completeness';
 import { REMS_SUBMIT_WITHIN_DAYS, remsDueOn } from '../rems/due';
 import type { RemsFormData } from '../rems/form-data';
+import { list } from './common';
 import { longDate } from './input';
 import type { Section } from './model';
 import { cite } from './sources';
@@ -39,11 +40,13 @@ export function remsSection(status: RemsRecordStatus | null): Section {
     text: `The REMS Patient Monitoring Form is submitted within ${REMS_SUBMIT_WITHIN_DAYS} days of the session.`,
     cites: [cite('S8')],
   };
-  const fields = status
-    ? [
-        { label: 'REMS form answers', value: status.missing.length === 0 ? 'Complete' : `Missing: ${status.missing.join('; ')}`, wide: true },
-        { label: 'REMS form', value: status.submission ? submittedText(status.submission) : `Due by ${longDate(status.dueOn)}; not yet submitted`, wide: true },
-      ]
-    : [{ label: 'REMS form submitted on, by, confirmation', value: null, wide: true }];
-  return { id: 'rems', title: 'REMS Patient Monitoring Form', keepTogether: true, blocks: [{ kind: 'fields', fields }, note] };
+  const section = (blocks: Section['blocks']): Section => ({ id: 'rems', title: 'REMS Patient Monitoring Form', keepTogether: true, blocks });
+  if (!status) return section([{ kind: 'fields', fields: [{ label: 'REMS form submitted on, by, confirmation', value: null, wide: true }] }, note]);
+  const complete = status.missing.length === 0;
+  return section([
+    { kind: 'fields', fields: [{ label: 'REMS form answers', value: complete ? 'Complete' : 'Not complete; still to record:', wide: true }] },
+    ...(complete ? [] : [list(status.missing)]),
+    { kind: 'fields', fields: [{ label: 'REMS form', value: status.submission ? submittedText(status.submission) : `Due by ${longDate(status.dueOn)}; not yet submitted`, wide: true }] },
+    note,
+  ]);
 }

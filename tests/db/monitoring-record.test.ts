@@ -174,7 +174,11 @@ describe('session monitoring record from sessions.record', () => {
       vitalsAcceptableBeforeDose: true, vitalsAcceptableBeforeEnd: null, readyToLeaveMinutes: null,
     }), nurse, at(10));
     const open = printed(at(20)).all;
-    expect(open).toContain('REMS form answers: Missing: Concomitant medicines: Non-benzodiazepine sedative hypnotics; Vital signs acceptable before the end; Minutes until ready to leave');
+    expect(open).toContain('REMS form answers: Not complete; still to record:');
+    const missing = printed(at(20)).printout.sections.find((s) => s.id === 'rems')!.blocks.find((b) => b.kind === 'list');
+    expect(missing?.kind === 'list' && missing.items.map((i) => i.text)).toEqual([
+      'Concomitant medicines: Non-benzodiazepine sedative hypnotics', 'Vital signs acceptable before the end', 'Minutes until ready to leave',
+    ]);
     // No box to tick by hand: the status is what was recorded.
     expect(open).not.toMatch(/REMS Patient Monitoring Form completed|form completed/i);
 
@@ -186,6 +190,7 @@ describe('session monitoring record from sessions.record', () => {
     store.session.discharge({ sessionId: session.id, checklist: ALL, overrideReason: null }, nurse, at(125));
     const due = printed(at(126));
     expect(due.all).toContain('REMS form answers: Complete');
+    expect(due.printout.sections.find((s) => s.id === 'rems')!.blocks.some((b) => b.kind === 'list')).toBe(false);
     expect(due.all).toContain('REMS form: Due by 2 December 2026; not yet submitted');
     const boxes = due.printout.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'list' && b.tickBoxes ? b.items : []));
     expect(boxes.filter((b) => /REMS/.test(b.text)).every((b) => b.state === 'met')).toBe(true);
