@@ -37,8 +37,8 @@ export const courseSettingsShape = {
 } satisfies { [K in CourseSettingKey]: z.ZodType<CourseSettings[K]> };
 
 export const COURSE_SETTING_INFO: Record<CourseSettingKey, SettingInfo> = {
-  ketamineInductionSessions: { label: 'IV/IM ketamine: induction sessions', unit: 'sessions', basis: 'clinic-default', source: 'KetaDesk clinic default (REFERENCE gives no count)' },
-  ketamineInductionSpanDays: { label: 'IV/IM ketamine: induction over', unit: 'days', basis: 'clinic-default', source: 'KetaDesk clinic default (REFERENCE gives no span)' },
+  ketamineInductionSessions: { label: 'IV/IM ketamine: induction sessions', unit: 'sessions', basis: 'clinic-default', source: 'KetaDesk clinic default (the clinical reference gives no count)' },
+  ketamineInductionSpanDays: { label: 'IV/IM ketamine: induction over', unit: 'days', basis: 'clinic-default', source: 'KetaDesk clinic default (the clinical reference gives no span)' },
   courseMinDaysBetweenSessions: { label: 'Any course: at least this many days between sessions', unit: 'days', basis: 'clinic-default', source: 'KetaDesk clinic default' },
   courseEarlyToleranceDays: { label: 'Maintenance: a session this many days before the interval is not early', unit: 'days', basis: 'clinic-default', source: 'KetaDesk clinic default' },
   courseOverdueAfterDays: { label: 'Overdue this many days after the due date', unit: 'days', basis: 'clinic-default', source: 'KetaDesk clinic default' },

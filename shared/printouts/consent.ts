@@ -2,6 +2,7 @@ import {
   AFTER_THE_VISIT, NOT_EVERYONE, benefitSentences, commonEffectsList, emergencyCall, identifyingFacts, list,
   otherRisks, para, runningLines, sourcesSection, whoToCall,
 } from './common';
+import type { ConsentIndication } from './consent-indication';
 import { clinicianLabel, longDate, type PrintInput } from './input';
 import type { Printout, Section } from './model';
 import { cite } from './sources';
@@ -18,15 +19,19 @@ export const CONSENT_FORM = { version: '2', date: '2026-12-01' } as const;
 export const consentFormLabel = (version: string = CONSENT_FORM.version, date: string = CONSENT_FORM.date) =>
   `Consent form version ${version}, ${longDate(date)}`;
 
-/** Sheet (b): consent to the planned treatment, with signature lines for patient, clinician and witness. */
-export function consentForm(input: PrintInput): Printout {
+/**
+ * Sheet (b): consent to the planned treatment, with signature lines for
+ * patient, clinician and witness. With the indication of the patient's active
+ * course it names what the treatment is for; without one it says "low mood or anxiety".
+ */
+export function consentForm(input: PrintInput, indication: ConsentIndication | null = null): Printout {
   const w = TREATMENT_WORDS[input.treatment];
   const sections: Section[] = [
     {
       id: 'nature',
       title: 'The treatment',
       blocks: [
-        para(`You are being offered ${w.drug} to treat low mood or anxiety. You would have it as ${w.how}.`),
+        para(`You are being offered ${w.drug} to treat ${indication?.plain ?? 'low mood or anxiety'}. You would have it as ${w.how}.`),
         para('Most people have a course of several visits. Each visit takes a few hours, with checks before, during and after.', [cite('S1'), cite('S3')]),
       ],
     },
@@ -115,6 +120,7 @@ export function consentForm(input: PrintInput): Printout {
     facts: [
       ...identifyingFacts(input),
       { label: 'Planned treatment', value: w.label },
+      ...(indication ? [{ label: 'Treatment for', value: indication.label }] : []),
     ],
     sections: [...sections, sourcesSection(sections)],
     running: runningLines(input, consentFormLabel()),

@@ -14,3 +14,5 @@ export * from './sources';
 export * from './treatment';
 export type { SessionRecordData } from './monitoring-record';
 export { fromSessionRecord, initialsOf } from './session-record';
+export { remsStatusOf, type RemsRecordStatus } from './rems-status';
+export { consentIndicationOf, type ConsentIndication } from './consent-indication';

@@ -3,6 +3,7 @@ import { identifyingFacts, list, para, runningLines } from './common';
 import { documentTitle } from './documents';
 import type { PrintInput } from './input';
 import type { Printout, RecordTable, Section } from './model';
+import { remsSection, type RemsRecordStatus } from './rems-status';
 import { cite, type Cite } from './sources';
 import { TREATMENT_WORDS } from './treatment';
 
@@ -130,11 +131,6 @@ function beforeDosing(input: PrintInput, session: SessionRecordData | null): Sec
   ];
 }
 
-const remsForm: Section['blocks'][number] = {
-  kind: 'fields',
-  fields: [{ label: 'REMS Patient Monitoring Form submitted (within 7 days): date and by whom', value: null, wide: true }],
-};
-
 function blankDischarge(esketamine: boolean): Section['blocks'] {
   return [
     list(
@@ -146,7 +142,6 @@ function blankDischarge(esketamine: boolean): Section['blocks'] {
         { text: 'Alert and oriented (sedation 0–1); no ongoing dissociation or perceptual change.' },
         { text: 'Walks steadily; nausea controlled.' },
         { text: 'Escort present; aftercare explained and sheet given.' },
-        ...(esketamine ? [{ text: 'REMS Patient Monitoring Form completed for this session.', cites: [cite('S8')] }] : []),
       ],
       { tickBoxes: true },
     ),
@@ -155,7 +150,7 @@ function blankDischarge(esketamine: boolean): Section['blocks'] {
 }
 
 /** The readiness items as judged when the patient left, each ticked or crossed, and who discharged when. */
-function recordedDischarge(d: NonNullable<SessionRecordData['discharge']>, esketamine: boolean): Section['blocks'] {
+function recordedDischarge(d: NonNullable<SessionRecordData['discharge']>): Section['blocks'] {
   return [
     list(d.items.map((i) => ({ text: `${i.text}.`, state: i.met ? 'met' as const : 'not-met' as const })), { tickBoxes: true }),
     {
@@ -166,12 +161,15 @@ function recordedDischarge(d: NonNullable<SessionRecordData['discharge']>, esket
         { label: 'Signature', value: null },
       ],
     },
-    ...(esketamine ? [remsForm] : []),
   ];
 }
 
-/** Document (d): the session's checks, vital signs and discharge, for staff. */
-export function monitoringRecord(input: PrintInput, session: SessionRecordData | null): Printout {
+/**
+ * Document (d): the session's checks, vital signs and discharge, for staff.
+ * An esketamine record ends with its REMS form's status (`rems`, from what was
+ * recorded); the blank form leaves lines for it.
+ */
+export function monitoringRecord(input: PrintInput, session: SessionRecordData | null, rems: RemsRecordStatus | null = null): Printout {
   const w = TREATMENT_WORDS[input.treatment];
   const esketamine = input.treatment === 'esketamine-nasal';
   const dosing = DOSING_FIELDS[input.treatment];
@@ -222,10 +220,11 @@ export function monitoringRecord(input: PrintInput, session: SessionRecordData |
       title: 'Discharge',
       keepTogether: true,
       blocks: [
-        ...(session?.discharge ? recordedDischarge(session.discharge, esketamine) : blankDischarge(esketamine)),
+        ...(session?.discharge ? recordedDischarge(session.discharge) : blankDischarge(esketamine)),
         ...(session && session.signatures.length > 0 ? [list(session.signatures)] : []),
       ],
     },
+    ...(esketamine ? [remsSection(session ? rems : null)] : []),
   ];
   return {
     document: 'monitoring-record',

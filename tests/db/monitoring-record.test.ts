@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allTextOf, buildPrintout, fromSessionRecord, initialsOf } from '../../shared/printouts';
+import { allTextOf, buildPrintout, fromSessionRecord, initialsOf, remsStatusOf } from '../../shared/printouts';
+import { buildRemsFormData } from '../../shared/rems/form-data';
+import { remsSessionSave } from '../../shared/rems/schemas';
 import { clockMinutesBetween, entryData, sessionStart } from '../../shared/session';
 import { answerRems, at, PLANS, preDoseInput, signScreening, START, useSessionStore } from '../helpers/session-fixture';
 import { printInput } from '../helpers/printouts';
@@ -149,6 +151,57 @@ describe('session monitoring record from sessions.record', () => {
   it('counts observation minutes as the printed clock times differ, so 09:05–11:08 reads 123, not 122', () => {
     expect(clockMinutesBetween('2026-11-25T09:05:40Z', '2026-11-25T11:08:10Z')).toBe(123);
     expect(clockMinutesBetween('2026-11-25T09:05:00Z', '2026-11-25T09:05:59Z')).toBe(0);
+  });
+
+  it('ends an esketamine record with its REMS form as recorded: answers missing, then complete and due, then submitted', () => {
+    const { store, patient, clinician, nurse } = setup('esketamine-nasal');
+    signScreening(store, patient, clinician, 'esketamine-nasal');
+    const session = store.session.start(
+      sessionStart.parse({ patientId: patient.id, startedAt: START, plan: PLANS['esketamine-nasal'], preDose: preDoseInput() }), clinician, START,
+    );
+    const printed = (now: string) => {
+      const record = store.session.record(session.id, now);
+      const form = buildRemsFormData(record, store.rems.answers(session.id), store.settings.read(), store.rems.submission(session.id));
+      const printout = buildPrintout('monitoring-record', printInput({ treatment: 'esketamine-nasal' }), {
+        session: fromSessionRecord(record, utcClock), rems: remsStatusOf(form),
+      });
+      return { printout, all: allTextOf(printout) };
+    };
+    // Lots only: the rest of the form is still to record, and the record says which.
+    store.rems.save(remsSessionSave.parse({
+      sessionId: session.id, lots: [{ lot: 'LOT-1', at: START }],
+      concomitant: { benzodiazepines: false, nonBenzodiazepineSedativeHypnotics: null, psychostimulants: false, maois: false },
+      vitalsAcceptableBeforeDose: true, vitalsAcceptableBeforeEnd: null, readyToLeaveMinutes: null,
+    }), nurse, at(10));
+    const open = printed(at(20)).all;
+    expect(open).toContain('REMS form answers: Not complete; still to record:');
+    const missing = printed(at(20)).printout.sections.find((s) => s.id === 'rems')!.blocks.find((b) => b.kind === 'list');
+    expect(missing?.kind === 'list' && missing.items.map((i) => i.text)).toEqual([
+      'Concomitant medicines: Non-benzodiazepine sedative hypnotics', 'Vital signs acceptable before the end', 'Minutes until ready to leave',
+    ]);
+    // No box to tick by hand: the status is what was recorded.
+    expect(open).not.toMatch(/REMS Patient Monitoring Form completed|form completed/i);
+
+    answerRems(store, session.id, nurse, at(30));
+    store.session.addEntry({ sessionId: session.id, at: at(5), entry: entryData.parse({ kind: 'dose-complete' }) }, nurse, at(5));
+    for (const entry of [{ kind: 'vitals', systolic: 124, diastolic: 80, heartRate: 70, spo2: 98 }, { kind: 'sedation', level: 0 }, { kind: 'dissociation', level: 'none' }]) {
+      store.session.addEntry({ sessionId: session.id, at: at(118), entry: entryData.parse(entry) }, nurse, at(118));
+    }
+    store.session.discharge({ sessionId: session.id, checklist: ALL, overrideReason: null }, nurse, at(125));
+    const due = printed(at(126));
+    expect(due.all).toContain('REMS form answers: Complete');
+    expect(due.printout.sections.find((s) => s.id === 'rems')!.blocks.some((b) => b.kind === 'list')).toBe(false);
+    expect(due.all).toContain('REMS form: Due by 2 December 2026; not yet submitted');
+    const boxes = due.printout.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'list' && b.tickBoxes ? b.items : []));
+    expect(boxes.filter((b) => /REMS/.test(b.text)).every((b) => b.state === 'met')).toBe(true);
+
+    store.rems.markSubmitted({ sessionId: session.id, submittedOn: '2026-11-27', submittedBy: 'Nurse Kim', confirmation: 'FAX 0042' }, nurse, at(60 * 24 * 2));
+    expect(printed(at(60 * 24 * 2)).all).toContain('REMS form: Submitted on 27 November 2026 by Nurse Kim, confirmation FAX 0042');
+  });
+
+  it('prints no REMS line on a ketamine record', () => {
+    const all = allTextOf(buildPrintout('monitoring-record', printInput({ treatment: 'iv-ketamine' })));
+    expect(all).not.toMatch(/REMS/);
   });
 
   it('takes initials without titles', () => {

@@ -1,13 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENTS } from '../../shared/printouts/documents';
 import type { Patient } from '../../shared/schemas/patient';
 import { preDoseInput, screeningAnswers } from '../helpers/session-fixture';
 import {
-  PASSPHRASE, expectNoAxeViolations, screenshot, seedPatient, signWithPassphrase, startSignedInApp, workAs, type SignedInApp, seedSignedConsent, seedClearMeasures, enrollInRems,
+  PASSPHRASE, ROOT, expectNoAxeViolations, screenshot, seedPatient, signWithPassphrase, startSignedInApp, workAs, type SignedInApp, seedSignedConsent, seedClearMeasures, enrollInRems,
 } from './harness';
 
 // A prescriber orders an esketamine induction course on the chart's Course
 // tab; a nurse at the start form cannot give another dose; once a session is
-// given, another the same day shows the plan's too-early warning.
+// given, another the same day shows the plan's too-early warning; the consent
+// form then names the course's indication.
+
+const OUT = join(ROOT, 'test-results', 'printouts');
 
 describe('treatment course', () => {
   let app: SignedInApp;
@@ -102,5 +109,22 @@ describe('treatment course', () => {
     expect(await page.getByTestId('course-next-label').textContent()).toContain('Session 2 of induction');
     await screenshot(page, 'course-04-too-early');
     await expectNoAxeViolations(page, 'course tab with a too-early warning');
+  });
+
+  it('the consent form names what the course treats, printed to PDF and PNG', async () => {
+    const { page } = app;
+    await openTab('Course');
+    await page.getByRole('tab', { name: 'Printouts' }).click();
+    await page.getByRole('button', { name: `Preview ${DOCUMENTS.consent.title}` }).click();
+    const view = page.getByRole('dialog', { name: /^Printout:/ });
+    await view.getByText(/^You are being offered esketamine to treat depression that has not got better with other medicines\./).waitFor();
+    mkdirSync(OUT, { recursive: true });
+    const file = join(OUT, 'consent-course-indication.pdf');
+    await page.pdf({ path: file, format: 'A4', printBackground: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(OUT, 'consent-course-indication')]);
+    const text = execFileSync('pdftotext', ['-l', '1', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Treatment-resistant depression');
+    expect(text).toContain('to treat depression that has not got better with other medicines.');
+    await view.getByRole('button', { name: 'Close' }).click();
   });
 });

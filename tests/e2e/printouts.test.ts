@@ -324,6 +324,10 @@ describe('patient printouts', () => {
     expect(rows).toMatch(/Before the dose\s+\d\d:\d\d\s+124\/78\s+70\s+98\s+AH/);
     expect(rows).toMatch(/0 min after first device\s+\d\d:\d\d\s+150\/88\s+84\s+97\s+14\s+1\s+AH/);
     expect(pdf.text).toContain('REMS Patient Monitoring Form');
+    // The REMS status as recorded: nothing answered yet at the chair, and the form due 7 days after the session.
+    expect(pdf.text).toContain('REMS form answers Not complete; still to record:');
+    expect(pdf.text).toContain('Lot number of each device');
+    expect(pdf.text).toMatch(/REMS form Due by \d+ \w+ \d{4}; not yet submitted/);
     expect(app.consoleErrors).toEqual([]);
   });
 

@@ -1,7 +1,9 @@
 // A whole esketamine session ending in its REMS Patient Monitoring Form: the
 // patient enrolled on the chart, the form's answers recorded at the chair
 // (lots by "scanner"), discharge, the form printed on one page to PDF and PNG
-// in test-results/printouts/, then marked submitted on the REMS forms screen.
+// in test-results/printouts/, then marked submitted on the REMS forms screen,
+// which the session's monitoring record then states. The session's two hours
+// pass on the moving test clock (./moving-clock.ts).
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -14,20 +16,24 @@ import {
   expectNoAxeViolations, PASSPHRASE, patientInput, ROOT, screenshot, seedSignedScreening, startSignedInApp, type SignedInApp,
   seedSignedConsent, seedClearMeasures, seedCourse,
 } from './harness';
+import { MovingClock } from './moving-clock';
 import { answerRemsAtChair } from './rems-steps';
 
 const OUT = join(ROOT, 'test-results', 'printouts');
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 const ALL = { oriented: true, walksSteadily: true, nauseaControlled: true, escortPresent: true, aftercareExplained: true };
 
 describe('esketamine REMS: enrolment, answers at the chair, printed form, marked submitted', () => {
   let app: SignedInApp;
+  let clock: MovingClock;
   let rosa: Patient;
   let sessionId = '';
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    app = await startSignedInApp();
+    clock = new MovingClock();
+    app = await startSignedInApp({ beforeSignIn: (started) => clock.install(started.page) });
     await app.api('settings.update', {
       settings: {
         clinicName: 'Harbour Mood Clinic', clinicAddress: '12 Quay Street, Port Ellis', remsClinicianPhone: '+1 555 0100',
@@ -46,6 +52,7 @@ describe('esketamine REMS: enrolment, answers at the chair, printed form, marked
   });
   afterAll(async () => {
     await app?.close();
+    clock?.dispose();
   });
 
   it('refuses the session until the patient is enrolled; enrolment is recorded on the chart', async () => {
@@ -62,26 +69,29 @@ describe('esketamine REMS: enrolment, answers at the chair, printed form, marked
     await expectNoAxeViolations(page, 'chart record tab with REMS enrolment');
   });
 
-  // Skipped: it starts a session two hours back, before the screening signed at set-up, which the
-  // start gate refuses; it needs the test clock that tests/e2e/sessions.test.ts uses.
-  it.skip('records the form’s answers at the chair; discharge waits for them', async () => {
+  it('records the form’s answers at the chair; discharge waits for them', async () => {
     const { page } = app;
+    const server = () => clock.now().toISOString();
+    const hoursBefore = (h: number) => new Date(clock.now().getTime() - h * 3_600_000).toISOString();
     const started = await app.api('sessions.start', {
-      patientId: rosa.id, startedAt: minutesAgo(130),
+      patientId: rosa.id,
       plan: { route: 'esketamine-nasal', deviceCount: 2 },
       preDose: {
-        vitals: { takenAt: minutesAgo(140), systolic: 122, diastolic: 78, heartRate: 70, spo2: 98 },
-        lastFoodAt: minutesAgo(400), lastDrinkAt: minutesAgo(300),
+        vitals: { takenAt: server(), systolic: 122, diastolic: 78, heartRate: 70, spo2: 98 },
+        lastFoodAt: hoursBefore(5), lastDrinkAt: hoursBefore(3),
         pregnancy: 'test-negative', escortArranged: true, newMedicines: false, newIllness: false, substanceUse: false,
       },
     });
     sessionId = started.session.id;
-    const add = (m: number, entry: object) => app.api('sessions.addEntry', { sessionId, at: minutesAgo(130 - m), entry: entry as never });
-    await add(5, { kind: 'dose-complete' });
-    await add(40, { kind: 'vitals', systolic: 138, diastolic: 86, heartRate: 78, spo2: 97 });
-    await add(118, { kind: 'vitals', systolic: 124, diastolic: 80, heartRate: 70, spo2: 98 });
-    await add(118, { kind: 'sedation', level: 0 });
-    await add(118, { kind: 'dissociation', level: 'none' });
+    const add = (entry: object) => app.api('sessions.addEntry', { sessionId, at: server(), entry: entry as never });
+    await clock.advance(page, 5);
+    await add({ kind: 'dose-complete' });
+    await clock.advance(page, 35);
+    await add({ kind: 'vitals', systolic: 138, diastolic: 86, heartRate: 78, spo2: 97 });
+    await clock.advance(page, 78);
+    await add({ kind: 'vitals', systolic: 124, diastolic: 80, heartRate: 70, spo2: 98 });
+    await add({ kind: 'sedation', level: 0 });
+    await add({ kind: 'dissociation', level: 'none' });
     const early = await app.apiResult('sessions.discharge', { sessionId, checklist: ALL, overrideReason: 'Leaving', signature: { passphrase: PASSPHRASE } });
     expect(!early.ok && early.error.message).toMatch(/REMS form answers recorded/);
 
@@ -95,6 +105,7 @@ describe('esketamine REMS: enrolment, answers at the chair, printed form, marked
     await expectNoAxeViolations(page, 'esketamine session with REMS answers');
     await page.getByTestId('readiness-rems-answers').and(page.locator('[data-met="true"]')).waitFor();
 
+    await clock.advance(page, 12);
     await app.api('sessions.discharge', { sessionId, checklist: ALL, overrideReason: null, signature: { passphrase: PASSPHRASE } });
     const saved = await app.api('rems.session', { sessionId });
     expect(saved.answers?.lots.map((l) => l.lot)).toEqual(['LOT-24A17', 'LOT-24A18']);
@@ -102,9 +113,7 @@ describe('esketamine REMS: enrolment, answers at the chair, printed form, marked
     expect(saved.totalMinutes).toBeGreaterThanOrEqual(130);
   });
 
-  // Skipped: it starts a session two hours back, before the screening signed at set-up, which the
-  // start gate refuses; it needs the test clock that tests/e2e/sessions.test.ts uses.
-  it.skip('lists the form as due, prints it on one page in the form’s order, and marks it submitted', async () => {
+  it('lists the form as due, prints it on one page in the form’s order, and marks it submitted', async () => {
     const { page } = app;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'REMS forms' }).click();
     const row = page.getByTestId(`rems-form-${sessionId}`);
@@ -123,7 +132,7 @@ describe('esketamine REMS: enrolment, answers at the chair, printed form, marked
     await page.pdf({ path: file, format: 'A4', printBackground: true });
     execFileSync('pdftoppm', ['-png', '-r', '70', file, join(OUT, name)]);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = pdfText(file);
     for (const expected of [
       'First name Rosa', 'Last name Delgado', 'Benzodiazepines Yes', 'Psychostimulants No', 'Clinician name Dr Amira Haddad',
       '+1 555 0100', 'rems@harbour.example', 'Harbour Mood Clinic', '56 mg', 'LOT-24A17, LOT-24A18',
@@ -144,5 +153,30 @@ describe('esketamine REMS: enrolment, answers at the chair, printed form, marked
     await expect.poll(() => row.getAttribute('data-status')).toBe('submitted');
     await row.getByText(/by Dr Amira Haddad, confirmation FAX 0042/).waitFor();
     await screenshot(page, 'rems-04-submitted');
+    // Marked, it is no longer among the forms to submit.
+    const due = await app.api('rems.formsDue', {});
+    expect(due.filter((f) => f.status !== 'submitted').map((f) => f.sessionId)).not.toContain(sessionId);
+  });
+
+  it('the session’s monitoring record states its REMS form as recorded, with no box to tick', async () => {
+    const { page } = app;
+    await page.evaluate((id) => { window.location.hash = `#/patient/${id}/printouts`; }, rosa.id);
+    await page.getByTestId('printouts-panel').waitFor();
+    await page.getByRole('combobox', { name: 'Session for the monitoring record' }).click();
+    await page.getByRole('option', { name: /Esketamine/ }).click();
+    await page.getByRole('button', { name: 'Preview Session monitoring record' }).click();
+    const view = page.getByRole('dialog', { name: /^Printout:/ });
+    await view.getByText(/^REMS form answers/).waitFor();
+    const submission = (await app.api('rems.form', { sessionId })).submission!;
+    const name = `monitoring-record-rems-${rosa.mrn}`;
+    const file = join(OUT, `${name}.pdf`);
+    await page.pdf({ path: file, format: 'A4', printBackground: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', file, join(OUT, name)]);
+    const text = pdfText(file);
+    expect(text).toContain('REMS form answers Complete');
+    expect(text).toMatch(new RegExp(`REMS form Submitted on \\d+ \\w+ \\d{4} by ${submission.submittedBy}, confirmation FAX 0042`));
+    expect(text).not.toMatch(/form completed/i);
+    await view.getByRole('button', { name: 'Close' }).click();
+    await view.waitFor({ state: 'detached' });
   });
 });

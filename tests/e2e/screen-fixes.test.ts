@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
-  PASSPHRASE, expectNoAxeViolations, patientInput, screenshot, signWithPassphrase, startSignedInApp, type SignedInApp,
+  PASSPHRASE, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signWithPassphrase, startSignedInApp, type SignedInApp,
   seedSessionNeeds,
 } from './harness';
 
@@ -71,6 +71,54 @@ describe('screens that say what they mean', () => {
     await page().getByText('Settings saved').waitFor();
     expect((await app.api('settings.get', {})).alertSystolicAbove).toBe(175);
     await app.api('settings.update', { settings: { alertSystolicAbove: 180 }, reason: 'Back to the default' });
+  });
+
+  it('Settings show the course and REMS form settings with their defaults; a change to each is stored and audited', async () => {
+    await page().getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    const course = page().getByTestId('course-settings');
+    const rems = page().getByTestId('rems-settings');
+    await course.getByRole('heading', { name: 'Treatment courses' }).waitFor();
+    await rems.getByRole('heading', { name: 'Esketamine REMS forms' }).waitFor();
+    expect(await page().locator('#settings-ketamineInductionSessions').inputValue()).toBe('6');
+    expect(await page().locator('#settings-ketamineInductionSessions-description').textContent()).toBe(
+      'Default: 6 sessions. Clinic default. Source: KetaDesk clinic default (the clinical reference gives no count).',
+    );
+    expect(await page().locator('#settings-nursesDecideMilderConcerns').isChecked()).toBe(false);
+    expect(await page().locator('#settings-remsDueSoonDays-description').textContent()).toBe('Default: 2 days. Clinic default. Source: KetaDesk clinic default.');
+    expect(await page().locator('#settings-remsClinicianPhone-description').textContent()).toContain('Source: SPRAVATO REMS materials.');
+    expect(await page().locator('main').innerText()).not.toMatch(INTERNAL);
+    await course.scrollIntoViewIfNeeded();
+    await screenshot(page(), 'fixes-02-settings-courses', { viewport: true });
+    await rems.scrollIntoViewIfNeeded();
+    await screenshot(page(), 'fixes-03-settings-rems', { viewport: true });
+    await expectNoAxeViolations(page(), 'settings with course and REMS sections');
+
+    // A field named in its validation message.
+    await page().locator('#settings-remsDueSoonDays').fill('9');
+    await rems.getByText('REMS form due soon must be at most 7 days').waitFor();
+    await page().locator('#settings-remsDueSoonDays').fill('3');
+    await page().locator('#settings-remsClinicianEmail').fill('rems@harbour.example');
+    await page().locator('#settings-ketamineInductionSessions').fill('8');
+    // A course rule decides when a session is early, so its change needs a reason.
+    await page().getByRole('button', { name: 'Save settings' }).click();
+    await page().getByText('Give a reason for changing a session threshold, timing or alert action').waitFor();
+    expect((await app.api('settings.get', {})).ketamineInductionSessions).toBe(6);
+    await page().getByLabel('Reason for the change').fill('Induction of 8 sessions agreed');
+    await page().getByRole('button', { name: 'Save settings' }).click();
+    await page().getByText('Settings saved').waitFor();
+    expect(await app.api('settings.get', {})).toMatchObject({ ketamineInductionSessions: 8, remsDueSoonDays: 3, remsClinicianEmail: 'rems@harbour.example' });
+    const db = await openDatabaseReadOnly(app.dataDir);
+    try {
+      const audit = db.prepare("SELECT reason, before_json, after_json FROM audit_log WHERE entity = 'settings' ORDER BY rowid DESC LIMIT 1").get() as {
+        reason: string; before_json: string; after_json: string;
+      };
+      expect(audit.reason).toBe('Induction of 8 sessions agreed');
+      expect(JSON.parse(audit.before_json)).toMatchObject({ ketamineInductionSessions: 6, remsDueSoonDays: 2 });
+      expect(JSON.parse(audit.after_json)).toMatchObject({ ketamineInductionSessions: 8, remsDueSoonDays: 3 });
+    } finally {
+      db.close();
+    }
+    await app.api('settings.update', { settings: { ketamineInductionSessions: 6, remsDueSoonDays: 2, remsClinicianEmail: '' }, reason: 'Back to the defaults' });
   });
 
   it('the checklist: a click selects a row, a click answer moves on, counts agree, the escort question reads plainly, Escape closes why-we-ask', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CONSENT_FORM, DOCUMENT_IDS, MURROUGH_2013, SIDE_EFFECTS, SIDE_EFFECTS_CHECK, SOURCES, SQUARE, STRIP, TRANSFORM_2, allTextOf, buildPrintout,
+  CONSENT_FORM, consentIndicationOf, DOCUMENT_IDS, MURROUGH_2013, SIDE_EFFECTS, SIDE_EFFECTS_CHECK, SOURCES, SQUARE, STRIP, TRANSFORM_2, allTextOf, buildPrintout,
   countParts, cssString, documentFileName, iconArray, inHundred, longDate, pageCss, type Printout, type SessionRecordData,
 } from '../../shared/printouts';
 import { markdownTable, readClinical } from '../helpers/screening';
@@ -162,6 +162,40 @@ describe('consent form', () => {
   });
 });
 
+describe('consent form naming the course’s indication', () => {
+  const course = (over: Partial<Parameters<typeof consentIndicationOf>[0][number]> = {}) => ({
+    route: 'esketamine-nasal' as const, phase: 'induction' as const, createdAt: '2026-11-20T09:00:00Z',
+    indication: 'trd' as const, indicationOther: null, ...over,
+  });
+
+  it('names the active course’s indication for that treatment in plain words, and in the heading as the chart does', () => {
+    const indication = consentIndicationOf([course()], 'esketamine-nasal');
+    expect(indication).toEqual({ plain: 'depression that has not got better with other medicines', label: 'Treatment-resistant depression' });
+    const form = buildPrintout('consent', printInput({ treatment: 'esketamine-nasal' }), { indication });
+    expect(text(form)).toContain('You are being offered esketamine to treat depression that has not got better with other medicines.');
+    expect(form.facts).toContainEqual({ label: 'Treatment for', value: 'Treatment-resistant depression' });
+  });
+
+  it('reads as before with no active course for the treatment', () => {
+    const without = buildPrintout('consent', printInput({ treatment: 'esketamine-nasal' }));
+    expect(text(without)).toContain('You are being offered esketamine to treat low mood or anxiety.');
+    expect(without.facts.map((f) => f.label)).not.toContain('Treatment for');
+    expect(consentIndicationOf([course({ route: 'iv-ketamine' })], 'esketamine-nasal')).toBeNull();
+    expect(consentIndicationOf([course({ phase: 'paused' }), course({ phase: 'ended' })], 'esketamine-nasal')).toBeNull();
+    // A course made from sessions before courses existed has no indication until a prescriber orders it.
+    expect(consentIndicationOf([course({ indication: null })], 'esketamine-nasal')).toBeNull();
+  });
+
+  it('takes the newest active course, and the prescriber’s own words for "other"', () => {
+    const courses = [
+      course({ createdAt: '2026-10-01T09:00:00Z', indication: 'depression-suicidal' }),
+      course({ createdAt: '2026-11-28T09:00:00Z', indication: 'other', indicationOther: 'bipolar depression' }),
+    ];
+    expect(consentIndicationOf(courses, 'esketamine-nasal')).toEqual({ plain: 'bipolar depression', label: 'bipolar depression' });
+    expect(consentIndicationOf([course({ indication: 'anxiety-off-label', route: 'iv-ketamine' })], 'iv-ketamine')?.plain).toBe('anxiety');
+  });
+});
+
 describe('aftercare sheet', () => {
   it('has the rest of the day, the next-day rules, warning signs, who to call and the next visit', () => {
     const sheet = buildPrintout('aftercare', printInput(), { nextVisit: 'Tuesday 1 December, 09:30' });
@@ -241,6 +275,10 @@ describe('session monitoring record', () => {
       'Before the dose', 'About 40 min after', 'As needed', 'As needed', 'Before discharge',
     ]);
     expect(text(record)).toContain('REMS Patient Monitoring Form');
+    // The blank form leaves lines for the submission, not a box to tick "form completed".
+    expect(text(record)).toContain('REMS form submitted on, by, confirmation: ');
+    const boxes = record.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'list' && b.tickBoxes ? b.items : []));
+    expect(boxes.filter((b) => /REMS/.test(b.text))).toEqual([]);
   });
 
   it('prints a session’s vital signs when given one', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DOCUMENT_IDS, buildPrintout, fleschKincaid, proseOf, sentencesOf, tokenSyllables, wordsOf,
+  DOCUMENT_IDS, buildPrintout, consentIndicationOf, fleschKincaid, proseOf, sentencesOf, tokenSyllables, wordsOf,
 } from '../../shared/printouts';
+import { INDICATIONS } from '../../shared/course/reference';
 import { COURSES, printInput, trendOf, TREATMENTS } from '../helpers/printouts';
 
 // Patient sheets are written for about a 6th-grade reader and must never read
@@ -57,6 +58,16 @@ describe('Flesch–Kincaid grade of each patient sheet', () => {
       expect(stats.grade).toBeLessThanOrEqual(LIMIT);
     });
   }
+
+  // The consent names the course's indication when there is one: each reads as plainly.
+  it.each(INDICATIONS.filter((i) => i !== 'other'))(`consent naming the indication %s reads at grade ${LIMIT} or below`, (indication) => {
+    for (const treatment of TREATMENTS) {
+      const named = consentIndicationOf([{ route: treatment, phase: 'induction', createdAt: '2026-11-20T09:00:00Z', indication, indicationOther: null }], treatment);
+      const sheet = buildPrintout('consent', printInput({ treatment }), { indication: named });
+      expect(fleschKincaid(proseOf(sheet)).grade, treatment).toBeLessThanOrEqual(LIMIT);
+      expect(proseOf(sheet).flatMap(sentencesOf).filter((s) => wordsOf(s).length > 25), treatment).toEqual([]);
+    }
+  });
 
   it('has no sentence longer than 25 words, so no one line is a wall', () => {
     for (const document of patientSheets.filter((d) => d !== 'progress')) {

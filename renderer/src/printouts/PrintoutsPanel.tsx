@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { localIsoDate } from '../../../shared/dates';
 import { buildPrintout } from '../../../shared/printouts/build';
+import { consentIndicationOf } from '../../../shared/printouts/consent-indication';
 import { DOCUMENTS } from '../../../shared/printouts/documents';
 import { SIDE_EFFECTS_CHECK } from '../../../shared/printouts/evidence';
 import type { PlannedTreatment } from '../../../shared/printouts/input';
@@ -25,6 +26,7 @@ import { missingClinicDetails, printInputFor } from './print-input';
 import { ConsentAnswers } from './ConsentAnswers';
 import { PrintoutView } from './PrintoutView';
 import { printSheet, type PrintAction } from './printing';
+import { useRemsStatus } from './useRemsStatus';
 
 /**
  * The chart's Printouts tab: the documents for this patient, each with
@@ -36,6 +38,7 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
   const settings = useLoad('settings.get', {}, 'settings');
   const consents = useLoad('consents.listForPatient', { patientId: patient.id }, patient.id);
   const screenings = useLoad('screenings.listForPatient', { patientId: patient.id }, patient.id);
+  const courses = useLoad('courses.listForPatient', { patientId: patient.id }, patient.id);
   const [chosenTreatment, setChosenTreatment] = useState<PlannedTreatment | null>(null);
   const [nextVisit, setNextVisit] = useKeptState(keptNextVisit, patient.id, () => '');
   const [open, setOpen] = useState<{ document: ChartDocumentId; action: PrintAction | null } | null>(null);
@@ -44,6 +47,8 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
   const sessions = useLoad('sessions.listForPatient', { patientId: patient.id }, patient.id);
   const [sessionId, setSessionId] = useKeptState(keptSessionChoice, patient.id, () => BLANK_SESSION);
   const record = useSessionRecord(sessionId);
+  const esketamineSession = record.state === 'ready' && record.data.session.route === 'esketamine-nasal' ? record.data.session.id : null;
+  const rems = useRemsStatus(esketamineSession);
   const progress = useTrend(patient.id);
   const onDay = localIsoDate();
 
@@ -68,11 +73,18 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
       patient, settings.loaded.data, current, ofSession?.session.route ?? treatment, ofSession?.session.date ?? onDay,
     );
     const session = ofSession ? fromSessionRecord(ofSession, clockOf) : null;
+    // An esketamine session's record prints its REMS form's status, so it waits for it.
+    if (ofSession && esketamineSession && rems.state !== 'ready') return null;
     // The progress sheet waits for the scores rather than print "no scores yet".
     if (open.document === 'progress' && progress.state !== 'ready') return null;
     const trend = progress.state === 'ready' ? progress.trend : null;
-    return { input, printout: buildPrintout(open.document, input, { nextVisit, session, trend }) };
-  }, [open, settings.loaded, patient, current, treatment, onDay, nextVisit, record, sessionId, progress]);
+    // The consent names what the course is for, so it waits for the courses; without one it reads as before.
+    if (open.document === 'consent' && courses.loaded.state === 'loading') return null;
+    const indication = courses.loaded.state === 'ready' ? consentIndicationOf(courses.loaded.data, treatment) : null;
+    return { input, printout: buildPrintout(open.document, input, {
+      nextVisit, session, trend, indication, rems: rems.state === 'ready' ? rems.status : null,
+    }) };
+  }, [open, settings.loaded, patient, current, treatment, onDay, nextVisit, record, sessionId, progress, esketamineSession, rems, courses.loaded]);
 
   const perform = useCallback(
     async (action: PrintAction, root: HTMLElement | null) => {
@@ -144,6 +156,10 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
         {record.state === 'failed' && (
           <LoadError title="The session record could not be loaded" error={record.error} />
         )}
+        {courses.loaded.state === 'failed' && (
+          <LoadError title="The treatment courses could not be loaded" error={courses.loaded.error} onRetry={courses.reload} />
+        )}
+        {rems.state === 'failed' && <LoadError title="The session’s REMS form could not be loaded" error={rems.error} />}
         <Text size="sm" c="dimmed" mb="sm">
           Sheets are dated today and laid out for {paper} paper.
         </Text>

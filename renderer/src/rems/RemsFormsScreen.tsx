@@ -79,9 +79,9 @@ export function RemsFormsScreen() {
             <Text component="h2" fw={600} id="rems-forms-title" m={0}>Forms</Text>
             <Group gap="xs" data-testid="rems-counts">
               <Badge color="red" variant="light">{counts('overdue')} overdue</Badge>
-              <Badge color="orange" variant="light" c="orange.9">{counts('due-soon')} due soon</Badge>
+              <Badge color="orange" variant="light" c="dark.8">{counts('due-soon')} due soon</Badge>
               <Badge color="blue" variant="light">{counts('due')} due</Badge>
-              <Badge color="green" variant="light" c="green.9">{counts('submitted')} submitted</Badge>
+              <Badge color="green" variant="light" c="dark.8">{counts('submitted')} submitted</Badge>
             </Group>
           </Group>
           {list.length === 0 ? (
@@ -102,7 +102,7 @@ export function RemsFormsScreen() {
                 {list.map((f) => (
                   <Table.Tr key={f.sessionId} data-testid={`rems-form-${f.sessionId}`} data-status={f.status}>
                     <Table.Td>
-                      <Badge color={STATUS_COLORS[f.status]} variant={f.status === 'overdue' ? 'filled' : 'light'} c={f.status === 'overdue' ? undefined : `${STATUS_COLORS[f.status]}.9`}>
+                      <Badge color={STATUS_COLORS[f.status]} variant={f.status === 'overdue' ? 'filled' : 'light'} c={f.status === 'overdue' ? undefined : 'dark.8'}>
                         {REMS_STATUS_LABELS[f.status]}
                       </Badge>
                     </Table.Td>

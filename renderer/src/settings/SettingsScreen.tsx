@@ -21,11 +21,16 @@ import { BackupSection } from './BackupSection';
 import { BACKUP_SETTING_KEYS } from '../../../shared/schemas/backup-settings';
 import { SuicideRiskSettingsFields } from './SuicideRiskSettingsFields';
 import { SUICIDE_RISK_GATE_KEYS } from '../../../shared/suicide-risk/settings';
+import { COURSE_SETTING_DEFAULTS } from '../../../shared/course/settings';
+import { CourseSettingsFields } from './CourseSettingsFields';
+import { RemsSettingsFields } from './RemsSettingsFields';
 
 type Values = ClinicSettings & { reason: string };
 
 const KEYS = Object.keys(SETTING_DEFAULTS) as (keyof ClinicSettings)[];
-const SESSION_KEYS = [...Object.keys(SESSION_SETTING_DEFAULTS), ...IM_SETTING_KEYS, ...SUICIDE_RISK_GATE_KEYS] as (keyof ClinicSettings)[];
+const SESSION_KEYS = [
+  ...Object.keys(SESSION_SETTING_DEFAULTS), ...IM_SETTING_KEYS, ...SUICIDE_RISK_GATE_KEYS, ...Object.keys(COURSE_SETTING_DEFAULTS),
+] as (keyof ClinicSettings)[];
 const REASON_NEEDED = 'Give a reason for changing a session threshold, timing or alert action';
 const BLANK_DEFAULT = 'Default: blank, and the sheets print a line to write on.';
 
@@ -154,10 +159,14 @@ function ClinicDetailsForm({ saved, onSaved }: { saved: ClinicSettings; onSaved:
           <Divider my="xs" />
           <SuicideRiskSettingsFields form={form} />
           <Divider my="xs" />
+          <CourseSettingsFields form={form} />
+          <Divider my="xs" />
+          <RemsSettingsFields form={form} />
+          <Divider my="xs" />
           <TextInput
             id="settings-reason"
             label="Reason for the change"
-            description="Kept in the audit log. Required when a session threshold, timing or alert action changes."
+            description="Kept in the audit log. Required when a session threshold, timing, alert action or course rule changes."
             withAsterisk={SESSION_KEYS.some((k) => form.isDirty(k))}
             maxLength={500}
             {...form.getInputProps('reason')}
