@@ -16,7 +16,8 @@ const yesNo = (v: boolean | null) => (v === null ? null : v ? 'Yes' : 'No');
 const fields = (...list: Fields['fields']): Fields => ({ kind: 'fields', fields: list });
 
 export function remsFormPrintout(input: PrintInput, form: RemsFormData, clock: (iso: string) => string): Printout {
-  const bp = (r: RemsFormData['bp']['beforeDose']) => (r ? `${r.systolic}/${r.diastolic} mmHg at ${clock(r.at)}` : null);
+  // No-break spaces: a reading is copied onto the form in one piece, never wrapped over three lines.
+  const bp = (r: RemsFormData['bp']['beforeDose']) => (r ? `${r.systolic}/${r.diastolic}\u00a0mmHg\u00a0at\u00a0${clock(r.at)}` : null);
   const minutes = (n: number | null) => (n === null ? null : `${n} minutes`);
   const doseBoxes = { '56': '56 mg', '84': '84 mg', other: `Other: ${form.dose.totalMg} mg` }[form.dose.box];
   const s = form.submission;
