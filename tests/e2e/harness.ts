@@ -466,3 +466,17 @@ export async function seedCourse(app: E2EApp, patientId: string, route: Treatmen
   const open = (await app.api('courses.listForPatient', { patientId })).find((c) => c.route === route && c.phase !== 'ended');
   return open ?? app.api('courses.create', { patientId, route, indication: 'trd', ...COURSE_ORDERS[route], signature: { passphrase: PASSPHRASE } });
 }
+
+/** Browser mode prints with window.print(); a test counts the calls instead of opening a dialog. Call before `app.open()`. */
+export async function countPrints(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __prints: number };
+    w.__prints = 0;
+    window.print = () => {
+      w.__prints += 1;
+    };
+  });
+}
+
+/** How many times the page has asked to print since it was opened (see countPrints). */
+export const printCount = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __prints: number }).__prints);

@@ -11,7 +11,7 @@ import type { PaperSize } from '../../shared/schemas/settings';
 import { seedScores } from '../helpers/questionnaire-fixture';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
-  expectNoAxeViolations, PASSPHRASE, seedClearMeasures, patientInput, ROOT, screenshot, signWithPassphrase, startSignedInApp, type E2EApp, enrollInRems, seedCourse, seedSignedConsent,
+  countPrints, expectNoAxeViolations, PASSPHRASE, printCount, seedClearMeasures, patientInput, ROOT, screenshot, signWithPassphrase, startSignedInApp, type E2EApp, enrollInRems, seedCourse, seedSignedConsent,
 } from './harness';
 
 // Each printout opened from the chart in Chromium, printed with page.pdf() on
@@ -55,14 +55,7 @@ describe('patient printouts', () => {
     app = await startSignedInApp();
     const patient = await app.api('patients.create', patientInput({ legalName: PATIENT, mrn: 'KD-1001', dateOfBirth: '1985-07-02' }));
     patientId = patient.id;
-    // Browser mode prints with window.print(); the test counts calls instead of opening a dialog.
-    await app.page.addInitScript(() => {
-      const w = window as unknown as { __prints: number };
-      w.__prints = 0;
-      window.print = () => {
-        w.__prints += 1;
-      };
-    });
+    await countPrints(app.page);
     await app.open();
   });
   afterAll(async () => {
@@ -256,7 +249,7 @@ describe('patient printouts', () => {
   it('printing the consent form records nothing; the patient’s signed answer is recorded after, shown on the chart', async () => {
     const { page } = app;
     await page.getByRole('button', { name: `Print ${DOCUMENTS.consent.title}` }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(1);
+    await expect.poll(() => printCount(page)).toBe(1);
     await page.getByRole('dialog', { name: /^Printout:/ }).getByRole('button', { name: 'Close' }).click();
     await page.getByTestId('consent-printed-hint').waitFor();
     expect(await app.api('consents.listForPatient', { patientId })).toEqual([]);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAPER } from '../../shared/printouts';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { PASSPHRASE, ROOT, expectNoAxeViolations, patientInput, screenshot, startSignedInApp, type E2EApp, seedSessionNeeds, seedRemsAnswers } from './harness';
+import { PASSPHRASE, ROOT, countPrints, expectNoAxeViolations, printCount, patientInput, screenshot, startSignedInApp, type E2EApp, seedSessionNeeds, seedRemsAnswers } from './harness';
 
 // Issue 13, "the record is the record": a finished esketamine session (a high
 // pre-dose BP proceeded on, a corrected 185/105, discharge) printed from its
@@ -87,14 +87,7 @@ describe('the printed record and the session screen say what was recorded', () =
 
     openPatient = await app.api('patients.create', patientInput({ legalName: 'Ines Duarte', mrn: 'RF-3002', dateOfBirth: '1979-09-30', sex: 'female' }));
     await startEsketamine(openPatient);
-    // Browser mode prints with window.print(); the test counts calls instead of opening a dialog.
-    await app.page.addInitScript(() => {
-      const w = window as unknown as { __prints: number };
-      w.__prints = 0;
-      window.print = () => {
-        w.__prints += 1;
-      };
-    });
+    await countPrints(app.page);
     await app.open();
   });
   afterAll(async () => {
@@ -167,7 +160,7 @@ describe('the printed record and the session screen say what was recorded', () =
     const view = page.getByRole('dialog', { name: /^Printout: After your esketamine treatment/ });
     await view.getByText('Friday 11 December, 10:00').waitFor({ timeout: 15_000 });
     await view.getByRole('button', { name: 'Print' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(1);
+    await expect.poll(() => printCount(page)).toBe(1);
     await view.getByRole('button', { name: 'Close' }).click();
     await view.waitFor({ state: 'detached' });
     await expect.poll(() => given.isChecked()).toBe(true);
