@@ -118,9 +118,13 @@ export class CourseStore {
 
   /** The day's board: active courses due on or before `today`'s local day, most overdue first. */
   dueToday(now: string): CourseDueItem[] {
-    const today = localDayOf(now);
+    return this.dueBy(now, localDayOf(now));
+  }
+
+  /** Active courses due on or before `lastDay` (YYYY-MM-DD), most overdue first: today's board looks a week ahead. */
+  dueBy(now: string, lastDay: string): CourseDueItem[] {
     return this.store.courses.all().map((r) => this.view(r, now))
-      .filter((c) => c.status.nextDue !== null && c.status.nextDue <= today)
+      .filter((c) => c.status.nextDue !== null && c.status.nextDue <= lastDay)
       .map((c) => ({
         courseId: c.id, patientId: c.patientId, route: c.route, nextDue: c.status.nextDue!, overdueDays: c.status.overdueDays,
         nextSessionLabel: c.status.nextSessionLabel,
