@@ -103,7 +103,7 @@ function SessionLine({ s, go }: { s: BoardSession; go: (r: Route) => void }) {
           {ROUTE_LABELS[s.route]} · dosed {clockOf(s.startedAt)}, <strong>{s.minutesSinceDose} min ago</strong>
           {alerts > 0 && (
             <Text span c="red.9" fw={600} fz="sm" display="block">
-              {plural(alerts, 'open alert')}: {s.openAlerts.join('; ')}
+              {plural(alerts, 'open alert')}: {s.openAlerts[0]}{alerts > 1 ? `, and ${alerts - 1} more` : ''}
             </Text>
           )}
         </>
