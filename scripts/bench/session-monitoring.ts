@@ -45,9 +45,9 @@ function signScreening(store: Store, patient: Patient, by: Clinician, t: number,
 }
 
 const ESKETAMINE_PLAN = { route: 'esketamine-nasal', deviceCount: 2 } as const;
-const IV_PLAN = { route: 'iv-ketamine', mgPerKg: 0.5 } as const;
+export const IV_PLAN = { route: 'iv-ketamine', mgPerKg: 0.5 } as const;
 
-function startSession(store: Store, patient: Patient, by: Clinician, t: number, plan: typeof ESKETAMINE_PLAN | typeof IV_PLAN = ESKETAMINE_PLAN) {
+export function startSession(store: Store, patient: Patient, by: Clinician, t: number, plan: typeof ESKETAMINE_PLAN | typeof IV_PLAN = ESKETAMINE_PLAN) {
   recordDayMeasures(store, patient.id, by, iso(t - 30 * MINUTE));
   const input = sessionStart.parse({
     patientId: patient.id, startedAt: iso(t), plan,
@@ -69,7 +69,7 @@ const vitals = (i: number): EntryData =>
  * A patient's past: IV ketamine sessions three days apart (a maintenance course
  * at that interval, so none is early) with a typical timeline, each discharged.
  */
-function seedPastSessions(store: Store, patient: Patient, by: Clinician, count: number, t0: number) {
+export function seedPastSessions(store: Store, patient: Patient, by: Clinician, count: number, t0: number) {
   const checklist = { oriented: true, walksSteadily: true, nauseaControlled: true, escortPresent: true, aftercareExplained: true };
   store.write(() => {
     const course = prepareCourse(store, patient.id, by, {
