@@ -1,4 +1,5 @@
 import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import dayjs from 'dayjs';
 import type { Board, BoardConsent, BoardPatient, BoardPlanned, BoardScreening, BoardSession } from '../../../shared/board/schemas';
 import { BOARD_LOOKAHEAD_DAYS } from '../../../shared/board/schemas';
 import { remsDaysText, REMS_STATUS_LABELS } from '../../../shared/rems/due';
@@ -39,7 +40,7 @@ export function TodayBoardScreen() {
         <div>
           <Title order={1}>Today</Title>
           <Text size="sm" c="gray.7">
-            {board ? `${formatDate(board.today)} · updated ${clockOf(board.now)}, refreshes every ${BOARD_REFRESH_MS / 1000} s` : 'Reading the clinic’s day'}
+            {board ? `${dayjs(board.today).format('dddd')} ${formatDate(board.today)} · updated ${clockOf(board.now)}, refreshes every ${BOARD_REFRESH_MS / 1000} s` : 'Reading the clinic’s day'}
           </Text>
         </div>
         <Button variant="default" size="compact-sm" onClick={() => void refresh()}>
