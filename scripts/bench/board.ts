@@ -23,7 +23,9 @@ const NOW = Date.UTC(2026, 5, 15, 11);
 export const todayBoard: Section = ({ store, clinicianId, patientCount, progress }) => {
   const by = store.clinicians.get(clinicianId)!;
   // Long enough that one screening covers the history of each patient (as in the session section).
-  store.updateSettings({ screeningValidityDays: 365 }, 'benchmark', by.id, new Date(NOW - 400 * DAY).toISOString());
+  if (store.settings.read().screeningValidityDays !== 365) {
+    store.updateSettings({ screeningValidityDays: 365 }, 'benchmark', by.id, new Date(NOW - 400 * DAY).toISOString());
+  }
   progress(`board: ${ACTIVE_PATIENTS} active patients with ${SESSIONS_EACH} past sessions each, ${IN_PROGRESS} sessions in progress`);
   let started = 0;
   const seedMs = timeMs(() => {
