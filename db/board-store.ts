@@ -1,4 +1,3 @@
-import { localIsoDate } from '../shared/dates';
 import { BOARD_LOOKAHEAD_DAYS, type Board, type BoardConsent, type BoardPatient, type BoardScreening, type BoardSession } from '../shared/board/schemas';
 import { consentProblem } from '../shared/consent/standing';
 import { addDays, daysBetween } from '../shared/course/days';
@@ -6,7 +5,7 @@ import type { CourseDueItem } from '../shared/course';
 import { nextCheck } from '../shared/session/schedule';
 import { addMinutes, clockMinutesBetween } from '../shared/session/time';
 import type { ConsentStore } from './consent-store';
-import type { CourseStore } from './course-store';
+import { localDayOf, type CourseStore } from './course-store';
 import type { PatientRepository } from './repositories/patients';
 import type { SessionRepository } from './repositories/sessions';
 import type { RemsStore } from './rems-store';
@@ -26,7 +25,6 @@ export interface BoardStoreDeps {
 
 /** Sessions left open longer than this are not "in progress" on the board (as on the lock screen). */
 const IN_PROGRESS_WITHIN_MINUTES = 24 * 60;
-const localDay = (iso: string) => localIsoDate(new Date(iso));
 
 /**
  * Today's board: every section reckoned from one `now`, reading only what is
@@ -37,7 +35,7 @@ export class BoardStore {
   constructor(private readonly store: BoardStoreDeps) {}
 
   today(now: string): Board {
-    const today = localDay(now);
+    const today = localDayOf(now);
     const dueSoon = this.store.course.dueBy(now, addDays(today, BOARD_LOOKAHEAD_DAYS));
     const planned = dueSoon.filter((c) => c.nextDue <= today);
     return {
@@ -77,14 +75,12 @@ export class BoardStore {
     const out: BoardScreening[] = [];
     for (const c of firstPerPatient(dueSoon)) {
       const screeningId = this.store.sessions.latestSignedScreeningId(c.patientId);
-      const signature = screeningId ? this.store.screening.get(screeningId, now) : null;
-      if (!screeningId || !signature?.signature) continue;
-      const daysLeft = daysBetween(today, localDay(signature.signature.expiresAt));
+      const signed = screeningId ? this.store.screening.get(screeningId, now) : null;
+      if (!signed?.signature) continue;
+      const { expiresAt } = signed.signature;
+      const daysLeft = daysBetween(today, localDayOf(expiresAt));
       if (daysLeft > BOARD_LOOKAHEAD_DAYS) continue;
-      out.push({
-        screeningId, patient: this.patient(c.patientId), route: signature.case.plannedTreatment,
-        expiresAt: signature.signature.expiresAt, daysLeft, nextDue: c.nextDue,
-      });
+      out.push({ screeningId: signed.id, patient: this.patient(c.patientId), route: signed.case.plannedTreatment, expiresAt, daysLeft, nextDue: c.nextDue });
     }
     return out.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
   }
