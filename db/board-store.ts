@@ -43,7 +43,7 @@ export class BoardStore {
       today,
       inProgress: this.inProgress(now),
       planned: planned.map((c) => ({ ...c, patient: this.patient(c.patientId) })),
-      remsForms: this.store.rems.formsDue(now).filter((f) => f.status !== 'submitted'),
+      remsForms: this.store.rems.formsDue(now, true),
       screenings: this.expiringScreenings(dueSoon, today, now),
       consents: this.missingConsents(planned),
     };
