@@ -15,7 +15,7 @@ import { round, roundSummary, sampleLatencies, summarize, timeMs } from './stats
 const ACTIVE_PATIENTS = 120;
 const SESSIONS_EACH = 20;
 const IN_PROGRESS = 8;
-const SAMPLES = Number(process.env.BOARD_SAMPLES ?? 300);
+const SAMPLES = 300;
 const GOAL_P95_MS = 100;
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 15, 11);
