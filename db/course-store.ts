@@ -8,6 +8,7 @@ import {
 import { DomainError } from '../shared/result';
 import type { Clinician } from '../shared/schemas/clinician';
 import type { Patient } from '../shared/schemas/patient';
+import type { CourseSettings } from '../shared/course/settings';
 import { ROUTE_LABELS, type Route } from '../shared/session/reference';
 import type { CourseEventRow, CourseRow } from './repositories/courses';
 import type { CourseRepository } from './repositories/courses';
@@ -118,9 +119,15 @@ export class CourseStore {
 
   /** The day's board: active courses due on or before `today`'s local day, most overdue first. */
   dueToday(now: string): CourseDueItem[] {
-    const today = localDayOf(now);
-    return this.store.courses.all().map((r) => this.view(r, now))
-      .filter((c) => c.status.nextDue !== null && c.status.nextDue <= today)
+    return this.dueBy(now, localDayOf(now));
+  }
+
+  /** Active courses due on or before `lastDay` (YYYY-MM-DD), most overdue first: today's board looks a week ahead. */
+  dueBy(now: string, lastDay: string): CourseDueItem[] {
+    // The clinic's settings once for every course, not once per course: the board reads them all.
+    const settings = courseSettingsOf(this.store.settings.read());
+    return this.store.courses.active().map((r) => this.view(r, now, undefined, settings))
+      .filter((c) => c.status.nextDue !== null && c.status.nextDue <= lastDay)
       .map((c) => ({
         courseId: c.id, patientId: c.patientId, route: c.route, nextDue: c.status.nextDue!, overdueDays: c.status.overdueDays,
         nextSessionLabel: c.status.nextSessionLabel,
@@ -138,18 +145,18 @@ export class CourseStore {
   }
 
   /** The plan's inputs for a course as it stands, with its sessions; null when no plan is ordered yet. */
-  planInput(c: Pick<Course, 'id' | 'phase' | 'phaseSince' | 'plan'>): PlanInput | null {
+  planInput(c: Pick<Course, 'id' | 'phase' | 'phaseSince' | 'plan'>, settings?: CourseSettings): PlanInput | null {
     if (c.plan === null) return null;
     const starts = this.store.courses.sessionStarts(c.id);
     return {
       phase: c.phase, phaseSinceDay: localDayOf(c.phaseSince), plan: c.plan,
       sessionDays: starts.map(localDayOf),
       phaseSessionDays: starts.filter((s) => s >= c.phaseSince).map(localDayOf),
-      settings: courseSettingsOf(this.store.settings.read()),
+      settings: settings ?? courseSettingsOf(this.store.settings.read()),
     };
   }
 
-  private view(row: CourseRow, now: string, on?: string): Course {
+  private view(row: CourseRow, now: string, on?: string, settings?: CourseSettings): Course {
     const history = this.store.courses.events(row.id).map(toEvent);
     const phaseEvent = history.filter((e) => e.phase !== null).at(-1)!;
     const order = history.filter((e) => e.plan !== null).at(-1) ?? null;
@@ -160,7 +167,7 @@ export class CourseStore {
       orderedByName: order?.byName ?? null, orderedAt: order?.at ?? null, history,
     };
     const today = localDayOf(now);
-    const input = this.planInput(base);
+    const input = this.planInput(base, settings);
     return { ...base, status: input ? computeCourseStatus(input, today, on ?? today) : unplanned(base.phase, today) };
   }
 

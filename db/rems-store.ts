@@ -128,13 +128,18 @@ export class RemsStore {
     };
   }
 
-  /** Every finished esketamine session's form: overdue first, then by due day. What today's board reads. */
-  formsDue(now: string): RemsFormDue[] {
+  /**
+   * Every finished esketamine session's form: overdue first, then by due day.
+   * Today's board asks for the `unsubmittedOnly`, which leaves the submitted ones in the database.
+   */
+  formsDue(now: string, unsubmittedOnly = false): RemsFormDue[] {
     const today = localDay(now);
     const dueSoonDays = this.store.settings.read().remsDueSoonDays;
-    const submitted = new Map(this.store.remsRecords.currentSubmissions().map((r) => [r.session_id, submissionOf(r)]));
+    const submitted = unsubmittedOnly
+      ? new Map<string, RemsSubmission>()
+      : new Map(this.store.remsRecords.currentSubmissions().map((r) => [r.session_id, submissionOf(r)]));
     const order = { overdue: 0, 'due-soon': 1, due: 2, submitted: 3 } as const;
-    return this.store.remsRecords.finishedEsketamine()
+    return this.store.remsRecords.finishedEsketamine(unsubmittedOnly)
       .map((r) => {
         const sessionDate = localDay(r.started_at);
         const dueOn = remsDueOn(sessionDate);

@@ -8,7 +8,7 @@ import { dischargeReadiness } from '../shared/session/discharge';
 import { resolveDose, type FieldProblem } from '../shared/session/dose';
 import { decisionProblems, preDoseConcerns, preDoseProblems } from '../shared/session/pre-dose';
 import { buildSessionRecord, type SessionRecord } from '../shared/session/record';
-import { schedule } from '../shared/session/schedule';
+import { nextCheck, schedule } from '../shared/session/schedule';
 import {
   EMPTY_CHECKLIST, type DischargeChecklist, type EntryData, type Readiness, type Session, type SessionAlert, type SessionEntry,
   type SessionEligibility, type SessionStart, type SessionSummary, type SessionView,
@@ -99,7 +99,7 @@ export class SessionStore {
   inProgressHints(now: string): LockedSessionHint[] {
     return this.store.sessions.openSince(addMinutes(now, -24 * 60)).map((id) => {
       const { session, schedule: items } = this.view(id, now);
-      const next = items.filter((i) => i.status !== 'done').sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0] ?? null;
+      const next = nextCheck(items);
       return {
         startedAt: session.startedAt,
         nextCheckLabel: next?.label ?? null,

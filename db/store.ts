@@ -11,6 +11,7 @@ import { IM_SETTING_DEFAULTS } from '../shared/session/im-settings';
 import { COURSE_SETTING_DEFAULTS } from '../shared/course/settings';
 import { AuditLog, auditMacKey, type AuditHead } from './audit';
 import { openDatabase, type OpenOptions } from './connection';
+import { BoardStore } from './board-store';
 import { ConsentStore } from './consent-store';
 import { CourseStore } from './course-store';
 import { CourseRepository } from './repositories/courses';
@@ -61,6 +62,8 @@ export class Store implements StoreCore {
   readonly courses: CourseRepository;
   /** Treatment courses: the prescriber's order, phase and plan status; every session belongs to one. */
   readonly course: CourseStore;
+  /** Today's board: the day's sessions, plans, forms, screenings and consents, read from the stores above. */
+  readonly board: BoardStore;
 
   /**
    * `onAuditHead` hears the chain's newest row after each commit that added
@@ -89,6 +92,7 @@ export class Store implements StoreCore {
     this.suicideRisk = new SuicideRiskStore(this, new SuicideRiskRepository(db));
     this.remsRecords = new RemsRepository(db);
     this.rems = new RemsStore(this);
+    this.board = new BoardStore(this);
   }
 
   static open(dataDir: string, options: OpenOptions & { onAuditHead?: (head: AuditHead) => void }): Store {

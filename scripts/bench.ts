@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Store } from '../db/store';
+import { todayBoard } from './bench/board';
 import { patientInsert } from './bench/patient-insert';
 import { patientSearch } from './bench/patient-search';
 import { rendererBundle } from './bench/renderer-bundle';
@@ -26,7 +27,7 @@ import { signInSection } from './bench/sign-in';
 import { BENCH_KEY, loadAverage, machine, openSection, seedPatients, timeFreshOpens, timeReopens } from './bench/setup';
 
 /** Sections run in this order against the seeded store; add new ones here. */
-const SECTIONS: Section[] = [patientSearch, patientInsert, sessionMonitoring];
+const SECTIONS: Section[] = [patientSearch, patientInsert, sessionMonitoring, todayBoard];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -32,6 +32,7 @@ import {
   remsEnrollment, remsEnrollmentRecord, remsFormDue, remsSessionSave, remsSessionView, remsSubmission, remsSubmissionRecord,
 } from './rems/schemas';
 import { remsFormData } from './rems/form-data';
+import { board } from './board/schemas';
 import { course, courseCreate, courseDueItem, courseQuery, orderChange, phaseChange } from './course/schemas';
 
 interface ChannelSpec {
@@ -128,6 +129,8 @@ export const contract = {
   'courses.listForPatient': { access: 'any-role', request: z.strictObject({ patientId: id }), response: z.array(course) },
   'courses.dueToday': { access: 'any-role', request: empty, response: z.array(courseDueItem) },
   'courses.history': { access: 'any-role', request: z.strictObject({ id }), response: z.array(auditEntry) },
+  // Today's board (issue #12 point 6): what the whole clinic sees first, so anyone signed in may read it.
+  'board.today': { access: 'any-role', request: empty, response: board },
   'audit.verify': { access: 'admin', request: empty, response: auditVerification },
   // One patient's record goes to those who treat (minimum necessary: not the front desk); bulk exports are an administrator's.
   'export.fhirPatient': { access: 'clinical', request: fhirPatientExport, response: exportFile },

@@ -59,7 +59,13 @@ export class CourseRepository {
       forPatient: db.prepare<[string], CourseRow>(
         'SELECT id, patient_id, route, created_at FROM courses WHERE patient_id = ? ORDER BY created_at DESC, rowid DESC',
       ),
-      all: db.prepare<[], CourseRow>('SELECT id, patient_id, route, created_at FROM courses ORDER BY created_at'),
+      // The newest phase event decides the phase (as CourseStore reads it), found by the course_events_course index.
+      active: db.prepare<[], CourseRow>(
+        `SELECT c.id, c.patient_id, c.route, c.created_at FROM courses c
+         WHERE (SELECT e.phase FROM course_events e WHERE e.course_id = c.id AND e.phase IS NOT NULL ORDER BY e.at DESC, e.rowid DESC LIMIT 1)
+           IN ('induction', 'maintenance')
+         ORDER BY c.created_at`,
+      ),
       events: db.prepare<[string], CourseEventRow>(`${EVENT_SELECT} WHERE e.course_id = ? ORDER BY e.at, e.rowid`),
       sessionStarts: db.prepare<[string], { started_at: string }>('SELECT started_at FROM sessions WHERE course_id = ? ORDER BY started_at'),
       attach: db.prepare('UPDATE sessions SET course_id = ? WHERE id = ?'),
@@ -90,9 +96,9 @@ export class CourseRepository {
     return this.s.forPatient.all(patientId);
   }
 
-  /** Every course, oldest first; the day's board reckons who is due from them. */
-  all(): CourseRow[] {
-    return this.s.all.all();
+  /** Courses in induction or maintenance, oldest first: only these can be due, so the board reckons no others. */
+  active(): CourseRow[] {
+    return this.s.active.all();
   }
 
   /** When each of a patient's courses ended, oldest first: a new course of treatment starts after each. */

@@ -47,6 +47,10 @@ const SUBMISSION = `SELECT r.*, c.name AS recorded_by_name FROM rems_submissions
 /** The newest version of each submission: the rows no correction replaced. */
 const CURRENT = `${SUBMISSION} WHERE NOT EXISTS (SELECT 1 FROM rems_submissions n WHERE n.amends_id = r.id)`;
 
+const FINISHED = `SELECT s.id AS session_id, s.patient_id, p.legal_name, p.mrn, s.started_at
+  FROM sessions s JOIN session_discharges d ON d.session_id = s.id JOIN patients p ON p.id = s.patient_id
+  WHERE s.route = 'esketamine-nasal'`;
+
 /** Rows of the REMS tables. */
 export class RemsRepository {
   private readonly s;
@@ -80,10 +84,10 @@ export class RemsRepository {
          VALUES (@id, @sessionId, @submittedOn, @submittedBy, @confirmation, @at, @by, @amendsId, @amendReason)`,
       ),
       submission: db.prepare<[string], SubmissionRow>(`${SUBMISSION} WHERE r.id = ?`),
-      finished: db.prepare<[], FinishedRow>(
-        `SELECT s.id AS session_id, s.patient_id, p.legal_name, p.mrn, s.started_at
-         FROM sessions s JOIN session_discharges d ON d.session_id = s.id JOIN patients p ON p.id = s.patient_id
-         WHERE s.route = 'esketamine-nasal' ORDER BY s.started_at`,
+      finished: db.prepare<[], FinishedRow>(`${FINISHED} ORDER BY s.started_at`),
+      // Today's board: only the forms not yet marked submitted, without building the submitted ones.
+      unsubmitted: db.prepare<[], FinishedRow>(
+        `${FINISHED} AND NOT EXISTS (SELECT 1 FROM rems_submissions r WHERE r.session_id = s.id) ORDER BY s.started_at`,
       ),
     };
   }
@@ -130,8 +134,8 @@ export class RemsRepository {
     this.s.insertSubmission.run(r);
   }
 
-  /** Discharged esketamine sessions, oldest first. */
-  finishedEsketamine(): FinishedRow[] {
-    return this.s.finished.all();
+  /** Discharged esketamine sessions, oldest first; with `unsubmittedOnly`, those whose form is not yet marked submitted. */
+  finishedEsketamine(unsubmittedOnly = false): FinishedRow[] {
+    return (unsubmittedOnly ? this.s.unsubmitted : this.s.finished).all();
   }
 }

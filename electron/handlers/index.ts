@@ -10,6 +10,7 @@ import { safetyAssessmentHandlers } from './safety-assessments';
 import { consentHandlers } from './consents';
 import { remsHandlers } from './rems';
 import { courseHandlers } from './courses';
+import { boardHandlers } from './board';
 import {
   dischargedMeaning, doseChangedMeaning, entryCorrectedMeaning, patientAmendedMeaning, proceedDespiteConcernsMeaning,
   questionnaireCorrectedMeaning,
@@ -33,6 +34,7 @@ export const handlers: HandlerTable = {
   ...consentHandlers,
   ...remsHandlers,
   ...courseHandlers,
+  ...boardHandlers,
   'patients.create': (fields, ctx) => ctx.store.createPatient(fields, currentClinician(ctx).id, nowIso(ctx)),
   'patients.amend': (amendment, ctx) =>
     signedWrite(ctx, 'patient', (p) => p.id, () => [patientAmendedMeaning(amendment.reason)], () =>

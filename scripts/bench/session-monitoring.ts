@@ -45,15 +45,15 @@ function signScreening(store: Store, patient: Patient, by: Clinician, t: number,
 }
 
 const ESKETAMINE_PLAN = { route: 'esketamine-nasal', deviceCount: 2 } as const;
-const IV_PLAN = { route: 'iv-ketamine', mgPerKg: 0.5 } as const;
+export const IV_PLAN = { route: 'iv-ketamine', mgPerKg: 0.5, concentrationMgPerMl: 10 } as const;
 
-function startSession(store: Store, patient: Patient, by: Clinician, t: number, plan: typeof ESKETAMINE_PLAN | typeof IV_PLAN = ESKETAMINE_PLAN) {
+export function startSession(store: Store, patient: Patient, by: Clinician, t: number, plan: typeof ESKETAMINE_PLAN | typeof IV_PLAN = ESKETAMINE_PLAN) {
   recordDayMeasures(store, patient.id, by, iso(t - 30 * MINUTE));
   const input = sessionStart.parse({
     patientId: patient.id, startedAt: iso(t), plan,
     preDose: {
       vitals: { takenAt: iso(t - 5 * MINUTE), systolic: 122, diastolic: 78, heartRate: 70, spo2: 98 },
-      lastFoodAt: iso(t - 4 * 60 * MINUTE), lastDrinkAt: iso(t - 60 * MINUTE), pregnancy: 'test-negative', escortArranged: true,
+      lastFoodAt: iso(t - 8 * 60 * MINUTE), lastDrinkAt: iso(t - 3 * 60 * MINUTE), pregnancy: 'test-negative', escortArranged: true,
       newMedicines: false, newIllness: false, substanceUse: false,
     },
   });
@@ -69,7 +69,7 @@ const vitals = (i: number): EntryData =>
  * A patient's past: IV ketamine sessions three days apart (a maintenance course
  * at that interval, so none is early) with a typical timeline, each discharged.
  */
-function seedPastSessions(store: Store, patient: Patient, by: Clinician, count: number, t0: number) {
+export function seedPastSessions(store: Store, patient: Patient, by: Clinician, count: number, t0: number) {
   const checklist = { oriented: true, walksSteadily: true, nauseaControlled: true, escortPresent: true, aftercareExplained: true };
   store.write(() => {
     const course = prepareCourse(store, patient.id, by, {

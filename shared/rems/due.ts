@@ -35,3 +35,10 @@ export const REMS_STATUS_LABELS: Record<RemsFormStatus, string> = {
   due: 'Due',
   submitted: 'Submitted',
 };
+
+/** "2 days overdue", "due today", "3 days left": the REMS list and today's board say it alike. */
+export function remsDaysText(f: { status: RemsFormStatus; daysLeft: number }): string {
+  if (f.status === 'submitted') return '';
+  if (f.daysLeft < 0) return `${-f.daysLeft} day${f.daysLeft === -1 ? '' : 's'} overdue`;
+  return f.daysLeft === 0 ? 'due today' : `${f.daysLeft} day${f.daysLeft === 1 ? '' : 's'} left`;
+}

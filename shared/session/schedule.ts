@@ -105,3 +105,8 @@ export function schedule(session: ScheduleSession, entries: readonly TimelineRow
 
   return items.sort((a, b) => toMs(a.dueAt) - toMs(b.dueAt));
 }
+
+/** The earliest check not yet done, or null: what the lock screen and today's board say comes next. */
+export function nextCheck(items: readonly ScheduleItem[]): ScheduleItem | null {
+  return items.filter((i) => i.status !== 'done').sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0] ?? null;
+}

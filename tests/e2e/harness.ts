@@ -113,8 +113,11 @@ export interface E2EApp {
   killServer(): Promise<void>;
   /** SIGKILLs the server, starts a new one on the same data folder and opens the page at its address. */
   restart(): Promise<void>;
-  /** Opens the app afresh at the current server's address (new session token in the URL). */
-  open(): Promise<void>;
+  /**
+   * Opens the app afresh at the current server's address (new session token in the URL), then goes to
+   * `at` (the patient list unless told otherwise; `null` stays on the first screen, today's board).
+   */
+  open(at?: string | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -173,10 +176,12 @@ export async function startApp(opts: StartOptions = {}): Promise<E2EApp> {
       server = await startServer(dataDir);
       await app.open();
     },
-    async open() {
+    async open(at: string | null = '#/patients') {
       // Only the hash would differ from the current URL, which is no navigation at all; leave first.
       await page.goto('about:blank');
       await page.goto(server.info.url);
+      // Today's board is the first screen; the tests written before it start from the patient list, as the app did then.
+      if (at) await page.evaluate((hash) => { window.location.hash = hash; }, at);
     },
     async close() {
       await app.killServer().catch(() => undefined);

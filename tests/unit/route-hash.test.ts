@@ -7,7 +7,7 @@ const S = '7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 describe('the screen in the address', () => {
   it('round-trips every route, a chart tab and a session included', () => {
     const routes: Route[] = [
-      { name: 'patients' }, { name: 'patient-new' }, { name: 'settings' },
+      { name: 'today' }, { name: 'patients' }, { name: 'patient-new' }, { name: 'settings' },
       { name: 'patient', id: P, tab: 'record' }, { name: 'patient', id: P, tab: 'printouts' },
       { name: 'patient', id: P, tab: 'sessions', sessionId: S },
     ];
@@ -15,10 +15,11 @@ describe('the screen in the address', () => {
     expect(routeToHash({ name: 'patient', id: P, tab: 'sessions', sessionId: S })).toBe(`#/patient/${P}/sessions/${S}`);
   });
 
-  it('reads an unknown address, or browser mode\'s token, as the patient list', () => {
-    expect(routeFromHash('')).toEqual({ name: 'patients' });
-    expect(routeFromHash('#token=abc123')).toEqual({ name: 'patients' });
-    expect(routeFromHash('#/patient/not-an-id/record')).toEqual({ name: 'patients' });
+  it('reads no address, browser mode\'s token or an unknown address as today\'s board, the first screen', () => {
+    expect(routeFromHash('')).toEqual({ name: 'today' });
+    expect(routeFromHash('#token=abc123')).toEqual({ name: 'today' });
+    expect(routeFromHash('#/patient/not-an-id/record')).toEqual({ name: 'today' });
+    expect(routeFromHash('#/patients')).toEqual({ name: 'patients' });
     expect(routeFromHash(`#/patient/${P}/nonsense`)).toEqual({ name: 'patient', id: P });
     expect(routeFromHash(`#/patient/${P}/record/${S}`)).toEqual({ name: 'patient', id: P, tab: 'record' });
   });

@@ -10,6 +10,7 @@ import { useWorkspace } from './workspace';
 
 /** The screens the header's Main navigation goes to. */
 const MAIN_NAVIGATION = [
+  { name: 'today', label: 'Today' },
   { name: 'patients', label: 'Patients' },
   { name: 'rems-forms', label: 'REMS forms' },
   { name: 'settings', label: 'Settings' },

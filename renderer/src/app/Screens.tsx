@@ -1,9 +1,11 @@
 import { deferred } from '../components/deferred';
+import { TodayBoardScreen } from '../board/TodayBoardScreen';
 import { PatientListScreen } from '../screens/PatientListScreen';
 import { useNavigation } from './navigation';
 
-// The patient list is the first screen after the gate; the others (and their
-// charts and printouts) load as separate chunks when first opened.
+// Today's board is the first screen after the gate, and the patient list one
+// click away, so both are in the main chunk; the others (and their charts and
+// printouts) load as separate chunks when first opened.
 const PatientChartScreen = deferred(() => import('../screens/PatientChartScreen').then((m) => m.PatientChartScreen), 'Loading the chart');
 const NewPatientScreen = deferred(() => import('../screens/NewPatientScreen').then((m) => m.NewPatientScreen), 'Loading');
 const SettingsScreen = deferred(() => import('../settings/SettingsScreen').then((m) => m.SettingsScreen), 'Loading settings');
@@ -14,6 +16,8 @@ const CliniciansScreen = deferred(() => import('../clinicians/CliniciansScreen')
 export function Screens() {
   const { route } = useNavigation();
   switch (route.name) {
+    case 'today':
+      return <TodayBoardScreen />;
     case 'patients':
       return <PatientListScreen />;
     case 'patient-new':

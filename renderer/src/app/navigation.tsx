@@ -27,7 +27,12 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     const hash = routeToHash(routeFromHash(window.location.hash));
     if (window.location.hash !== hash) history.replaceState(null, '', hash);
     // Back, Forward and an address typed by hand.
-    const follow = () => setRoute(routeFromHash(window.location.hash));
+    const follow = () => {
+      const next = routeFromHash(window.location.hash);
+      setRoute((was) => (routeToHash(was) === routeToHash(next) ? was : next));
+    };
+    // An address changed between the first render and now (before the listeners below) is followed too.
+    follow();
     window.addEventListener('popstate', follow);
     window.addEventListener('hashchange', follow);
     return () => {

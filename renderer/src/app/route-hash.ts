@@ -1,4 +1,4 @@
-// The screen in the address: "#/patients", "#/patients/new", "#/settings", "#/clinicians",
+// The screen in the address: "#/today" (today's board, the first screen), "#/patients", "#/patients/new", "#/settings", "#/clinicians",
 // "#/patient/<id>/<tab>" and "#/patient/<id>/sessions/<session id>". Reload,
 // Back and Forward then return to the same place. Pure, so it is unit-tested.
 
@@ -7,6 +7,7 @@ export type ChartTab = (typeof CHART_TABS)[number];
 
 /** Every place the app can show. */
 export type Route =
+  | { name: 'today' }
   | { name: 'patients' }
   | { name: 'patient-new' }
   | { name: 'patient'; id: string; tab?: ChartTab; sessionId?: string }
@@ -19,6 +20,8 @@ const isTab = (t: string | undefined): t is ChartTab => (CHART_TABS as readonly 
 
 export function routeToHash(route: Route): string {
   switch (route.name) {
+    case 'today':
+      return '#/today';
     case 'patients':
       return '#/patients';
     case 'patient-new':
@@ -36,10 +39,11 @@ export function routeToHash(route: Route): string {
   }
 }
 
-/** The route an address names; anything unknown (or the browser-mode token) is the patient list. */
+/** The route an address names; anything unknown (or none, as after the browser-mode token) is today's board. */
 export function routeFromHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   const [head, id, tab, sessionId] = parts;
+  if (head === 'patients' && id === undefined) return { name: 'patients' };
   if (head === 'settings') return { name: 'settings' };
   if (head === 'clinicians') return { name: 'clinicians' };
   if (head === 'rems-forms') return { name: 'rems-forms' };
@@ -48,5 +52,5 @@ export function routeFromHash(hash: string): Route {
     if (!isTab(tab)) return { name: 'patient', id };
     return tab === 'sessions' && sessionId && ID.test(sessionId) ? { name: 'patient', id, tab, sessionId } : { name: 'patient', id, tab };
   }
-  return { name: 'patients' };
+  return { name: 'today' };
 }

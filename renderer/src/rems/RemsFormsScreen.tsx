@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { localIsoDate } from '../../../shared/dates';
 import { remsFormPrintout } from '../../../shared/printouts/rems-form';
 import type { Printout } from '../../../shared/printouts/model';
-import { REMS_STATUS_LABELS } from '../../../shared/rems/due';
+import { remsDaysText, REMS_STATUS_LABELS } from '../../../shared/rems/due';
 import type { RemsFormDue } from '../../../shared/rems/schemas';
 import { call } from '../api/client';
 import { useLoad } from '../api/useLoad';
@@ -19,12 +19,6 @@ import { clinicDetails, printInputFor } from '../printouts/print-input';
 import { printSheet, type PrintAction } from '../printouts/printing';
 
 const STATUS_COLORS: Record<RemsFormDue['status'], string> = { overdue: 'red', 'due-soon': 'orange', due: 'blue', submitted: 'green' };
-
-function daysText(f: RemsFormDue): string {
-  if (f.status === 'submitted') return '';
-  if (f.daysLeft < 0) return `${-f.daysLeft} day${f.daysLeft === -1 ? '' : 's'} overdue`;
-  return f.daysLeft === 0 ? 'due today' : `${f.daysLeft} day${f.daysLeft === 1 ? '' : 's'} left`;
-}
 
 /**
  * Every finished esketamine session's REMS Patient Monitoring Form: due 7 days
@@ -108,7 +102,7 @@ export function RemsFormsScreen() {
                     </Table.Td>
                     <Table.Td>{f.patientName} <Text span size="xs" c="dimmed">MRN {f.mrn}</Text></Table.Td>
                     <Table.Td>{formatDate(f.sessionDate)}</Table.Td>
-                    <Table.Td>{formatDate(f.dueOn)} <Text span size="xs" c="dimmed">{daysText(f)}</Text></Table.Td>
+                    <Table.Td>{formatDate(f.dueOn)} <Text span size="xs" c="dimmed">{remsDaysText(f)}</Text></Table.Td>
                     <Table.Td>
                       {f.submission
                         ? `${formatDate(f.submission.submittedOn)} by ${f.submission.submittedBy}${f.submission.confirmation ? `, confirmation ${f.submission.confirmation}` : ''}`
