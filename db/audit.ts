@@ -57,6 +57,7 @@ export class AuditLog {
   private readonly insert;
   private readonly byEntity;
   private readonly all;
+  private readonly recordsSince;
   /** The newest row this connection appended, for the head kept outside the database. */
   private appended: AuditHead | null = null;
 
@@ -74,6 +75,7 @@ export class AuditLog {
        WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.seq`,
     );
     this.all = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq');
+    this.recordsSince = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM audit_log WHERE seq > ? AND entity <> 'security'");
   }
 
   private macLink(prevHash: string, r: RowContent): string {
@@ -114,6 +116,11 @@ export class AuditLog {
   head(): AuditHead | null {
     const last = this.lastRow.get();
     return last ? { seq: last.seq, mac: last.hash } : null;
+  }
+
+  /** How many rows after `seq` record a change to the clinic's records (security events, such as a failed sign-in, not counted). */
+  recordChangesSince(seq: number): number {
+    return this.recordsSince.get(seq)!.n;
   }
 
   history(entity: string, entityId: string): AuditEntry[] {
