@@ -62,6 +62,7 @@ export class BoardStore {
         sessionId: session.id,
         patient: this.patient(session.patientId),
         route: session.route,
+        location: session.location,
         startedAt: session.startedAt,
         minutesSinceDose: clockMinutesBetween(session.startedAt, now),
         nextCheck: next && { label: next.label, dueAt: next.dueAt, overdue: next.overdue },

@@ -27,6 +27,7 @@ export function toSession(r: SessionRow): Session {
     baseline: baselineOf(preDose),
     concerns: JSON.parse(r.concerns_json) as PreDoseConcern[],
     decisionReason: r.decision_reason,
+    location: r.location,
     settings: JSON.parse(r.settings_json) as SessionSettings,
     discharge: r.discharged_at
       ? {

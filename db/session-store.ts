@@ -77,7 +77,7 @@ export class SessionStore {
         id, patientId: patient.id, screeningId: gate.screening!.id, route: input.plan.route, startedAt, startedBy: by.id,
         recordedAt: now, totalMg: d.totalMg, deviceCount: d.route === 'esketamine-nasal' ? d.deviceCount : null,
         mgPerKg: d.route === 'esketamine-nasal' ? null : d.mgPerKg, dose: d, preDose: input.preDose, concerns,
-        decisionReason: concerns.length > 0 ? input.decisionReason!.trim() : null, settings,
+        decisionReason: concerns.length > 0 ? input.decisionReason!.trim() : null, settings, location: input.location ?? null,
       });
       this.store.suicideRisk.freezeForSession(id, gate.suicideRisk);
       this.store.course.attachSession(id, inCourse.course.id);

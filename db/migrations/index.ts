@@ -10,9 +10,10 @@ import m009 from './009-consent-answers';
 import m010 from './010-rems';
 import m011 from './011-courses';
 import m012 from './012-suicide-risk-assessments';
+import m013 from './013-session-location';
 
 /**
  * Numbered schema migrations. Migration i (1-based) takes the database from
  * user_version i-1 to i. Never edit a released migration: add a new one.
  */
-export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013];

@@ -18,6 +18,7 @@ export interface SessionRow {
   concerns_json: string;
   decision_reason: string | null;
   settings_json: string;
+  location: string | null;
   discharge_ticks_json: string | null;
   discharged_at: string | null;
   discharged_by: string | null;
@@ -45,6 +46,7 @@ export interface NewSessionRow {
   concerns: unknown;
   decisionReason: string | null;
   settings: unknown;
+  location: string | null;
 }
 
 export interface EntryRow {
@@ -141,9 +143,9 @@ export class SessionRepository {
     this.s = {
       insertSession: db.prepare(
         `INSERT INTO sessions (id, patient_id, screening_id, route, started_at, started_by, recorded_at, total_mg, device_count,
-           mg_per_kg, dose_json, pre_dose_json, concerns_json, decision_reason, settings_json)
+           mg_per_kg, dose_json, pre_dose_json, concerns_json, decision_reason, settings_json, location)
          VALUES (@id, @patientId, @screeningId, @route, @startedAt, @startedBy, @recordedAt, @totalMg, @deviceCount,
-           @mgPerKg, @dose, @preDose, @concerns, @decisionReason, @settings)`,
+           @mgPerKg, @dose, @preDose, @concerns, @decisionReason, @settings, @location)`,
       ),
       byId: db.prepare<[string], SessionRow>(`${SESSION_SELECT} WHERE s.id = ?`),
       openForPatient: db.prepare<[string], { id: string }>(

@@ -18,6 +18,8 @@ export const boardSession = z.object({
   sessionId: id,
   patient: boardPatient,
   route: z.enum(ROUTES),
+  /** The chair or room typed at the start, or null. */
+  location: z.string().nullable(),
   startedAt: z.string(),
   /** Whole minutes from the dose to now. */
   minutesSinceDose: z.number().int(),

@@ -225,6 +225,8 @@ export const sessionStart = z.strictObject({
   decisionReason: optionalText('Reason to proceed', 1000),
   /** A prescriber's reason for a dose other than the course's order (signed). */
   doseChangeReason: optionalText('Reason for a different dose', 1000),
+  /** The chair or room, for today's board; optional. */
+  location: optionalText('Chair or room', 40).optional(),
 });
 export type SessionStart = z.output<typeof sessionStart>;
 
@@ -342,6 +344,8 @@ export const session = z.object({
   baseline: vitalsReading,
   concerns: z.array(preDoseConcern),
   decisionReason: z.string().nullable(),
+  /** The chair or room typed at the start, or null. */
+  location: z.string().nullable(),
   /** The clinic's thresholds and timings when dosing started: the session is judged by these throughout. */
   settings: sessionSettingsSnapshot,
   discharge: dischargeRecord.nullable(),

@@ -17,10 +17,10 @@ const ALL_TICKED = { oriented: true, walksSteadily: true, nauseaControlled: true
 /** Noon UTC on a day: the same calendar day in every zone the tests run in. */
 const noon = (day: string) => `${day}T12:00:00.000Z`;
 
-function start(store: Store, patientId: string, by: Clinician, startedAt = START) {
+function start(store: Store, patientId: string, by: Clinician, startedAt = START, location?: string) {
   recordClearMeasures(store, patientId, by.id, addMinutes(startedAt, -30));
   return store.session.start(sessionStart.parse({
-    patientId, startedAt, plan: PLANS['esketamine-nasal'],
+    patientId, startedAt, plan: PLANS['esketamine-nasal'], location,
     preDose: preDoseInput({ vitals: { takenAt: addMinutes(startedAt, -10), systolic: 120, diastolic: 80, heartRate: 72, spo2: 98 } }),
   }), by, startedAt);
 }
@@ -38,11 +38,11 @@ describe('today’s board: sessions in progress', () => {
   it('shows an open session with its minutes since the dose and next check, due then overdue, until it is discharged', () => {
     const { store, patient, clinician } = setup();
     signScreening(store, patient, clinician);
-    const s = start(store, patient.id, clinician);
+    const s = start(store, patient.id, clinician, START, '  Chair 2 ');
 
     const soon = store.board.today(addMinutes(START, 3));
     expect(soon.inProgress).toEqual([expect.objectContaining({
-      sessionId: s.id, route: 'esketamine-nasal', minutesSinceDose: 3, openAlerts: [],
+      sessionId: s.id, route: 'esketamine-nasal', location: 'Chair 2', minutesSinceDose: 3, openAlerts: [],
       patient: { id: patient.id, name: 'Maria Lopez', mrn: 'MRN-1001' },
     })]);
     const first = soon.inProgress[0]!.nextCheck!;

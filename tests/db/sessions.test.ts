@@ -313,6 +313,7 @@ describe('the discharge checklist as ticked', () => {
     // Only the ticks may change on an open session; every other column stays as written.
     expect(() => store.db.prepare("UPDATE sessions SET decision_reason = 'x', discharge_ticks_json = NULL").run())
       .toThrow(/sessions cannot be changed/);
+    expect(() => store.db.prepare("UPDATE sessions SET location = 'Room 9'").run()).toThrow(/sessions cannot be changed/);
     store.close();
     const reopened = openTestStore(dir);
     try {

@@ -73,7 +73,7 @@ describe('today’s board', () => {
     clock.advance(MINUTE);
     const at = (ms: number) => clock.now(ms);
     const started = await app.api('sessions.start', {
-      patientId, startedAt: at(0), plan,
+      patientId, startedAt: at(0), plan, location: plan.route === 'iv-ketamine' ? 'Chair 3' : null,
       preDose: preDoseInput({ vitals: { takenAt: at(-5 * MINUTE), systolic: 120, diastolic: 80, heartRate: 72, spo2: 98 }, lastFoodAt: at(-480 * MINUTE), lastDrinkAt: at(-180 * MINUTE) }),
     });
     return started.session;
@@ -137,7 +137,7 @@ describe('today’s board', () => {
     const session = page.getByTestId(`board-session-${openSessionId}`);
     await session.waitFor();
     const sessionText = await session.textContent();
-    expect(sessionText).toContain('Ben Okafor');
+    expect(sessionText).toContain('Chair 3 · Ben Okafor');
     expect(sessionText).toMatch(/IV ketamine · dosed \d\d:\d\d, 2[5-7] min ago/);
     // Four findings from one reading (two limits, two rises): the first in words, the rest counted.
     expect(sessionText).toContain('4 open alerts: Systolic 184 mmHg is above the alert limit of 180 mmHg, and 3 more');

@@ -162,6 +162,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
     await form.getByText('Test negative').click();
     await form.locator('input[name="start-escort"][value="yes"]').check();
     await form.getByLabel('Escort’s name').fill('Marc Moreau');
+    await form.getByLabel('Chair or room').fill('Chair 2');
     await form.getByTestId('no-concerns').getByText('No pre-dose concerns.').waitFor();
     await expect.poll(() => form.getByTestId('start-clinician').textContent()).toContain('Dr Amira Haddad');
     await h.shot('session-02-esketamine-start-form');
@@ -170,6 +171,7 @@ describe('sessions: esketamine and IV ketamine from start to discharge', () => {
 
     await page.getByTestId('session-screen').waitFor();
     await page.getByTestId('schedule').waitFor();
+    expect(await page.getByTestId('session-screen').textContent()).toContain('· Chair 2');
     await h.expectInViewport('entry-panel');
     await h.expectInViewport('schedule');
     await h.shot('session-03-esketamine-started', { viewport: true });

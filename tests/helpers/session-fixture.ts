@@ -153,6 +153,7 @@ export function sessionFor(route: Route = 'esketamine-nasal', overrides: Partial
     baseline: checks.vitals,
     concerns: [],
     decisionReason: null,
+    location: null,
     settings: SETTINGS,
     discharge: null,
     ...overrides,

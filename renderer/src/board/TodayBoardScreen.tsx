@@ -98,7 +98,7 @@ function SessionLine({ s, go }: { s: BoardSession; go: (r: Route) => void }) {
       testId={`board-session-${s.sessionId}`}
       urgent={Boolean(check?.overdue) || alerts > 0}
       onOpen={() => go({ name: 'patient', id: s.patient.id, tab: 'sessions', sessionId: s.sessionId })}
-      name={who(s.patient)}
+      name={<>{s.location && `${s.location} · `}{who(s.patient)}</>}
       detail={
         <>
           {ROUTE_LABELS[s.route]} · dosed {clockOf(s.startedAt)}, <strong>{s.minutesSinceDose} min ago</strong>

@@ -147,7 +147,7 @@ export function SessionScreen({ sessionId, patient, onBack, onDischarged }: Prop
               <span className={classes.liveDot} aria-hidden /> Session in progress: {patient.legalName}
             </h2>
             <span className={classes.sessionFacts}>
-              MRN {patient.mrn} · {routeLabel(session.route)} · {shortDoseText(session.dose)} · started {clockOf(session.startedAt)} by {session.startedByName}
+              MRN {patient.mrn} · {routeLabel(session.route)} · {shortDoseText(session.dose)} · started {clockOf(session.startedAt)} by {session.startedByName}{session.location ? ` · ${session.location}` : ''}
             </span>
           </div>
           <div className={classes.sessionHeadSide}>

@@ -65,6 +65,7 @@ interface Draft {
   changesDetails: string;
   decisionReason: string;
   doseChangeReason: string;
+  location: string;
 }
 
 /** A form left half-filled (a tab switch, "Switch" clinician) comes back as it was. */
@@ -94,6 +95,7 @@ const blankDraft = (route: Route, patient: Patient): Draft => ({
   changesDetails: '',
   decisionReason: '',
   doseChangeReason: '',
+  location: '',
 });
 
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s.trim().replace(',', '.')));
@@ -159,6 +161,7 @@ function buildRequest(d: Draft, patientId: string, now: string) {
     },
     decisionReason: d.decisionReason,
     doseChangeReason: d.doseChangeReason,
+    location: d.location,
   };
   return { request: request as unknown as RequestOf<'sessions.start'>, errors, start };
 }
@@ -590,6 +593,18 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
                 onChange={(e) => setDraft({ startTime: e.currentTarget.value })}
                 error={err('startedAt')}
                 description={draft.startTime ? (() => { const p = parseClock(draft.startTime, now); return p.ok && p.at ? dayClock(p.at, now) : undefined; })() : 'empty = now'}
+                autoComplete="off"
+              />
+              <TextInput
+                label="Chair or room"
+                size="xs"
+                w={130}
+                placeholder="optional"
+                description="shown on Today"
+                value={draft.location}
+                onChange={(e) => setDraft({ location: e.currentTarget.value })}
+                error={err('location')}
+                maxLength={40}
                 autoComplete="off"
               />
             </div>
