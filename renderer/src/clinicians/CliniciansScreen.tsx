@@ -9,6 +9,7 @@ import { LoadError } from '../components/LoadError';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { formatDate } from '../format/dates';
 import { AddClinicianModal, ChangeClinicianModal, DeactivateClinicianModal, ResetPassphraseModal } from './ClinicianActions';
+import { RowActionButton } from '../components/RowActionButton';
 
 type Action = { kind: 'add' } | { kind: 'change' | 'deactivate' | 'reset'; clinician: Clinician };
 
@@ -114,15 +115,9 @@ export function CliniciansScreen() {
                   <Table.Td>
                     {c.active && (
                       <Group gap={6} justify="flex-end" wrap="nowrap">
-                        <Button size="compact-sm" variant="default" onClick={() => setAction({ kind: 'change', clinician: c })}>
-                          Change<VisuallyHidden> {c.name}</VisuallyHidden>
-                        </Button>
-                        <Button size="compact-sm" variant="default" onClick={() => setAction({ kind: 'reset', clinician: c })}>
-                          Reset passphrase<VisuallyHidden> of {c.name}</VisuallyHidden>
-                        </Button>
-                        <Button size="compact-sm" variant="default" color="red.8" onClick={() => setAction({ kind: 'deactivate', clinician: c })}>
-                          Deactivate<VisuallyHidden> {c.name}</VisuallyHidden>
-                        </Button>
+                        <RowActionButton label="Change" row={c.name} onClick={() => setAction({ kind: 'change', clinician: c })} />
+                        <RowActionButton label="Reset passphrase" row={`of ${c.name}`} onClick={() => setAction({ kind: 'reset', clinician: c })} />
+                        <RowActionButton label="Deactivate" row={c.name} color="red.8" onClick={() => setAction({ kind: 'deactivate', clinician: c })} />
                       </Group>
                     )}
                   </Table.Td>

@@ -14,6 +14,7 @@ import { BlankFormPrint } from './BlankFormPrint';
 import { MODE_LABELS, allQuestions, answerLabel, draftOf, scoreActions, scoreLine } from './model';
 import { PatientMode } from './PatientMode';
 import { QuestionnaireEntryModal, type EntryTarget } from './QuestionnaireEntryModal';
+import { RowActionButton } from '../components/RowActionButton';
 
 /**
  * The chart's Questionnaires tab: every PHQ-9, GAD-7 and ASQ of the patient,
@@ -131,9 +132,7 @@ export function QuestionnairesTab({ patient }: { patient: Patient }) {
                 <Table.Td>{q.enteredByName}</Table.Td>
                 <Table.Td>{q.selfCompleted ? 'Yes' : 'No'}</Table.Td>
                 <Table.Td>
-                  <Button size="compact-sm" variant="subtle" onClick={() => setViewing(q)}>
-                    Answers<VisuallyHidden> {INSTRUMENT_NAMES[q.instrument]} {formatDateTime(q.takenAt)}</VisuallyHidden>
-                  </Button>
+                  <RowActionButton label="Answers" row={`${INSTRUMENT_NAMES[q.instrument]} ${formatDateTime(q.takenAt)}`} variant="subtle" onClick={() => setViewing(q)} />
                 </Table.Td>
               </Table.Tr>
             ))}

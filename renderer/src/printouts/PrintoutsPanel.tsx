@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { localIsoDate } from '../../../shared/dates';
@@ -27,6 +27,7 @@ import { ConsentAnswers } from './ConsentAnswers';
 import { PrintoutView } from './PrintoutView';
 import { printSheet, type PrintAction } from './printing';
 import { useRemsStatus } from './useRemsStatus';
+import { RowActionButton } from '../components/RowActionButton';
 
 /**
  * The chart's Printouts tab: the documents for this patient, each with
@@ -185,15 +186,9 @@ export function PrintoutsPanel({ patient }: { patient: Patient }) {
                 </Table.Td>
                 <Table.Td w={330}>
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    <Button variant="default" size="xs" onClick={() => setOpen({ document: id, action: null })}>
-                      Preview<VisuallyHidden> {DOCUMENTS[id].title}</VisuallyHidden>
-                    </Button>
-                    <Button size="xs" onClick={() => setOpen({ document: id, action: 'print' })}>
-                      Print<VisuallyHidden> {DOCUMENTS[id].title}</VisuallyHidden>
-                    </Button>
-                    <Button variant="default" size="xs" onClick={() => setOpen({ document: id, action: 'save-pdf' })}>
-                      Save as PDF<VisuallyHidden> {DOCUMENTS[id].title}</VisuallyHidden>
-                    </Button>
+                    <RowActionButton label="Preview" row={DOCUMENTS[id].title} size="xs" onClick={() => setOpen({ document: id, action: null })} />
+                    <RowActionButton label="Print" row={DOCUMENTS[id].title} size="xs" variant="filled" onClick={() => setOpen({ document: id, action: 'print' })} />
+                    <RowActionButton label="Save as PDF" row={DOCUMENTS[id].title} size="xs" onClick={() => setOpen({ document: id, action: 'save-pdf' })} />
                   </Group>
                 </Table.Td>
               </Table.Tr>

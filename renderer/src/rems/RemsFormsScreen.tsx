@@ -17,6 +17,7 @@ import { clockOf, formatDate } from '../format/dates';
 import { PrintoutView } from '../printouts/PrintoutView';
 import { clinicDetails, printInputFor } from '../printouts/print-input';
 import { printSheet, type PrintAction } from '../printouts/printing';
+import { RowActionButton } from '../components/RowActionButton';
 
 const STATUS_COLORS: Record<RemsFormDue['status'], string> = { overdue: 'red', 'due-soon': 'orange', due: 'blue', submitted: 'green' };
 
@@ -110,12 +111,13 @@ export function RemsFormsScreen() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap" justify="flex-end">
-                        <Button size="compact-sm" variant="default" onClick={() => void openPrint(f)}>
-                          Print form<VisuallyHidden> for {f.patientName}, {formatDate(f.sessionDate)}</VisuallyHidden>
-                        </Button>
-                        <Button size="compact-sm" variant={f.submission ? 'subtle' : 'filled'} onClick={() => setMarking(f)}>
-                          {f.submission ? 'Correct' : 'Mark submitted'}<VisuallyHidden> for {f.patientName}, {formatDate(f.sessionDate)}</VisuallyHidden>
-                        </Button>
+                        <RowActionButton label="Print form" row={`for ${f.patientName}, ${formatDate(f.sessionDate)}`} onClick={() => void openPrint(f)} />
+                        <RowActionButton
+                          label={f.submission ? 'Correct' : 'Mark submitted'}
+                          row={`for ${f.patientName}, ${formatDate(f.sessionDate)}`}
+                          variant={f.submission ? 'subtle' : 'filled'}
+                          onClick={() => setMarking(f)}
+                        />
                       </Group>
                     </Table.Td>
                   </Table.Tr>
