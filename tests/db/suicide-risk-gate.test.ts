@@ -51,7 +51,7 @@ const setSettings = (store: Store, by: Clinician, settings: Parameters<Store['up
 
 describe('suicide-risk gate before dosing', () => {
   it('is migration 012: assessments and each session’s frozen checks, append-only', () => {
-    expect(MIGRATIONS.at(-1)).toMatch(/CREATE TABLE suicide_risk_assessments/);
+    expect(MIGRATIONS[11]).toMatch(/CREATE TABLE suicide_risk_assessments/);
     const { store, patient, asq, phqGad, assess } = ready();
     phqGad();
     const a = assess(asq(ACUTE).id, 'proceed-today');
