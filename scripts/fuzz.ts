@@ -35,6 +35,11 @@ const report = { messages: 0, crashes: 0, unexpectedWrites: 0, unstructuredError
 const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'ketadesk-fuzz-'));
 
+/** `count` generated values, a thousand at a time: all at once, large runs would hold every body in memory. */
+function* inBatches<T>(arbitrary: fc.Arbitrary<T>, count: number): Generator<T> {
+  for (let done = 0; done < count; done += 1000) yield* fc.sample(arbitrary, { numRuns: Math.min(1000, count - done) });
+}
+
 // ── The dispatcher, in this process ─────────────────────────────────────────
 async function fuzzDispatch(count: number): Promise<void> {
   const now = () => new Date();
@@ -47,8 +52,7 @@ async function fuzzDispatch(count: number): Promise<void> {
   const crashes = () => report.crashes++;
   process.on('uncaughtException', crashes);
   process.on('unhandledRejection', crashes);
-  const samples = fc.sample(fc.tuple(fuzzChannel, fuzzInput, fc.boolean()), { numRuns: count });
-  for (const [channel, input, signed] of samples) {
+  for (const [channel, input, signed] of inBatches(fc.tuple(fuzzChannel, fuzzInput, fc.boolean()), count)) {
     const before = headSeq();
     const message = signed && input && typeof input === 'object' && !Array.isArray(input)
       ? { ...(input as object), signature: { passphrase: 'not the passphrase' } } : input;
@@ -133,7 +137,7 @@ async function fuzzHttp(count: number): Promise<void> {
   await api('auth.setup', { name: 'Fuzz Admin', credentials: 'MD', role: 'prescriber', passphrase: PASSPHRASE });
   const seqBefore = (JSON.parse((await api('audit.verify', {})).body) as { data: { rows: number } }).data.rows;
   let okWrites = 0;
-  for (const spec of fc.sample(httpRequest, { numRuns: count })) {
+  for (const spec of inBatches(httpRequest, count)) {
     report.messages++;
     report.httpMessages++;
     const reply = await send(server, spec, spec.oversize);
