@@ -588,6 +588,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
                 label="Dosing starts at"
                 size="xs"
                 w={130}
+                style={{ flexShrink: 0 }}
                 placeholder="now"
                 value={draft.startTime}
                 onChange={(e) => setDraft({ startTime: e.currentTarget.value })}
@@ -599,6 +600,7 @@ export function StartSessionForm({ patient, screenedRoute, onCancel, onStarted, 
                 label="Chair or room"
                 size="xs"
                 w={130}
+                style={{ flexShrink: 0 }}
                 placeholder="optional"
                 description="shown on Today"
                 value={draft.location}
