@@ -1,11 +1,10 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SignInChoice } from '../../../shared/auth/status';
-import type { ApiError } from '../../../shared/result';
 import { CLINICIAN_ROLE_LABELS } from '../../../shared/schemas/clinician';
 import { call } from '../api/client';
 import { useWorkspace } from '../app/workspace';
-import { useRetryWait } from './useRetryWait';
+import { useCredentialAttempt } from './useCredentialAttempt';
 
 /**
  * The second step of a sign-in: who was chosen, their passphrase, Enter.
@@ -15,21 +14,13 @@ import { useRetryWait } from './useRetryWait';
 export function SignInForm({ who, onChooseAnother, onForgot }: { who: SignInChoice; onChooseAnother?: () => void; onForgot: () => void }) {
   const { apply } = useWorkspace();
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const wait = useRetryWait(error);
+  const { error, setError, busy, wait, canTry, attempt } = useCredentialAttempt();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy || wait > 0) return;
+    if (!canTry) return;
     if (!passphrase) return setError({ code: 'invalid-input', message: 'Type your passphrase.', field: 'passphrase' });
-    setBusy(true);
-    setError(null);
-    const result = await call('auth.signIn', { clinicianId: who.id, passphrase });
-    setBusy(false);
-    if (result.ok) return apply(result.data);
-    setError(result.error);
-    setPassphrase('');
+    await attempt(() => call('auth.signIn', { clinicianId: who.id, passphrase }), apply, () => setPassphrase(''));
   };
 
   const fieldError = error?.field === 'passphrase' ? error.message : undefined;

@@ -2,9 +2,9 @@ import { Alert, Button, Group, PasswordInput, SegmentedControl, Select, Stack, T
 import { useState, type FormEvent } from 'react';
 import type { SignInChoice } from '../../../shared/auth/status';
 import type { BackupInspection, BackupUnlock } from '../../../shared/backup/schemas';
-import type { ApiError, Result } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
 import { CLINICIAN_ROLE_LABELS } from '../../../shared/schemas/clinician';
-import { useRetryWait } from '../auth/useRetryWait';
+import { useCredentialAttempt } from '../auth/useCredentialAttempt';
 
 type Method = 'passphrase' | 'recovery';
 
@@ -23,25 +23,17 @@ export function BackupUnlockForm({ inspect, holders, onUnlocked }: {
   const [method, setMethod] = useState<Method>('passphrase');
   const [clinicianId, setClinicianId] = useState<string | null>(holders.length === 1 ? holders[0]!.id : null);
   const [secret, setSecret] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const wait = useRetryWait(error);
+  const { error, setError, busy, wait, canTry, attempt } = useCredentialAttempt();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy || wait > 0) return;
+    if (!canTry) return;
     if (method === 'passphrase' && !clinicianId) return setError({ code: 'invalid-input', message: 'Choose a clinician of the backup.', field: 'clinicianId' });
     if (!secret.trim()) {
       return setError({ code: 'invalid-input', message: method === 'passphrase' ? 'Type the passphrase.' : 'Type the recovery key.', field: fieldOf(method) });
     }
     const unlock: BackupUnlock = method === 'passphrase' ? { clinicianId: clinicianId!, passphrase: secret } : { recoveryKey: secret };
-    setBusy(true);
-    setError(null);
-    const result = await inspect(unlock);
-    setBusy(false);
-    if (result.ok) return onUnlocked(unlock, result.data);
-    setError(result.error);
-    setSecret('');
+    await attempt(() => inspect(unlock), (inspection) => onUnlocked(unlock, inspection), () => setSecret(''));
   };
 
   const fieldError = error && error.field === fieldOf(method) ? `${error.message}${wait > 0 ? ` (${wait} s left)` : ''}` : undefined;
