@@ -4,7 +4,7 @@ import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
   addClinician, expectNoAxeViolations, PASSPHRASE, patientInput, screenshot, seedClearMeasures, signWithPassphrase, startSignedInApp,
-  workAs, type SignedInApp, seedSignedConsent, seedCourse, enrollInRems,
+  workAs, type SignedInApp, seedSignedConsent, seedCourse, enrollInRems, openChartTab,
 } from './harness';
 
 // Issue #10 point 4 in Chromium: a positive ASQ today holds the session back
@@ -17,15 +17,7 @@ const NATIONAL_LINE = 'National crisis line 555-0199';
 const NOTE = 'Seen in person at 09:40. Passive thoughts last week, none now; no plan or intent. Safety plan reviewed with partner present.';
 const signature = { passphrase: PASSPHRASE };
 
-async function openSessionsTab(page: Page, p: Patient) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients' }).click();
-  const box = page.getByRole('searchbox', { name: 'Search patients' });
-  await box.fill(p.mrn);
-  await expect.poll(() => page.locator('#patient-results tbody tr').count()).toBe(1);
-  await box.press('Enter');
-  await page.getByRole('heading', { name: p.legalName, level: 1 }).waitFor();
-  await page.getByRole('tab', { name: 'Sessions' }).click();
-}
+const openSessionsTab = (page: Page, p: Patient) => openChartTab(page, p, 'Sessions');
 
 const startRequest = (patientId: string) => {
   const now = Date.now();

@@ -6,7 +6,7 @@ import { DOCUMENTS } from '../../shared/printouts/documents';
 import type { Patient } from '../../shared/schemas/patient';
 import { preDoseInput, screeningAnswers } from '../helpers/session-fixture';
 import {
-  PASSPHRASE, ROOT, expectNoAxeViolations, screenshot, seedPatient, signWithPassphrase, startSignedInApp, workAs, type SignedInApp, seedSignedConsent, seedClearMeasures, enrollInRems,
+  PASSPHRASE, ROOT, expectNoAxeViolations, screenshot, seedPatient, signWithPassphrase, startSignedInApp, workAs, type SignedInApp, seedSignedConsent, seedClearMeasures, enrollInRems, openChartTab,
 } from './harness';
 
 // A prescriber orders an esketamine induction course on the chart's Course
@@ -36,16 +36,7 @@ describe('treatment course', () => {
     await app?.close();
   });
 
-  async function openTab(tab: 'Course' | 'Sessions') {
-    const page = app.page;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients' }).click();
-    const box = page.getByRole('searchbox', { name: 'Search patients' });
-    await box.fill(patient.mrn);
-    await expect.poll(() => page.locator('#patient-results tbody tr').count()).toBe(1);
-    await box.press('Enter');
-    await page.getByRole('heading', { name: patient.legalName, level: 1 }).waitFor();
-    await page.getByRole('tab', { name: tab }).click();
-  }
+  const openTab = (tab: 'Course' | 'Sessions') => openChartTab(app.page, patient, tab);
 
   it('a prescriber orders an induction course: the label doses for a 38-year-old, signed, with what comes next', async () => {
     const { page } = app;

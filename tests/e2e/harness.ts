@@ -25,6 +25,7 @@ import { COURSE_ORDERS, REMS_ANSWERS } from '../helpers/session-fixture';
 import { clearDayAnswers } from '../../scripts/session-needs';
 import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { AsqAnswer, QuestionnaireAnswers } from '../../shared/measures';
@@ -485,3 +486,14 @@ export async function countPrints(page: Page): Promise<void> {
 
 /** How many times the page has asked to print since it was opened (see countPrints). */
 export const printCount = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __prints: number }).__prints);
+
+/** Opens a patient's chart from the patient list by MRN (one match), then one of its tabs. */
+export async function openChartTab(page: Page, patient: { mrn: string; legalName: string }, tab: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients' }).click();
+  const box = page.getByRole('searchbox', { name: 'Search patients' });
+  await box.fill(patient.mrn);
+  await expect.poll(() => page.locator('#patient-results tbody tr').count()).toBe(1);
+  await box.press('Enter');
+  await page.getByRole('heading', { name: patient.legalName, level: 1 }).waitFor();
+  await page.getByRole('tab', { name: tab }).click();
+}

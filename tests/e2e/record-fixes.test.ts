@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAPER } from '../../shared/printouts';
 import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
-import { PASSPHRASE, ROOT, countPrints, expectNoAxeViolations, printCount, patientInput, screenshot, startSignedInApp, type E2EApp, seedSessionNeeds, seedRemsAnswers } from './harness';
+import { PASSPHRASE, ROOT, countPrints, expectNoAxeViolations, printCount, patientInput, screenshot, startSignedInApp, type E2EApp, seedSessionNeeds, seedRemsAnswers, openChartTab } from './harness';
 
 // Issue 13, "the record is the record": a finished esketamine session (a high
 // pre-dose BP proceeded on, a corrected 185/105, discharge) printed from its
@@ -43,16 +43,7 @@ describe('the printed record and the session screen say what was recorded', () =
     });
   }
 
-  async function openChart(p: Patient, tab: string) {
-    const { page } = app;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients' }).click();
-    const box = page.getByRole('searchbox', { name: 'Search patients' });
-    await box.fill(p.mrn);
-    await expect.poll(() => page.locator('#patient-results tbody tr').count()).toBe(1);
-    await box.press('Enter');
-    await page.getByRole('heading', { name: p.legalName, level: 1 }).waitFor();
-    await page.getByRole('tab', { name: tab }).click();
-  }
+  const openChart = (p: Patient, tab: string) => openChartTab(app.page, p, tab);
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });

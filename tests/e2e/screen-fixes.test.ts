@@ -3,7 +3,7 @@ import type { Patient } from '../../shared/schemas/patient';
 import { screeningAnswers } from '../helpers/session-fixture';
 import {
   PASSPHRASE, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signWithPassphrase, startSignedInApp, type SignedInApp,
-  seedSessionNeeds,
+  seedSessionNeeds, openChartTab,
 } from './harness';
 
 // Screens that say what they mean (issue 13, points 3, 6–10 and 14), each
@@ -32,15 +32,7 @@ describe('screens that say what they mean', () => {
     await screenshot(page(), `fixes-failed-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`).catch(() => undefined);
   });
 
-  async function openChart(p: Patient, tab: string) {
-    await page().getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients' }).click();
-    const box = page().getByRole('searchbox', { name: 'Search patients' });
-    await box.fill(p.mrn);
-    await expect.poll(() => page().locator('#patient-results tbody tr').count()).toBe(1);
-    await box.press('Enter');
-    await page().getByRole('heading', { name: p.legalName, level: 1 }).waitFor();
-    await page().getByRole('tab', { name: tab }).click();
-  }
+  const openChart = (p: Patient, tab: string) => openChartTab(page(), p, tab);
 
   async function startScreening(treatment: string) {
     await page().getByRole('button', { name: 'Start screening' }).click();

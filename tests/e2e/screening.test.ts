@@ -22,7 +22,7 @@ import {
   type DraftSeed,
   type SignedInApp,
   type SignedInOptions,
-  signWithPassphrase,
+  signWithPassphrase, openChartTab,
 } from './harness';
 
 // The pre-treatment screening on the chart: the checklist answered by keyboard
@@ -137,14 +137,7 @@ describe('screening: checklist, live verdict, signing, amendments, import and ex
   const checkedAnswer = (id: string) => item(id).locator('input:checked').getAttribute('value');
 
   async function openChart(p: Patient) {
-    await page().getByRole('button', { name: 'Patients' }).first().click();
-    const box = page().getByRole('searchbox', { name: 'Search patients' });
-    await box.fill(p.mrn);
-    await page().locator('#patient-results tbody tr').filter({ hasText: p.mrn }).waitFor();
-    await expect.poll(() => page().locator('#patient-results tbody tr').count()).toBe(1);
-    await box.press('Enter');
-    await page().getByRole('heading', { name: p.legalName, level: 1 }).waitFor();
-    await page().getByRole('tab', { name: 'Screening' }).click();
+    await openChartTab(page(), p, 'Screening');
     await page().getByTestId('screening-overview').or(page().getByTestId('screening-editor')).or(page().getByTestId('signed-screening')).first().waitFor();
   }
 

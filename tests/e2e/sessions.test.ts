@@ -8,7 +8,7 @@ import { answerRemsAtChair, enrollInRems } from './rems-steps';
 import {
   PASSPHRASE, SCREENS_DIR, seedClearMeasures, VIEWPORT, expectNoAxeViolations, openDatabaseReadOnly, patientInput, screenshot, signInOnPage, startSignedInApp,
   type E2EApp,
-  signWithPassphrase, seedSignedConsent, seedCourse,
+  signWithPassphrase, seedSignedConsent, seedCourse, openChartTab,
 } from './harness';
 
 // The Sessions tab and the chair-side session screen, driven in Chromium
@@ -50,15 +50,7 @@ function helpers(getApp: () => E2EApp) {
     await page().evaluate((top) => window.scrollTo(0, top), y);
   }
 
-  async function openChart(p: Patient) {
-    await page().getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients' }).click();
-    const box = page().getByRole('searchbox', { name: 'Search patients' });
-    await box.fill(p.mrn);
-    await expect.poll(() => page().locator('#patient-results tbody tr').count()).toBe(1);
-    await box.press('Enter');
-    await page().getByRole('heading', { name: p.legalName, level: 1 }).waitFor();
-    await page().getByRole('tab', { name: 'Sessions' }).click();
-  }
+  const openChart = (p: Patient) => openChartTab(page(), p, 'Sessions');
 
   /** Asserts an element is wholly inside the 1366×768 viewport as it is now (no scrolling needed to see it). */
   async function expectInViewport(testId: string) {

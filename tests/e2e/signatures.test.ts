@@ -3,7 +3,7 @@ import type { Patient } from '../../shared/schemas/patient';
 import { ITEM_IDS } from '../../shared/screening';
 import {
   addClinician, expectNoAxeViolations, PASSPHRASE, patientInput, screenshot, signWithPassphrase, startSignedInApp,
-  workAs, type E2EApp, seedSessionNeeds,
+  workAs, type E2EApp, seedSessionNeeds, openChartTab,
 } from './harness';
 
 // Electronic signatures and the clinic's clinicians: the signature dialog when
@@ -54,13 +54,7 @@ async function draftScreening(a: E2EApp, patient: Patient, yes: string[] = []) {
 
 async function openDraft(a: E2EApp, patient: Patient) {
   const page = a.page;
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients' }).click();
-  const box = page.getByRole('searchbox', { name: 'Search patients' });
-  await box.fill(patient.mrn);
-  await expect.poll(() => page.locator('#patient-results tbody tr').count()).toBe(1);
-  await box.press('Enter');
-  await page.getByRole('heading', { name: patient.legalName, level: 1 }).waitFor();
-  await page.getByRole('tab', { name: 'Screening' }).click();
+  await openChartTab(page, patient, 'Screening');
   await page.getByRole('button', { name: 'Resume draft', exact: true }).click();
   await page.getByTestId('screening-editor').waitFor();
 }
@@ -184,12 +178,7 @@ describe('electronic signature of a session correction', () => {
     });
     await a.api('sessions.addEntry', { sessionId: started.session.id, entry: { kind: 'sedation', level: 1 } });
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients' }).click();
-    const box = page.getByRole('searchbox', { name: 'Search patients' });
-    await box.fill(patient.mrn);
-    await expect.poll(() => page.locator('#patient-results tbody tr').count()).toBe(1);
-    await box.press('Enter');
-    await page.getByRole('tab', { name: 'Sessions' }).click();
+    await openChartTab(page, patient, 'Sessions');
     await page.getByRole('button', { name: /^Correct Sedation/ }).click();
     const correction = page.getByRole('dialog', { name: /^Correct: Sedation/ });
     await correction.getByRole('radio', { name: 'Strike out: entered in error' }).check();
